@@ -1,0 +1,142 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+/** Strips what does not change a value: `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b`, `await x`. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export function isFunction(node: Node | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** The name of a member access or a property key when it is static (`a.b`, `a['b']`, `{ 'b': 1 }`). */
+export function propertyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | null {
+  return ASTUtils.getPropertyName(node);
+}
+
+/** The variable an identifier refers to, or null for a global or an unresolved name. */
+export function variableOf(
+  scope: TSESLint.Scope.Scope,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(scope, identifier);
+}
+
+/**
+ * The one expression a variable always holds: the initialiser of a `const`, or of a `let`/`var`
+ * that is never written again. Null when the variable is reassigned or has no single definition.
+ */
+export function soleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  const writes = variable.references.filter((ref) => ref.isWrite());
+  if (writes.length !== 1 || writes[0]!.identifier !== def.node.id) return null;
+  return def.node.init;
+}
+
+/** For an identifier bound by destructuring (`const { a: { b } } = x`), the property path from `x`. */
+export function destructuringPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = propertyName(property);
+        if (key === null) continue;
+        const rest = destructuringPath(property.value, target);
+        if (rest) return [key, ...rest];
+      }
+      return null;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return destructuringPath(pattern.left, target);
+    default:
+      return null;
+  }
+}
+
+/** The expressions a function returns: an arrow's body, or each `return` argument. */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Expression[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    for (const child of childNodes(node)) visit(child);
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return found;
+}
+
+/** Child nodes, in source order, without `parent` back-links. */
+export function childNodes(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The class a `this` expression refers to: skips arrow functions, stops at any other function. */
+export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) {
+      const owner = current.parent;
+      if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
+        return owner.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+      }
+      return null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      return current.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) return null;
+    current = current.parent;
+  }
+  return null;
+}

@@ -1,0 +1,427 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  builtinRoots,
+  type MessageSpec,
+  type ModuleRoot,
+  type RecipientField,
+  type SdkSpec,
+  type SendSpec,
+} from '../sdks/index.js';
+import { childNodes, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { type FieldWrite, MessageReader } from './messages.js';
+import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
+import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
+import { kindSpec, soleValue, ValueResolver } from './values.js';
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A call proven to send mail, or to build a message that will be sent. */
+export interface MailCall {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly sdk: SdkSpec;
+  /** How the user wrote it: `sendMail`, `new SendEmailCommand`, or an in-file wrapper's name. */
+  readonly method: string;
+  readonly spec: SendSpec | null;
+  /** Set when the call goes through a function of this file that sends mail. */
+  readonly wrapper?: string;
+}
+
+/** A recipient list written into a field that every recipient of the message sees. */
+export interface Exposure {
+  readonly sdk: SdkSpec;
+  /** The send it belongs to; null when the list is written into a message object or builder. */
+  readonly call: MailCall | null;
+  readonly message: MessageSpec;
+  readonly field: RecipientField;
+  /** The field as users write it: `to`, `Destination.ToAddresses`, `personalizations[].to`. */
+  readonly fieldName: string;
+  readonly write: FieldWrite;
+  readonly list: Extract<RecipientList, { kind: 'data-driven' | 'fixed' }>;
+  /** Mandrill: the flag that would individualise the send is unset, so an account setting decides. */
+  readonly accountDecides: boolean;
+  /** The message object a flag suggestion can be inserted into (`isMultiple: true`). */
+  readonly flagTarget: TSESTree.ObjectExpression | null;
+  /** An in-file wrapper the list went through before reaching the SDK. */
+  readonly wrapper?: string;
+}
+
+export interface MailAnalysis {
+  readonly calls: readonly MailCall[];
+  readonly exposures: readonly Exposure[];
+}
+
+const EMPTY: MailAnalysis = { calls: [], exposures: [] };
+const cache = new WeakMap<TSESTree.Program, MailAnalysis>();
+
+/** The mail analysis of the file being linted, computed once and shared by every rule. */
+export function getMailAnalysis(context: Context): MailAnalysis {
+  const program = context.sourceCode.ast;
+  let analysis = cache.get(program);
+  if (!analysis) {
+    analysis = analyse(context);
+    cache.set(program, analysis);
+  }
+  return analysis;
+}
+
+function analyse(context: Context): MailAnalysis {
+  const { sourceCode } = context;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return EMPTY;
+  const roots = findModuleRoots(context, globalScope);
+  if (roots.size === 0) return EMPTY; // no mail module here: the common case costs one import scan
+  return new FileAnalysis(sourceCode, globalScope, roots).run();
+}
+
+/** The import declarations and `require()` calls of mail modules (and of declared wrappers). */
+function findModuleRoots(context: Context, globalScope: TSESLint.Scope.Scope): Map<Node, ModuleRoot> {
+  const { wrappers } = readSettings(context.settings);
+  const known = new Map(builtinRoots);
+  const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
+  if (wrappers.length) {
+    for (const source of importSources(globalScope, context.sourceCode.ast)) {
+      const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
+      if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
+    }
+  }
+  const traceMap = Object.fromEntries(
+    [...known].map(([module, root]) => [module, { [ASTUtils.ReferenceTracker.READ]: root }]),
+  );
+  const roots = new Map<Node, ModuleRoot>();
+  for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMap)) roots.set(node, info);
+  for (const [call, source] of requireCalls(globalScope)) {
+    const root = known.get(source);
+    if (root) roots.set(call, root);
+  }
+  return roots;
+}
+
+/**
+ * `require('x')` calls of the real `require`. ReferenceTracker finds them only when `require` is a
+ * declared global; a `.js` file linted without Node globals still means Node's `require`, so
+ * unresolved references count too. A local function named `require` never does.
+ */
+function requireCalls(globalScope: TSESLint.Scope.Scope): [TSESTree.CallExpression, string][] {
+  const declared = globalScope.set.get('require');
+  const references = [
+    ...(declared && declared.defs.length === 0 ? declared.references : []),
+    ...globalScope.through.filter((ref) => ref.identifier.name === 'require'),
+  ];
+  const calls: [TSESTree.CallExpression, string][] = [];
+  for (const { identifier } of references) {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !call.arguments[0]) continue;
+    const source = ASTUtils.getStringIfConstant(call.arguments[0]);
+    if (source) calls.push([call, source]);
+  }
+  return calls;
+}
+
+function* importSources(globalScope: TSESLint.Scope.Scope, program: TSESTree.Program): Iterable<string> {
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield statement.source.value;
+  }
+  for (const [, source] of requireCalls(globalScope)) yield source;
+}
+
+interface WrapperTarget {
+  readonly param: ParamRef;
+  readonly sdk: SdkSpec;
+  readonly message: MessageSpec;
+  readonly field: RecipientField;
+  readonly fieldName: string;
+  readonly accountDecides: boolean;
+}
+
+class FileAnalysis {
+  private readonly resolver: ValueResolver;
+  private readonly classifier: RecipientClassifier;
+  private readonly reader: MessageReader;
+  private readonly calls: MailCall[] = [];
+  private readonly exposures: Exposure[] = [];
+  private readonly callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  private readonly memberWrites: TSESTree.AssignmentExpression[] = [];
+  private readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
+  private readonly wrapperSeen = new Set<string>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly globalScope: TSESLint.Scope.Scope,
+    roots: ReadonlyMap<Node, ModuleRoot>,
+  ) {
+    this.collect(sourceCode.ast);
+    this.resolver = new ValueResolver(globalScope, roots, this.thisWrites);
+    this.classifier = new RecipientClassifier(globalScope);
+    this.reader = new MessageReader(globalScope, this.classifier);
+  }
+
+  /** One pass over the file: the calls to resolve, and the member writes values flow through. */
+  private collect(root: Node): void {
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        this.callNodes.push(node);
+      } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        this.memberWrites.push(node);
+        const name = propertyName(node.left);
+        const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
+        if (cls && name !== null) {
+          let writes = this.thisWrites.get(cls);
+          if (!writes) this.thisWrites.set(cls, (writes = new Map()));
+          writes.set(name, [...(writes.get(name) ?? []), node.right]);
+        }
+      }
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    // Source order, so reports come out in the order of the file.
+    this.callNodes.sort((a, b) => a.range[0] - b.range[0]);
+  }
+
+  run(): MailAnalysis {
+    for (const node of this.callNodes) this.mailCall(node);
+    for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+    return { calls: this.calls, exposures: this.exposures };
+  }
+
+  private mailCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const target = this.resolver.kindOf(node.callee);
+    if (!target) return;
+    const spec = target.sdk.kinds[target.kind];
+    if (!spec) return;
+    let send: SendSpec | undefined;
+    let method: string;
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      if (target.member !== undefined) return;
+      send = spec.constructSend;
+      method = `new ${calleeName(node.callee)}`;
+    } else if (target.member !== undefined) {
+      const setterField = spec.setters?.[target.member];
+      if (setterField) {
+        this.setterCall(node, target.sdk, spec.message, setterField);
+        return;
+      }
+      send = spec.sends?.[target.member];
+      method = target.member;
+    } else {
+      send = spec.callSend;
+      method = calleeName(node.callee);
+    }
+    if (!send) return;
+    const call: MailCall = { node, sdk: target.sdk, method, spec: send };
+    this.calls.push(call);
+    const message = target.sdk.messages[send.message];
+    if (!message) return;
+    const argument = node.arguments[send.arg ?? 0];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+    const messages = send.batch ? this.reader.read(argument, send.batch).writes.map((w) => w.value) : [argument];
+    for (const messageNode of messages) this.checkMessage(call, message, messageNode, send);
+  }
+
+  private checkMessage(call: MailCall, message: MessageSpec, messageNode: Node, send: SendSpec): void {
+    const individualFields = new Set<string>();
+    let accountDecides = false;
+    let flagTarget: TSESTree.ObjectExpression | null = null;
+    const flag = message.individualFlag;
+    const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
+    const argIndividual =
+      send.individualArg &&
+      call.node.arguments[send.individualArg.index] &&
+      this.staticValue(call.node.arguments[send.individualArg.index]!)?.value === send.individualArg.equals;
+    if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
+    if (flag) {
+      const state = this.reader.flag(messageNode, flag.path);
+      if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
+      else if (state.state === 'unknown') flagFields.forEach((f) => individualFields.add(f)); // unknown is silent
+      else if (state.state === 'absent' && flag.unsetFix) accountDecides = true;
+      flagTarget = this.flagObject(messageNode, flag.path);
+    }
+    if (message.individualWhenPresent) {
+      const present = this.reader.read(messageNode, message.individualWhenPresent.path);
+      if (present.writes.length || present.forwards.length || !present.complete) {
+        message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
+      }
+    }
+    for (const field of message.visible) {
+      const fieldName = field.path.join('.').replaceAll('.[]', '[]');
+      if (individualFields.has(field.path.join('.'))) continue;
+      const lookup = this.reader.read(messageNode, field.path);
+      for (const write of lookup.writes) {
+        this.recordWrite({ sdk: call.sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
+      }
+      for (const param of lookup.forwards) {
+        this.wrap({ param, sdk: call.sdk, message, field, fieldName, accountDecides });
+      }
+    }
+  }
+
+  private recordWrite(found: Omit<Exposure, 'list'>): void {
+    const list = this.classifier.classify(found.write.value);
+    if (list.kind === 'parameter') {
+      const { sdk, message, field, fieldName, accountDecides } = found;
+      this.wrap({ param: list.param, sdk, message, field, fieldName, accountDecides });
+      return;
+    }
+    if (list.kind !== 'data-driven' && list.kind !== 'fixed') return;
+    if (list.kind === 'fixed' && list.count < 2) return;
+    if (found.field.entryType && this.allEntriesHidden(found.write.value, found.field.entryType)) return;
+    this.exposures.push({ ...found, list });
+  }
+
+  /** Mandrill-style entries that each say `type: 'bcc'` are hidden from the others. */
+  private allEntriesHidden(list: Node, entryType: NonNullable<RecipientField['entryType']>): boolean {
+    const { writes, complete } = this.reader.read(list, ['[]', entryType.key]);
+    return (
+      complete &&
+      writes.length > 0 &&
+      writes.every((w) => {
+        const value = this.staticValue(w.value);
+        return value !== null && entryType.hidden.includes(value.value);
+      })
+    );
+  }
+
+  /** A function of this file forwards a parameter into a visible field: its callers are checked too. */
+  private wrap(target: WrapperTarget): void {
+    const key = `${target.param.fn.range.join(':')}#${target.param.index}.${target.param.path.join('.')}#${target.fieldName}`;
+    if (this.wrapperSeen.has(key)) return;
+    this.wrapperSeen.add(key);
+    const name = functionName(target.param.fn);
+    if (!name) return;
+    for (const callNode of this.callsOf(target.param.fn)) {
+      const argument = callNode.arguments[target.param.index];
+      if (!argument || callNode.arguments.slice(0, target.param.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
+        continue;
+      }
+      const call: MailCall = { node: callNode, sdk: target.sdk, method: name, spec: null, wrapper: name };
+      this.calls.push(call);
+      const lookup = this.reader.read(argument, target.param.path);
+      const base = {
+        sdk: target.sdk,
+        call,
+        message: target.message,
+        field: target.field,
+        fieldName: target.fieldName,
+        accountDecides: target.accountDecides,
+        flagTarget: null,
+      };
+      for (const write of lookup.writes) {
+        const list = this.classifier.classify(write.value);
+        if (list.kind === 'parameter') {
+          this.wrap({ ...base, param: list.param });
+        } else if (list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1)) {
+          this.exposures.push({ ...base, write, list, wrapper: name });
+        }
+      }
+      for (const param of lookup.forwards) this.wrap({ ...base, param });
+    }
+  }
+
+  /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
+  private callsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = propertyName(parent);
+      const cls = parent.parent.parent as ClassNode;
+      return this.callNodes.filter(
+        (c): c is TSESTree.CallExpression =>
+          c.type === AST_NODE_TYPES.CallExpression &&
+          c.callee.type === AST_NODE_TYPES.MemberExpression &&
+          propertyName(c.callee) === name &&
+          this.isInstanceOf(c.callee.object, cls),
+      );
+    }
+    const declared =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
+          ? parent
+          : null;
+    if (!declared) return [];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declared)) {
+      for (const ref of variable.references) {
+        const call = ref.identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) calls.push(call);
+      }
+    }
+    return calls;
+  }
+
+  /** `this` inside the class, or a variable holding `new TheClass()`. */
+  private isInstanceOf(object: Node, cls: ClassNode): boolean {
+    const value = unwrap(object);
+    if (value.type === AST_NODE_TYPES.ThisExpression) return thisClass(value) === cls;
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(this.globalScope, value);
+    const init = variable && soleValue(variable);
+    const created = init && unwrap(init);
+    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const classVariable = variableOf(this.globalScope, created.callee);
+    return classVariable?.defs.some((d) => d.node === cls) ?? false;
+  }
+
+  /** `params.setTo(list)` on a message builder (MailerSend). */
+  private setterCall(node: TSESTree.CallExpression, sdk: SdkSpec, messageName: string | undefined, fieldKey: string): void {
+    const message = messageName ? sdk.messages[messageName] : undefined;
+    const field = message?.visible.find((f) => f.path.join('.') === fieldKey);
+    const argument = node.arguments[0];
+    if (!message || !field || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+    const write: FieldWrite = { holder: argument, value: unwrap(argument), object: null };
+    this.recordWrite({ sdk, call: null, message, field, fieldName: fieldKey, write, accountDecides: false, flagTarget: null });
+  }
+
+  /** `email.to = list` on a message object created from an SDK class (Brevo `SendSmtpEmail`). */
+  private messageFieldWrite(assignment: TSESTree.AssignmentExpression): void {
+    const member = assignment.left as TSESTree.MemberExpression;
+    const owner = this.resolver.kindOf(member.object);
+    const spec = owner && kindSpec(owner);
+    const message = owner && spec?.message ? owner.sdk.messages[spec.message] : undefined;
+    const name = propertyName(member);
+    const field = message?.visible.find((f) => f.path.length === 1 && f.path[0] === name);
+    if (!owner || !message || !field || name === null) return;
+
+    const write: FieldWrite = { holder: assignment, value: unwrap(assignment.right), object: null };
+    this.recordWrite({ sdk: owner.sdk, call: null, message, field, fieldName: name, write, accountDecides: false, flagTarget: null });
+  }
+
+  private flagObject(messageNode: Node, path: readonly string[]): TSESTree.ObjectExpression | null {
+    let current = unwrap(messageNode);
+    for (const key of path.slice(0, -1)) {
+      if (current.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const property = current.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p) === key,
+      );
+      if (!property) return null;
+      current = unwrap(property.value);
+    }
+    return current.type === AST_NODE_TYPES.ObjectExpression ? current : null;
+  }
+
+  private staticValue(node: Node): { value: unknown } | null {
+    return ASTUtils.getStaticValue(node, ASTUtils.getInnermostScope(this.globalScope, node));
+  }
+}
+
+function calleeName(callee: Node): string {
+  const value = unwrap(callee);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return propertyName(value) ?? 'call';
+  return 'call';
+}
+
+function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return propertyName(parent);
+  }
+  return null;
+}
+

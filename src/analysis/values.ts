@@ -1,0 +1,276 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { KindSpec, ModuleRoot, SdkSpec } from '../sdks/index.js';
+import {
+  destructuringPath,
+  isFunction,
+  propertyName,
+  returnedExpressions,
+  thisClass,
+  unwrap,
+  variableOf,
+} from './ast.js';
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * A value proven to come from a mail SDK: which SDK, and which kind of value in its graph.
+ * With `member`, the value is that method of the kind, not yet called (`transporter.sendMail`,
+ * or `createTransport` imported by name).
+ */
+export interface KindRef {
+  readonly sdk: SdkSpec;
+  readonly kind: string;
+  readonly member?: string;
+}
+
+export function kindSpec(ref: KindRef): KindSpec | undefined {
+  return ref.member === undefined ? ref.sdk.kinds[ref.kind] : undefined;
+}
+
+function step(ref: KindRef | null, kind: string | null | undefined): KindRef | null {
+  return ref && kind ? { sdk: ref.sdk, kind } : null;
+}
+
+/** `value.name`: a property of the kind, or one of its methods. */
+export function memberOf(ref: KindRef | null, name: string): KindRef | null {
+  const spec = ref && kindSpec(ref);
+  if (!ref || !spec) return null;
+  if (spec.props?.[name]) return { sdk: ref.sdk, kind: spec.props[name]! };
+  if (spec.methods?.[name] || spec.sends?.[name] || spec.setters?.[name]) return { sdk: ref.sdk, kind: ref.kind, member: name };
+  return null;
+}
+
+/** What calling a value returns. */
+function called(ref: KindRef | null): KindRef | null {
+  if (!ref) return null;
+  if (ref.member !== undefined) return step(ref, ref.sdk.kinds[ref.kind]?.methods?.[ref.member]);
+  return step(ref, kindSpec(ref)?.call);
+}
+
+function same(a: KindRef, b: KindRef): boolean {
+  return a.sdk === b.sdk && a.kind === b.kind && a.member === b.member;
+}
+
+/**
+ * Follows values through the file back to an import of a mail SDK: variables, destructuring,
+ * class fields, `this.x` set in a constructor, factory calls, local functions that return a
+ * client, and TypeScript annotations that name an SDK type. Memoised; never guesses from names.
+ */
+export class ValueResolver {
+  private readonly memo = new Map<Node, KindRef | null>();
+  private readonly classMemo = new Map<ClassNode, Map<string, KindRef | null>>();
+
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    /** The import declarations and `require()` calls of mail modules, found by ReferenceTracker. */
+    private readonly roots: ReadonlyMap<Node, ModuleRoot>,
+    /** `this.name = value` assignments, per class. */
+    private readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>,
+  ) {}
+
+  kindOf(node: Node): KindRef | null {
+    const target = unwrap(node);
+    if (this.memo.has(target)) return this.memo.get(target)!;
+    this.memo.set(target, null); // cycles resolve to "unknown"
+    const result = this.compute(target);
+    this.memo.set(target, result);
+    return result;
+  }
+
+  private compute(node: Node): KindRef | null {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(this.globalScope, node);
+        return variable ? this.kindOfVariable(variable) : null;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(node);
+        if (name === null) return null;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) {
+          const cls = thisClass(node);
+          return cls ? this.classMember(cls, name) : null;
+        }
+        return memberOf(this.kindOf(node.object), name);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const root = this.roots.get(node);
+        if (root) return root;
+        const callee = unwrap(node.callee);
+        const fn = this.kindOf(callee);
+        return fn ? called(fn) : this.returnedKind(callee);
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const base = this.kindOf(node.callee);
+        return step(base, base && kindSpec(base)?.construct);
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.agree([node.consequent, node.alternate]);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.agree([node.left, node.right]);
+      default:
+        return null;
+    }
+  }
+
+  /** The kind all the given expressions share, ignoring `null`/`undefined` literals. */
+  private agree(nodes: Node[]): KindRef | null {
+    let found: KindRef | null = null;
+    for (const node of nodes) {
+      const inner = unwrap(node);
+      if ((inner.type === AST_NODE_TYPES.Literal && inner.value === null) || isUndefined(inner)) continue;
+      const kind = this.kindOf(inner);
+      if (!kind || (found && !same(found, kind))) return null;
+      found = kind;
+    }
+    return found;
+  }
+
+  /** `getTransport().sendMail()`: a local function whose every return is a client. */
+  private returnedKind(callee: Node): KindRef | null {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(this.globalScope, callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    let fn: Node | null | undefined;
+    if (def?.type === 'FunctionName') fn = def.node;
+    else if (variable && def?.type === 'Variable') fn = soleValue(variable);
+    if (!fn || !isFunction(fn)) return null;
+    const returned = returnedExpressions(fn);
+    return returned.length ? this.agree(returned) : null;
+  }
+
+  kindOfVariable(variable: TSESLint.Scope.Variable): KindRef | null {
+    if (variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'ImportBinding': {
+        const declaration = def.parent;
+        const root = declaration ? this.roots.get(declaration) : undefined;
+        if (!root) return null;
+        const specifier = def.node;
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return root;
+        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+          return step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+        }
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          const name =
+            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          return memberOf(root, name);
+        }
+        return null;
+      }
+      case 'Variable': {
+        const declarator = def.node;
+        const annotated = this.annotationKind(declarator.id.typeAnnotation);
+        if (annotated) return annotated;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+          return writes.length ? this.agree(writes.map((ref) => ref.writeExpr!)) : null;
+        }
+        if (!declarator.init || !isOnlyWrittenOnce(variable)) return null;
+        const path = destructuringPath(declarator.id, def.name as TSESTree.Identifier);
+        let ref = path ? this.kindOf(declarator.init) : null;
+        for (const key of path ?? []) ref = memberOf(ref, key);
+        return ref;
+      }
+      case 'Parameter': {
+        const name = def.name as TSESTree.Identifier;
+        return this.annotationKind(name.typeAnnotation);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** A type annotation that names an SDK type: `Transporter`, `nodemailer.Transporter`, `SESClient`. */
+  annotationKind(annotation: TSESTree.TSTypeAnnotation | undefined): KindRef | null {
+    if (!annotation) return null;
+    let type: TSESTree.TypeNode = annotation.typeAnnotation;
+    if (type.type === AST_NODE_TYPES.TSUnionType) {
+      const real = type.types.filter(
+        (t) => t.type !== AST_NODE_TYPES.TSNullKeyword && t.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+      );
+      if (real.length !== 1) return null;
+      type = real[0]!;
+    }
+    if (type.type !== AST_NODE_TYPES.TSTypeReference) return null;
+    const typeName = type.typeName;
+    if (typeName.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(this.globalScope, typeName);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'ImportBinding' || !def.parent) return null;
+      const root = this.roots.get(def.parent);
+      if (!root) return null;
+      const specifier = def.node;
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        const name =
+          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+        return typeNamed(root, name);
+      }
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        const value = step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+        return step(value, kindSpec(value)?.construct);
+      }
+      return null;
+    }
+    if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
+      const namespace = this.kindOf(typeName.left);
+      return namespace ? typeNamed(namespace, typeName.right.name) : null;
+    }
+    return null;
+  }
+
+  /** `this.name` inside a class: a field's annotation or initialiser, a parameter property, or `this.name = …`. */
+  private classMember(cls: ClassNode, name: string): KindRef | null {
+    let members = this.classMemo.get(cls);
+    if (!members) this.classMemo.set(cls, (members = new Map()));
+    if (members.has(name)) return members.get(name)!;
+    members.set(name, null);
+    const candidates: Node[] = [];
+    let annotated: KindRef | null = null;
+    for (const element of cls.body.body) {
+      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
+        annotated ??= this.annotationKind(element.typeAnnotation);
+        if (element.value) candidates.push(element.value);
+      }
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) {
+            annotated ??= this.annotationKind(inner.typeAnnotation);
+          }
+        }
+      }
+    }
+    candidates.push(...(this.thisWrites.get(cls)?.get(name) ?? []));
+    const result = annotated ?? (candidates.length ? this.agree(candidates) : null);
+    members.set(name, result);
+    return result;
+  }
+}
+
+/** A type name exported by an SDK module: a declared type, or a class (meaning its instances). */
+function typeNamed(root: KindRef, name: string): KindRef | null {
+  const declared = root.sdk.types?.[name];
+  if (declared) return { sdk: root.sdk, kind: declared };
+  const cls = step(root, kindSpec(root)?.props?.[name]);
+  return step(cls, cls && kindSpec(cls)?.construct);
+}
+
+function isUndefined(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
+}
+
+function isOnlyWrittenOnce(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.filter((ref) => ref.isWrite()).length <= 1;
+}
+
+/** The value a variable always holds (its only write), or null. */
+export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
+  const writes = variable.references.filter((ref) => ref.isWrite());
+  if (variable.defs.length !== 1 || writes.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  return (writes[0]!.writeExpr as TSESTree.Expression | null) ?? null;
+}

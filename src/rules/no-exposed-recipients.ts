@@ -1,0 +1,131 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
+import { propertyName } from '../analysis/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [{ maxFixedRecipients?: number }];
+type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-exposed-recipients',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow data-driven recipient lists in fields every recipient sees (`to`, `cc`)',
+      recommended: 'recommended',
+      cwe: ['CWE-201', 'CWE-359'],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          maxFixedRecipients: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'Also report a fixed list the code spells out (`["a@x.com", "b@x.com"]`) when it has more addresses than this. Off when unset.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{}],
+    messages: {
+      exposedList:
+        "This recipient list comes from data and goes into {{sdk}}'s `{{field}}`, which every recipient sees: each one gets all the other addresses. {{fix}}",
+      exposedThroughWrapper:
+        "`{{wrapper}}` puts this data-driven recipient list into {{sdk}}'s `{{field}}`, which every recipient sees: each one gets all the other addresses. {{fix}}",
+      accountDecides:
+        "This recipient list comes from data and goes into {{sdk}}'s `{{field}}`; whether recipients see each other is left to an account setting. {{fix}}",
+      fixedListTooLong:
+        "{{count}} addresses in {{sdk}}'s `{{field}}` all see each other, more than `maxFixedRecipients` ({{max}}) allows. {{fix}}",
+      moveToBcc: 'Move the list to `{{bcc}}` (recipients stop seeing each other; add your own address as `{{field}}` if the provider needs one).',
+      setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
+    },
+  },
+  create(context, [{ maxFixedRecipients }]) {
+    return {
+      'Program:exit'() {
+        for (const exposure of getMailAnalysis(context).exposures) {
+          const { list } = exposure;
+          if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
+          report(context, exposure, maxFixedRecipients);
+        }
+      },
+    };
+  },
+});
+
+function report(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  exposure: Exposure,
+  max: number | undefined,
+): void {
+  const { sdk, message, fieldName, write, list } = exposure;
+  const flag = message.individualFlag;
+  const fix = exposure.accountDecides && flag?.unsetFix ? flag.unsetFix : message.fix;
+  const data = { sdk: sdk.label, field: fieldName, fix, wrapper: exposure.wrapper ?? '', count: 0, max: max ?? 0 };
+  const messageId: MessageIds = exposure.wrapper
+    ? 'exposedThroughWrapper'
+    : list.kind === 'fixed'
+      ? 'fixedListTooLong'
+      : exposure.accountDecides
+        ? 'accountDecides'
+        : 'exposedList';
+  if (list.kind === 'fixed') data.count = list.count;
+  const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  if (!exposure.wrapper) {
+    const bcc = exposure.field.bcc && bccFix(context.sourceCode, write.holder, exposure.field.bcc, write.object);
+    if (bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: exposure.field.bcc, field: fieldName }, fix: bcc });
+    const flagFix = flag && exposure.flagTarget && flagInsert(context.sourceCode, exposure.flagTarget, flag.suggestion);
+    if (flag && flagFix && (!flag.fields || flag.fields.includes(exposure.field.path.join('.')))) {
+      suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
+    }
+  }
+  context.report({ node: write.holder, messageId, data, suggest });
+}
+
+/** Renames the field's key to its hidden sibling, when that sibling is not already there. */
+function bccFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  holder: TSESTree.Node,
+  bcc: string,
+  object: TSESTree.ObjectExpression | null,
+): TSESLint.ReportFixFunction | null {
+  if (holder.type === AST_NODE_TYPES.Property && object) {
+    const taken = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === bcc);
+    if (taken || holder.computed || holder.kind !== 'init') return null;
+    if (holder.shorthand) {
+      return (fixer) => fixer.replaceText(holder, `${bcc}: ${sourceCode.getText(holder.value)}`);
+    }
+    const key = holder.key;
+    const text = key.type === AST_NODE_TYPES.Literal ? JSON.stringify(bcc) : bcc;
+    return (fixer) => fixer.replaceText(key, text);
+  }
+  if (
+    holder.type === AST_NODE_TYPES.AssignmentExpression &&
+    holder.left.type === AST_NODE_TYPES.MemberExpression &&
+    !holder.left.computed
+  ) {
+    const key = holder.left.property;
+    return (fixer) => fixer.replaceText(key, bcc);
+  }
+  return null;
+}
+
+/** Sets a flag in the message object: replaces the property if it is there, else adds it first. */
+function flagInsert(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  object: TSESTree.ObjectExpression,
+  text: string,
+): TSESLint.ReportFixFunction | null {
+  const key = text.slice(0, text.indexOf(':')).trim();
+  const existing = object.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p) === key,
+  );
+  if (existing) return existing.shorthand || existing.computed ? null : (fixer) => fixer.replaceText(existing, text);
+  const first = object.properties[0];
+  if (first) return (fixer) => fixer.insertTextBefore(first, `${text}, `);
+  return sourceCode.getText(object) === '{}' ? (fixer) => fixer.replaceText(object, `{ ${text} }`) : null;
+}

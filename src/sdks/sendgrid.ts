@@ -1,0 +1,31 @@
+import type { SdkSpec } from './types.js';
+
+export const sendgrid: SdkSpec = {
+  id: 'sendgrid',
+  label: 'SendGrid (@sendgrid/mail)',
+  // The module is a ready MailService instance; the class is exported too.
+  modules: { '@sendgrid/mail': 'client' },
+  kinds: {
+    client: {
+      props: { MailService: 'serviceClass', default: 'client' },
+      sends: {
+        send: { message: 'mail', individualArg: { index: 1, equals: true } },
+        sendMultiple: { message: 'mail', individual: true },
+      },
+    },
+    serviceClass: { construct: 'client' },
+  },
+  messages: {
+    mail: {
+      visible: [
+        { path: ['to'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc' },
+        { path: ['personalizations', '[]', 'to'], bcc: 'bcc' },
+        { path: ['personalizations', '[]', 'cc'], bcc: 'bcc' },
+      ],
+      // isMultiple copies cc and bcc into every personalization, so it only individualises `to`.
+      individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
+      fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
+    },
+  },
+};
