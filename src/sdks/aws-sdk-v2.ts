@@ -1,0 +1,32 @@
+import type { SdkSpec } from './types.js';
+import { sesBulkEntry, sesSendEmail } from './ses.js';
+
+/** The legacy `aws-sdk` v2 package: `new AWS.SES().sendEmail(params).promise()`. */
+export const awsSdkV2: SdkSpec = {
+  id: 'aws-sdk-v2',
+  label: 'Amazon SES (aws-sdk v2)',
+  modules: {
+    'aws-sdk': 'module',
+    'aws-sdk/clients/ses': 'sesClass',
+    'aws-sdk/clients/sesv2': 'sesV2Class',
+  },
+  kinds: {
+    module: { props: { SES: 'sesClass', SESV2: 'sesV2Class' } },
+    sesClass: { construct: 'ses' },
+    ses: {
+      sends: {
+        sendEmail: { message: 'sendEmail' },
+        sendTemplatedEmail: { message: 'sendEmail' },
+        sendBulkTemplatedEmail: { message: 'bulkEntry', batch: ['Destinations', '[]'] },
+      },
+    },
+    sesV2Class: { construct: 'sesV2' },
+    sesV2: {
+      sends: {
+        sendEmail: { message: 'sendEmail' },
+        sendBulkEmail: { message: 'bulkEntry', batch: ['BulkEmailEntries', '[]'] },
+      },
+    },
+  },
+  messages: { sendEmail: sesSendEmail, bulkEntry: sesBulkEntry },
+};

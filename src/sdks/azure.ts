@@ -1,0 +1,22 @@
+import type { SdkSpec } from './types.js';
+
+/** Azure Communication Services Email: `client.beginSend({ recipients: { to, cc, bcc } })`. */
+export const azure: SdkSpec = {
+  id: 'azure',
+  label: 'Azure Communication Email',
+  modules: { '@azure/communication-email': 'module' },
+  kinds: {
+    module: { props: { EmailClient: 'clientClass' } },
+    clientClass: { construct: 'client' },
+    client: { sends: { beginSend: { message: 'message' } } },
+  },
+  messages: {
+    message: {
+      visible: [
+        { path: ['recipients', 'to'], bcc: 'bcc' },
+        { path: ['recipients', 'cc'], bcc: 'bcc' },
+      ],
+      fix: 'Put the list in `recipients.bcc` (at most 50 recipients a message), or send one message per recipient within the account rate limit.',
+    },
+  },
+};

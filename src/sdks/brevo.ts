@@ -1,0 +1,51 @@
+import type { MessageSpec, SdkSpec } from './types.js';
+
+const transacEmail: MessageSpec = {
+  visible: [
+    { path: ['to'], bcc: 'bcc' },
+    { path: ['cc'], bcc: 'bcc' },
+    { path: ['messageVersions', '[]', 'to'], bcc: 'bcc' },
+    { path: ['messageVersions', '[]', 'cc'], bcc: 'bcc' },
+  ],
+  fix: 'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc`.',
+};
+
+/** @getbrevo/brevo v6: `new BrevoClient({ apiKey }).transactionalEmails.sendTransacEmail(req)`. */
+export const brevo: SdkSpec = {
+  id: 'brevo',
+  label: 'Brevo (@getbrevo/brevo)',
+  modules: { '@getbrevo/brevo': 'module' },
+  kinds: {
+    module: {
+      props: {
+        BrevoClient: 'clientClass',
+        // v2/v3 shape, still common in code.
+        TransactionalEmailsApi: 'legacyApiClass',
+        SendSmtpEmail: 'smtpEmailClass',
+      },
+    },
+    clientClass: { construct: 'client' },
+    client: { props: { transactionalEmails: 'transactional' } },
+    transactional: { sends: { sendTransacEmail: { message: 'transacEmail' } } },
+    legacyApiClass: { construct: 'legacyApi' },
+    legacyApi: { sends: { sendTransacEmail: { message: 'transacEmail' } } },
+    smtpEmailClass: { construct: 'smtpEmail' },
+    smtpEmail: { message: 'transacEmail' },
+  },
+  messages: { transacEmail },
+};
+
+/** sib-api-v3-sdk (Sendinblue): `new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail(email)`. */
+export const sendinblue: SdkSpec = {
+  id: 'sib-api-v3-sdk',
+  label: 'Brevo (sib-api-v3-sdk)',
+  modules: { 'sib-api-v3-sdk': 'module' },
+  kinds: {
+    module: { props: { TransactionalEmailsApi: 'apiClass', SendSmtpEmail: 'smtpEmailClass' } },
+    apiClass: { construct: 'api' },
+    api: { sends: { sendTransacEmail: { message: 'transacEmail' } } },
+    smtpEmailClass: { construct: 'smtpEmail' },
+    smtpEmail: { message: 'transacEmail' },
+  },
+  messages: { transacEmail },
+};

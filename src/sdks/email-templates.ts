@@ -1,0 +1,22 @@
+import type { SdkSpec } from './types.js';
+
+/** email-templates wraps nodemailer: `new Email({ message, transport }).send({ template, message })`. */
+export const emailTemplates: SdkSpec = {
+  id: 'email-templates',
+  label: 'email-templates',
+  modules: { 'email-templates': 'emailClass' },
+  kinds: {
+    // The constructor's `message` holds defaults merged into every send.
+    emailClass: { construct: 'email', constructSend: { message: 'options' } },
+    email: { sends: { send: { message: 'options' } } },
+  },
+  messages: {
+    options: {
+      visible: [
+        { path: ['message', 'to'], bcc: 'bcc' },
+        { path: ['message', 'cc'], bcc: 'bcc' },
+      ],
+      fix: 'Put the list in `message.bcc`, or call `email.send()` once per recipient on a pooled transport.',
+    },
+  },
+};

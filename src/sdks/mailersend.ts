@@ -1,0 +1,52 @@
+import type { SdkSpec } from './types.js';
+
+const builderMethods = Object.fromEntries(
+  [
+    'setFrom',
+    'setTo',
+    'setCc',
+    'setBcc',
+    'setReplyTo',
+    'setSubject',
+    'setHtml',
+    'setText',
+    'setTemplateId',
+    'setPersonalization',
+    'setAttachments',
+    'setTags',
+    'setSendAt',
+    'setInReplyTo',
+    'setPrecedenceBulk',
+    'setHeaders',
+    'setListUnsubscribe',
+  ].map((name) => [name, 'params']),
+);
+
+/** MailerSend: `new EmailParams().setTo([...])`, sent with `mailerSend.email.send(params)`. */
+export const mailersend: SdkSpec = {
+  id: 'mailersend',
+  label: 'MailerSend',
+  modules: { mailersend: 'module' },
+  kinds: {
+    module: { props: { MailerSend: 'clientClass', EmailParams: 'paramsClass' } },
+    clientClass: { construct: 'client' },
+    client: { props: { email: 'email' } },
+    email: {
+      sends: {
+        send: { message: 'params' },
+        sendBulk: { message: 'params', batch: ['[]'] },
+      },
+    },
+    paramsClass: { construct: 'params', constructSend: { message: 'params' } },
+    params: { message: 'params', methods: builderMethods, setters: { setTo: 'to', setCc: 'cc' } },
+  },
+  messages: {
+    params: {
+      visible: [
+        { path: ['to'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc' },
+      ],
+      fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10).',
+    },
+  },
+};

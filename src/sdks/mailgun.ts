@@ -1,0 +1,38 @@
+import type { MessageSpec, SdkSpec } from './types.js';
+
+/** Mailgun sends one copy per `to` address once `recipient-variables` is set (batch sending). */
+export const mailgunMessage: MessageSpec = {
+  visible: [
+    { path: ['to'], bcc: 'bcc' },
+    { path: ['cc'], bcc: 'bcc' },
+  ],
+  individualWhenPresent: { path: ['recipient-variables'], fields: ['to'] },
+  fix: "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc`.",
+};
+
+/** mailgun.js: `new Mailgun(FormData).client({ username, key }).messages.create(domain, data)`. */
+export const mailgunJs: SdkSpec = {
+  id: 'mailgun.js',
+  label: 'Mailgun (mailgun.js)',
+  modules: { 'mailgun.js': 'mailgunClass' },
+  kinds: {
+    mailgunClass: { construct: 'factory' },
+    factory: { methods: { client: 'client' } },
+    client: { props: { messages: 'messages' } },
+    messages: { sends: { create: { message: 'message', arg: 1 } } },
+  },
+  messages: { message: mailgunMessage },
+};
+
+/** The legacy mailgun-js: `require('mailgun-js')({ apiKey, domain }).messages().send(data)`. */
+export const mailgunLegacy: SdkSpec = {
+  id: 'mailgun-js',
+  label: 'Mailgun (mailgun-js)',
+  modules: { 'mailgun-js': 'factory' },
+  kinds: {
+    factory: { call: 'client', construct: 'client' },
+    client: { methods: { messages: 'messages' } },
+    messages: { sends: { send: { message: 'message' } } },
+  },
+  messages: { message: mailgunMessage },
+};

@@ -1,0 +1,28 @@
+import type { SdkSpec } from './types.js';
+
+export const resend: SdkSpec = {
+  id: 'resend',
+  label: 'Resend',
+  modules: { resend: 'module' },
+  kinds: {
+    module: { props: { Resend: 'clientClass' } },
+    clientClass: { construct: 'client' },
+    client: { props: { emails: 'emails', batch: 'batch' } },
+    emails: { sends: { send: { message: 'email' }, create: { message: 'email' } } },
+    batch: {
+      sends: {
+        send: { message: 'email', batch: ['[]'] },
+        create: { message: 'email', batch: ['[]'] },
+      },
+    },
+  },
+  messages: {
+    email: {
+      visible: [
+        { path: ['to'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc' },
+      ],
+      fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).',
+    },
+  },
+};

@@ -1,0 +1,38 @@
+import type { MessageSpec, SdkSpec } from './types.js';
+import { sesBulkEntry } from './ses.js';
+
+const sendEmail: MessageSpec = {
+  visible: [
+    { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses' },
+    { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
+  ],
+  fix: 'Put the list in `Destination.BccAddresses`, or send one message per recipient with `SendBulkEmailCommand` (one `BulkEmailEntries` entry each, 50 a call).',
+};
+
+export const sesV2: SdkSpec = {
+  id: 'ses-v2',
+  label: 'Amazon SES v2 (@aws-sdk/client-sesv2)',
+  modules: { '@aws-sdk/client-sesv2': 'module' },
+  kinds: {
+    module: {
+      props: {
+        SESv2Client: 'clientClass',
+        SESv2: 'aggregatedClass',
+        SendEmailCommand: 'sendEmailCommand',
+        SendBulkEmailCommand: 'sendBulkCommand',
+      },
+    },
+    clientClass: { construct: 'client' },
+    client: {},
+    sendEmailCommand: { constructSend: { message: 'sendEmail' } },
+    sendBulkCommand: { constructSend: { message: 'bulkEntry', batch: ['BulkEmailEntries', '[]'] } },
+    aggregatedClass: { construct: 'aggregated' },
+    aggregated: {
+      sends: {
+        sendEmail: { message: 'sendEmail' },
+        sendBulkEmail: { message: 'bulkEntry', batch: ['BulkEmailEntries', '[]'] },
+      },
+    },
+  },
+  messages: { sendEmail, bulkEntry: sesBulkEntry },
+};

@@ -1,0 +1,33 @@
+import type { SdkSpec } from './types.js';
+
+const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc`.';
+
+/** ZeptoMail (Zoho): `new SendMailClient({ url, token }).sendMail({ to: [{ email_address }] })`. */
+export const zeptomail: SdkSpec = {
+  id: 'zeptomail',
+  label: 'ZeptoMail',
+  modules: { zeptomail: 'module' },
+  kinds: {
+    module: { props: { SendMailClient: 'clientClass' } },
+    clientClass: { construct: 'client' },
+    client: {
+      sends: {
+        sendMail: { message: 'mail' },
+        sendMailWithTemplate: { message: 'mail' },
+        sendBatchMail: { message: 'batchMail' },
+        mailBatchWithTemplate: { message: 'batchMail' },
+      },
+    },
+  },
+  messages: {
+    mail: {
+      visible: [
+        { path: ['to'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc' },
+      ],
+      fix,
+    },
+    // In a batch every `to` entry is a separate mail; `cc` is still shared.
+    batchMail: { visible: [{ path: ['cc'], bcc: 'bcc' }], fix },
+  },
+};

@@ -1,0 +1,5 @@
+declare module 'espree' {
+  import type { Linter } from 'eslint';
+  const parser: Linter.Parser;
+  export = parser;
+}

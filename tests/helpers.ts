@@ -1,0 +1,36 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
+/** TypeScript parser, no type information: the default way the rules run on `.ts` files. */
+export const tsTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+/** Plain JavaScript through ESLint's own parser, as in a project without TypeScript. */
+export const jsTester = new RuleTester({
+  languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' },
+});
+
+/** The same, for CommonJS files (`require`, `module.exports`). */
+export const cjsTester = new RuleTester({
+  languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' },
+});
+
+/**
+ * The exact location of `text` in `code` (its `nth` occurrence, from 0), as RuleTester expects
+ * it: 1-based lines and columns, end column exclusive.
+ */
+export function at(code: string, text: string, nth = 0) {
+  let index = -1;
+  for (let i = 0; i <= nth; i++) {
+    index = code.indexOf(text, index + 1);
+    if (index < 0) throw new Error(`"${text}" (occurrence ${nth}) is not in the test code`);
+  }
+  const before = code.slice(0, index).split('\n');
+  const inside = text.split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  const endLine = line + inside.length - 1;
+  const endColumn = inside.length === 1 ? column + text.length : inside.at(-1)!.length + 1;
+  return { line, column, endLine, endColumn };
+}
