@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { buildConfigs } from './configs.js';
 import { rules } from './rules/index.js';
 
@@ -13,7 +12,7 @@ const base = {
   rules,
 };
 
-const configs = buildConfigs(base as unknown as TSESLint.FlatConfig.Plugin, rules);
+const configs = buildConfigs(base, rules);
 
 /** eslint-plugin-mail: the plugin object, with its flat configs. */
 const plugin = Object.assign(base, { configs });

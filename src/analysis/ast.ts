@@ -53,19 +53,6 @@ export function variableOf(
   return ASTUtils.findVariable(scope, identifier);
 }
 
-/**
- * The one expression a variable always holds: the initialiser of a `const`, or of a `let`/`var`
- * that is never written again. Null when the variable is reassigned or has no single definition.
- */
-export function soleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
-  if (variable.defs.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
-  const writes = variable.references.filter((ref) => ref.isWrite());
-  if (writes.length !== 1 || writes[0]!.identifier !== def.node.id) return null;
-  return def.node.init;
-}
-
 /** For an identifier bound by destructuring (`const { a: { b } } = x`), the property path from `x`. */
 export function destructuringPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
   if (pattern === target) return [];
@@ -128,12 +115,12 @@ export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.Clas
     if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) {
       const owner = current.parent;
       if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
-        return owner.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+        return owner.parent.parent;
       }
       return null;
     }
     if (current.type === AST_NODE_TYPES.PropertyDefinition) {
-      return current.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+      return current.parent.parent;
     }
     if (current.type === AST_NODE_TYPES.StaticBlock) return null;
     current = current.parent;

@@ -170,7 +170,7 @@ class FileAnalysis {
         const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
         if (cls && name !== null) {
           let writes = this.thisWrites.get(cls);
-          if (!writes) this.thisWrites.set(cls, (writes = new Map()));
+          if (!writes) this.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
           writes.set(name, [...(writes.get(name) ?? []), node.right]);
         }
       }
@@ -325,7 +325,7 @@ class FileAnalysis {
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
       const name = propertyName(parent);
-      const cls = parent.parent.parent as ClassNode;
+      const cls = parent.parent.parent;
       return this.callNodes.filter(
         (c): c is TSESTree.CallExpression =>
           c.type === AST_NODE_TYPES.CallExpression &&

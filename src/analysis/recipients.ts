@@ -1,7 +1,9 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { repeatsWithin } from './iteration.js';
 import { soleValue } from './values.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 
@@ -124,8 +126,8 @@ export class RecipientClassifier {
     const variable = variableOf(this.globalScope, node);
     if (!variable || variable.defs.length !== 1) return UNKNOWN;
     const def = variable.defs[0]!;
-    if (def.type === 'Parameter') return this.parameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
-    if (def.type !== 'Variable') return UNKNOWN;
+    if (def.type === DefinitionType.Parameter) return this.parameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
+    if (def.type !== DefinitionType.Variable) return UNKNOWN;
     const declarator = def.node;
     const annotated = listAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
     if (annotated) return annotated;

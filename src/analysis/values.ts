@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { KindSpec, ModuleRoot, SdkSpec } from '../sdks/index.js';
 import {
   destructuringPath,
@@ -9,6 +9,8 @@ import {
   unwrap,
   variableOf,
 } from './ast.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -36,7 +38,7 @@ function step(ref: KindRef | null, kind: string | null | undefined): KindRef | n
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
-  if (spec.props?.[name]) return { sdk: ref.sdk, kind: spec.props[name]! };
+  if (spec.props?.[name]) return { sdk: ref.sdk, kind: spec.props[name] };
   if (spec.methods?.[name] || spec.sends?.[name] || spec.setters?.[name]) return { sdk: ref.sdk, kind: ref.kind, member: name };
   return null;
 }
@@ -132,8 +134,8 @@ export class ValueResolver {
     const variable = variableOf(this.globalScope, callee);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     let fn: Node | null | undefined;
-    if (def?.type === 'FunctionName') fn = def.node;
-    else if (variable && def?.type === 'Variable') fn = soleValue(variable);
+    if (def?.type === DefinitionType.FunctionName) fn = def.node;
+    else if (variable && def?.type === DefinitionType.Variable) fn = soleValue(variable);
     if (!fn || !isFunction(fn)) return null;
     const returned = returnedExpressions(fn);
     return returned.length ? this.agree(returned) : null;
@@ -143,7 +145,7 @@ export class ValueResolver {
     if (variable.defs.length !== 1) return null;
     const def = variable.defs[0]!;
     switch (def.type) {
-      case 'ImportBinding': {
+      case DefinitionType.ImportBinding: {
         const declaration = def.parent;
         const root = declaration ? this.roots.get(declaration) : undefined;
         if (!root) return null;
@@ -159,7 +161,7 @@ export class ValueResolver {
         }
         return null;
       }
-      case 'Variable': {
+      case DefinitionType.Variable: {
         const declarator = def.node;
         const annotated = this.annotationKind(declarator.id.typeAnnotation);
         if (annotated) return annotated;
@@ -168,12 +170,12 @@ export class ValueResolver {
           return writes.length ? this.agree(writes.map((ref) => ref.writeExpr!)) : null;
         }
         if (!declarator.init || !isOnlyWrittenOnce(variable)) return null;
-        const path = destructuringPath(declarator.id, def.name as TSESTree.Identifier);
+        const path = destructuringPath(declarator.id, def.name);
         let ref = path ? this.kindOf(declarator.init) : null;
         for (const key of path ?? []) ref = memberOf(ref, key);
         return ref;
       }
-      case 'Parameter': {
+      case DefinitionType.Parameter: {
         const name = def.name as TSESTree.Identifier;
         return this.annotationKind(name.typeAnnotation);
       }
@@ -198,7 +200,7 @@ export class ValueResolver {
     if (typeName.type === AST_NODE_TYPES.Identifier) {
       const variable = variableOf(this.globalScope, typeName);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type !== 'ImportBinding' || !def.parent) return null;
+      if (def?.type !== DefinitionType.ImportBinding || !def.parent) return null;
       const root = this.roots.get(def.parent);
       if (!root) return null;
       const specifier = def.node;
@@ -223,7 +225,7 @@ export class ValueResolver {
   /** `this.name` inside a class: a field's annotation or initialiser, a parameter property, or `this.name = …`. */
   private classMember(cls: ClassNode, name: string): KindRef | null {
     let members = this.classMemo.get(cls);
-    if (!members) this.classMemo.set(cls, (members = new Map()));
+    if (!members) this.classMemo.set(cls, (members = new Map<string, KindRef | null>()));
     if (members.has(name)) return members.get(name)!;
     members.set(name, null);
     const candidates: Node[] = [];
@@ -271,6 +273,6 @@ export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expressio
   const writes = variable.references.filter((ref) => ref.isWrite());
   if (variable.defs.length !== 1 || writes.length !== 1) return null;
   const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
   return (writes[0]!.writeExpr as TSESTree.Expression | null) ?? null;
 }

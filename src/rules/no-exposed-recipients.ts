@@ -32,14 +32,13 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
     messages: {
-      exposedList:
-        "This recipient list comes from data and goes into {{sdk}}'s `{{field}}`, which every recipient sees: each one gets all the other addresses. {{fix}}",
+      exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughWrapper:
-        "`{{wrapper}}` puts this data-driven recipient list into {{sdk}}'s `{{field}}`, which every recipient sees: each one gets all the other addresses. {{fix}}",
+        "`{{wrapper}}` passes this data-driven list to {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       accountDecides:
-        "This recipient list comes from data and goes into {{sdk}}'s `{{field}}`; whether recipients see each other is left to an account setting. {{fix}}",
+        "This data-driven list goes to {{sdk}}'s `{{field}}`, and an account setting decides whether recipients see each other. {{fix}}",
       fixedListTooLong:
-        "{{count}} addresses in {{sdk}}'s `{{field}}` all see each other, more than `maxFixedRecipients` ({{max}}) allows. {{fix}}",
+        '{{sdk}} shows all {{count}} addresses in `{{field}}` to every recipient; `maxFixedRecipients` allows {{max}}. {{fix}}',
       moveToBcc: 'Move the list to `{{bcc}}` (recipients stop seeing each other; add your own address as `{{field}}` if the provider needs one).',
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },

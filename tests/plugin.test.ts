@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import plugin, { configs, rules } from '../src/index.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+describe('the plugin object', () => {
+  it('carries meta from package.json with the mail namespace', () => {
+    expect(plugin.meta).toEqual({ name: 'eslint-plugin-mail', version: pkg.version, namespace: 'mail' });
+  });
+
+  it('derives its configs from rule metadata', () => {
+    const recommended = Object.entries(rules)
+      .filter(([, rule]) => rule.meta.docs.recommended === 'recommended')
+      .map(([name]) => `mail/${name}`);
+    expect(Object.keys(configs.recommended.rules ?? {})).toEqual(recommended);
+    expect(Object.keys(configs.all.rules ?? {})).toEqual(Object.keys(rules).map((name) => `mail/${name}`));
+    for (const [name, config] of Object.entries(configs)) {
+      expect(config.name).toBe(`mail/${name}`);
+      expect(config.plugins?.['mail']).toBe(plugin);
+      expect(config.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+    }
+    expect(configs.recommended.rules).toHaveProperty('mail/no-exposed-recipients', 'error');
+  });
+
+  it('keeps option defaults in meta.defaultOptions and describes every option', () => {
+    for (const rule of Object.values(rules)) {
+      expect(rule.meta.defaultOptions).toBeDefined();
+      for (const schema of rule.meta.schema as { properties?: Record<string, { description?: string }> }[]) {
+        for (const [option, property] of Object.entries(schema.properties ?? {})) {
+          expect(property.description, option).toBeTruthy();
+        }
+      }
+    }
+  });
+});
+
+describe('the built package', () => {
+  it('loads through import() and require() as the same plugin object', () => {
+    // A separate Node process, so the test runner's own module loader is not involved.
+    const script = `
+      import { createRequire } from 'node:module';
+      const imported = (await import('eslint-plugin-mail')).default;
+      const required = createRequire(import.meta.url)('eslint-plugin-mail');
+      console.log(JSON.stringify({ same: imported === required, name: required.meta.name, rules: Object.keys(required.rules) }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ same: true, name: 'eslint-plugin-mail', rules: Object.keys(rules) });
+  });
+});
