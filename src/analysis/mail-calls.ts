@@ -246,7 +246,9 @@ class FileAnalysis {
       }
     }
     for (const field of message.visible) {
-      const fieldName = field.path.join('.').replaceAll('.[]', '[]');
+      const fieldName = field.path.length
+        ? field.path.join('.').replaceAll('.[]', '[]')
+        : `argument ${(send.arg ?? 0) + 1}`;
       if (individualFields.has(field.path.join('.'))) continue;
       const lookup = this.reader.read(messageNode, field.path);
       for (const write of lookup.writes) {

@@ -21,7 +21,8 @@ const EMPTY: MailSettings = { wrappers: [] };
 const cache = new WeakMap<object, MailSettings>();
 
 function fail(where: string, what: string): never {
-  throw new Error(`eslint-plugin-mail: settings.mail.${where} ${what}. See the "Settings" section of the README.`);
+  const setting = where ? `settings.mail.${where}` : 'settings.mail';
+  throw new Error(`eslint-plugin-mail: ${setting} ${what}. See the "Settings" section of the README.`);
 }
 
 /** Reads and checks `settings.mail`. A mistake throws an error that names the setting. */
