@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import type { MailRuleDocs } from './util/create-rule.js';
 
 type RuleModule = { meta: { docs?: MailRuleDocs } };
@@ -7,14 +7,14 @@ type RuleModule = { meta: { docs?: MailRuleDocs } };
 export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
 /** `recommended`, `strict` and `all`, derived from each rule's `meta.docs.recommended` so they cannot drift. */
-export function buildConfigs(plugin: TSESLint.FlatConfig.Plugin, rules: Record<string, RuleModule>) {
-  const pick = (levels: readonly (string | undefined)[]): TSESLint.FlatConfig.Rules =>
+export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleModule>) {
+  const pick = (levels: readonly (string | undefined)[]): Linter.RulesRecord =>
     Object.fromEntries(
       Object.entries(rules)
         .filter(([, rule]) => levels.includes(rule.meta.docs?.recommended))
         .map(([name]) => [`mail/${name}`, 'error' as const]),
     );
-  const config = (name: string, levels: readonly (string | undefined)[]): TSESLint.FlatConfig.Config => ({
+  const config = (name: string, levels: readonly (string | undefined)[]): Linter.Config => ({
     name: `mail/${name}`,
     files: FILES,
     plugins: { mail: plugin },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { buildConfigs } from './configs.js';
 import { rules } from './rules/index.js';
 
@@ -7,15 +8,26 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
   version: string;
 };
 
-const base = {
-  meta: { name: pkg.name, version: pkg.version, namespace: 'mail' },
-  rules,
-};
+type RuleName = keyof typeof rules;
 
-const configs = buildConfigs(base, rules);
+/** The plugin as ESLint's own types describe it, so `defineConfig()` takes it without casts. */
+export interface MailPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string; namespace: 'mail' };
+  rules: Record<RuleName, Rule.RuleModule>;
+  configs: Record<'recommended' | 'strict' | 'all', Linter.Config>;
+}
+
+// typescript-eslint's rule type and ESLint's differ only in how they type `context`; the
+// objects are the same at run time.
+const eslintRules = rules as unknown as Record<RuleName, Rule.RuleModule>;
+
+const plugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace: 'mail' },
+  rules: eslintRules,
+} as MailPlugin;
+plugin.configs = buildConfigs(plugin, rules);
 
 /** eslint-plugin-mail: the plugin object, with its flat configs. */
-const plugin = Object.assign(base, { configs });
-
 export default plugin;
+const configs = plugin.configs;
 export { plugin as 'module.exports', rules, configs };

@@ -14,7 +14,7 @@ describe('the plugin object', () => {
 
   it('derives its configs from rule metadata', () => {
     const recommended = Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs.recommended === 'recommended')
+      .filter(([, rule]) => rule.meta.docs?.recommended === 'recommended')
       .map(([name]) => `mail/${name}`);
     expect(Object.keys(configs.recommended.rules ?? {})).toEqual(recommended);
     expect(Object.keys(configs.all.rules ?? {})).toEqual(Object.keys(rules).map((name) => `mail/${name}`));
@@ -29,7 +29,7 @@ describe('the plugin object', () => {
   it('keeps option defaults in meta.defaultOptions and describes every option', () => {
     for (const rule of Object.values(rules)) {
       expect(rule.meta.defaultOptions).toBeDefined();
-      for (const schema of rule.meta.schema as { properties?: Record<string, { description?: string }> }[]) {
+      for (const schema of rule.meta.schema as unknown as { properties?: Record<string, { description?: string }> }[]) {
         for (const [option, property] of Object.entries(schema.properties ?? {})) {
           expect(property.description, option).toBeTruthy();
         }

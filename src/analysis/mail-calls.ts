@@ -91,6 +91,17 @@ function findModuleRoots(context: Context, globalScope: TSESLint.Scope.Scope): M
   );
   const roots = new Map<Node, ModuleRoot>();
   for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMap)) roots.set(node, info);
+  // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
+  for (const statement of context.sourceCode.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (
+      declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      const root = known.get(declaration.moduleReference.expression.value);
+      if (root) roots.set(declaration, root);
+    }
+  }
   for (const [call, source] of requireCalls(globalScope)) {
     const root = known.get(source);
     if (root) roots.set(call, root);
@@ -145,6 +156,7 @@ class FileAnalysis {
   private readonly memberWrites: TSESTree.AssignmentExpression[] = [];
   private readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   private readonly wrapperSeen = new Set<string>();
+  private readonly exposedHolders = new Set<Node>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -217,7 +229,8 @@ class FileAnalysis {
     if (!message) return;
     const argument = node.arguments[send.arg ?? 0];
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
-    const messages = send.batch ? this.reader.read(argument, send.batch).writes.map((w) => w.value) : [argument];
+    const batch = send.batch ?? (send.acceptsArray && isArrayValue(argument) ? ['[]'] : undefined);
+    const messages = batch ? this.reader.read(argument, batch).writes.map((w) => w.value) : [argument];
     for (const messageNode of messages) this.checkMessage(call, message, messageNode, send);
   }
 
@@ -227,10 +240,13 @@ class FileAnalysis {
     let flagTarget: TSESTree.ObjectExpression | null = null;
     const flag = message.individualFlag;
     const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
-    const argIndividual =
-      send.individualArg &&
-      call.node.arguments[send.individualArg.index] &&
-      this.staticValue(call.node.arguments[send.individualArg.index]!)?.value === send.individualArg.equals;
+    // `send(msg, true)`; an argument whose value is unknown may be true, so it is silent too.
+    const flagArgument = send.individualArg && call.node.arguments[send.individualArg.index];
+    let argIndividual = false;
+    if (send.individualArg && flagArgument) {
+      const value = this.staticValue(flagArgument);
+      argIndividual = value === null || value.value === send.individualArg.equals;
+    }
     if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
     if (flag) {
       const state = this.reader.flag(messageNode, flag.path);
@@ -241,7 +257,8 @@ class FileAnalysis {
     }
     if (message.individualWhenPresent) {
       const present = this.reader.read(messageNode, message.individualWhenPresent.path);
-      if (present.writes.length || present.forwards.length || !present.complete) {
+      const set = present.writes.filter((w) => !isUndefined(w.value));
+      if (set.length || present.forwards.length || !present.complete) {
         message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
       }
     }
@@ -270,7 +287,17 @@ class FileAnalysis {
     if (list.kind !== 'data-driven' && list.kind !== 'fixed') return;
     if (list.kind === 'fixed' && list.count < 2) return;
     if (found.field.entryType && this.allEntriesHidden(found.write.value, found.field.entryType)) return;
-    this.exposures.push({ ...found, list });
+    this.expose({ ...found, list });
+  }
+
+  /**
+   * One report per written field: a list assigned to `email.to` is found both as a write to a
+   * message object and in the send that takes it.
+   */
+  private expose(exposure: Exposure): void {
+    if (this.exposedHolders.has(exposure.write.holder)) return;
+    this.exposedHolders.add(exposure.write.holder);
+    this.exposures.push(exposure);
   }
 
   /** Mandrill-style entries that each say `type: 'bcc'` are hidden from the others. */
@@ -315,7 +342,7 @@ class FileAnalysis {
         if (list.kind === 'parameter') {
           this.wrap({ ...base, param: list.param });
         } else if (list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1)) {
-          this.exposures.push({ ...base, write, list, wrapper: name });
+          this.expose({ ...base, write, list, wrapper: name });
         }
       }
       for (const param of lookup.forwards) this.wrap({ ...base, param });
@@ -406,6 +433,21 @@ class FileAnalysis {
   private staticValue(node: Node): { value: unknown } | null {
     return ASTUtils.getStaticValue(node, ASTUtils.getInnermostScope(this.globalScope, node));
   }
+}
+
+/** An array literal, or an array built with `.map()`: a batch of messages where one is also allowed. */
+function isArrayValue(node: Node): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.ArrayExpression ||
+    (value.type === AST_NODE_TYPES.CallExpression &&
+      value.callee.type === AST_NODE_TYPES.MemberExpression &&
+      (propertyName(value.callee) === 'map' || propertyName(value.callee) === 'flatMap'))
+  );
+}
+
+function isUndefined(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
 }
 
 function calleeName(callee: Node): string {

@@ -45,6 +45,7 @@ const LIST_METHODS = new Set([
   'toReversed',
   'toSpliced',
 ]);
+const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
   Array: new Set(['from']),
   Object: new Set(['keys', 'values', 'entries']),
@@ -77,8 +78,9 @@ export class RecipientClassifier {
         return fixed(countAddresses(text));
       }
       case AST_NODE_TYPES.ObjectExpression:
+        return fixed(1); // one address object: `{ email, name }`
       case AST_NODE_TYPES.NewExpression:
-        return fixed(1); // one address object: `{ email, name }`, `new Recipient(email)`
+        return this.construction(node);
       case AST_NODE_TYPES.ArrayExpression:
         return this.arrayLiteral(node);
       case AST_NODE_TYPES.Identifier:
@@ -99,6 +101,21 @@ export class RecipientClassifier {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `new Set(list)` holds what the list holds; any other `new X(...)` is one address object. */
+  private construction(node: TSESTree.NewExpression): RecipientList {
+    const callee = unwrap(node.callee);
+    const isSet =
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'Set' &&
+      !variableOf(this.globalScope, callee)?.defs.length;
+    if (!isSet) return fixed(1);
+    const source = node.arguments[0];
+    if (!source) return fixed(0);
+    if (source.type === AST_NODE_TYPES.SpreadElement) return DATA_DRIVEN;
+    const inner = this.classify(source);
+    return inner.kind === 'fixed' ? inner : inner.kind === 'unknown' ? UNKNOWN : DATA_DRIVEN;
   }
 
   private arrayLiteral(node: TSESTree.ArrayExpression): RecipientList {
@@ -203,18 +220,15 @@ export class RecipientClassifier {
       if (variableOf(this.globalScope, object)?.defs.length) return UNKNOWN; // a local `Array`/`Object`
       const source = node.arguments[0];
       const inner = source && source.type !== AST_NODE_TYPES.SpreadElement ? this.classify(source) : UNKNOWN;
-      return inner.kind === 'fixed' || inner.kind === 'parameter' ? inner : DATA_DRIVEN;
+      return inner.kind === 'fixed' ? inner : DATA_DRIVEN;
     }
-    if (name === 'join') {
-      const inner = this.classify(object);
-      return inner.kind === 'parameter' ? DATA_DRIVEN : inner; // only arrays have `join`
-    }
-    if (!LIST_METHODS.has(name)) return UNKNOWN;
+    if (name !== 'join' && !LIST_METHODS.has(name)) return UNKNOWN;
     if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
-    // `.map()` and its kin exist only on arrays: whatever they are called on, the length is data.
+    // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
+    // out, its length comes from data.
     return DATA_DRIVEN;
   }
 }
@@ -261,10 +275,7 @@ function listAnnotation(type: TSESTree.TypeNode | undefined): RecipientList | nu
     case AST_NODE_TYPES.TSTypeOperator:
       return type.operator === 'readonly' ? listAnnotation(type.typeAnnotation) : null;
     case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier &&
-        (type.typeName.name === 'Array' || type.typeName.name === 'ReadonlyArray')
-        ? DATA_DRIVEN
-        : null;
+      return type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name) ? DATA_DRIVEN : null;
     default:
       return null;
   }

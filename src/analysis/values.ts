@@ -146,19 +146,21 @@ export class ValueResolver {
     const def = variable.defs[0]!;
     switch (def.type) {
       case DefinitionType.ImportBinding: {
+        if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return this.roots.get(def.node) ?? null;
         const declaration = def.parent;
         const root = declaration ? this.roots.get(declaration) : undefined;
         if (!root) return null;
         const specifier = def.node;
         if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return root;
-        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-          return step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
-        }
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-          const name =
-            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-          return memberOf(root, name);
-        }
+        const name =
+          specifier.type === AST_NODE_TYPES.ImportSpecifier
+            ? specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value
+            : 'default';
+        // `import x from` and `import { default as x } from`: a CommonJS module is its own default.
+        if (name === 'default') return step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) return memberOf(root, name);
         return null;
       }
       case DefinitionType.Variable: {

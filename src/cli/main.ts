@@ -42,7 +42,7 @@ function parse(argv: string[]) {
 /** The flat config mail-lint runs with: the recommended rules, TypeScript parsed without types. */
 export function cliConfig(): Linter.Config[] {
   return [
-    plugin.configs.recommended as Linter.Config,
+    plugin.configs.recommended,
     {
       name: 'mail-lint/typescript',
       files: ['**/*.{ts,mts,cts,tsx}'],

@@ -16,7 +16,8 @@ export const mailgunJs: SdkSpec = {
   label: 'Mailgun (mailgun.js)',
   modules: { 'mailgun.js': 'mailgunClass' },
   kinds: {
-    mailgunClass: { construct: 'factory' },
+    // The module is the class itself; a static `default` getter returns the class again.
+    mailgunClass: { props: { default: 'mailgunClass' }, construct: 'factory' },
     factory: { methods: { client: 'client' } },
     client: { props: { messages: 'messages' } },
     messages: { sends: { create: { message: 'message', arg: 1 } } },

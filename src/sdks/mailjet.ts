@@ -6,10 +6,11 @@ export const mailjet: SdkSpec = {
   label: 'Mailjet (node-mailjet)',
   modules: { 'node-mailjet': 'mailjetClass' },
   kinds: {
+    // The CJS bundle exports the class itself, with no `.default`: a default import is the class.
     mailjetClass: {
       construct: 'client',
       methods: { apiConnect: 'client' },
-      props: { Client: 'mailjetClass', default: 'mailjetClass' },
+      props: { Client: 'mailjetClass' },
     },
     client: { methods: { post: 'request' } },
     request: { sends: { request: { message: 'body' } } },

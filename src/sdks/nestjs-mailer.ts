@@ -7,11 +7,20 @@ export const nestjsMailer: SdkSpec = {
   label: 'NestJS MailerService',
   modules: { '@nestjs-modules/mailer': 'module' },
   kinds: {
-    module: { props: { MailerService: 'serviceClass', MailerBatchService: 'batchServiceClass' } },
+    module: {
+      props: {
+        MailerService: 'serviceClass',
+        MailerBatchService: 'batchServiceClass',
+        MailerQueueService: 'queueServiceClass',
+      },
+    },
     serviceClass: { construct: 'service' },
     service: { sends: { sendMail: { message: 'mail' } } },
     batchServiceClass: { construct: 'batchService' },
     batchService: { sends: { sendBatch: { message: 'mail', batch: ['messages', '[]'] } } },
+    // Queued sends: `enqueue(message, jobOptions?)`, `enqueueBatch(messages[], jobOptions?)`.
+    queueServiceClass: { construct: 'queueService' },
+    queueService: { sends: { enqueue: { message: 'mail' }, enqueueBatch: { message: 'mail', batch: ['[]'] } } },
   },
   messages: { mail: nodemailerMessage },
 };

@@ -9,8 +9,8 @@ export const sendgrid: SdkSpec = {
     client: {
       props: { MailService: 'serviceClass', default: 'client' },
       sends: {
-        send: { message: 'mail', individualArg: { index: 1, equals: true } },
-        sendMultiple: { message: 'mail', individual: true },
+        send: { message: 'mail', acceptsArray: true, individualArg: { index: 1, equals: true } },
+        sendMultiple: { message: 'mail', acceptsArray: true, individual: true },
       },
     },
     serviceClass: { construct: 'client' },

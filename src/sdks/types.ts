@@ -62,6 +62,8 @@ export interface SendSpec {
    * `['Messages', '[]']` to the messages inside it. Every message is a separate email.
    */
   readonly batch?: readonly PathSegment[];
+  /** The argument may also be an array of messages, each sent separately (SendGrid `send([...])`). */
+  readonly acceptsArray?: boolean;
   /** This method sends a separate copy to every `to` recipient (SendGrid `sendMultiple`). */
   readonly individual?: boolean;
   /** A literal argument that makes the call send separate copies (`send(msg, true)`). */

@@ -1,0 +1,258 @@
+import rule from '../../../src/rules/no-exposed-recipients.js';
+import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+
+const brevo = 'Brevo (@getbrevo/brevo)';
+const sib = 'Brevo (sib-api-v3-sdk)';
+const fix =
+  'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc`.';
+/**
+ * An `exposedList` report on `text` in `code`, with the suggestion that renames the field to
+ * `bcc` (the key of a property, or the member written in `email.to = list`).
+ */
+const exposed = (code: string, text: string, field = 'to', withBcc = true, sdk = brevo) => {
+  const key = field.slice(field.lastIndexOf('.') + 1);
+  return {
+    messageId: 'exposedList' as const,
+    data: { sdk, field, fix },
+    ...at(code, text),
+    suggestions: withBcc
+      ? [
+          {
+            messageId: 'moveToBcc' as const,
+            data: { bcc: 'bcc', field },
+            output: code.replace(text, text.replace(new RegExp(`^(\\w+\\.)?${key}\\b`), '$1bcc')),
+          },
+        ]
+      : [],
+  };
+};
+
+/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
+const invalid = (
+  name: string,
+  code: string,
+  reports: [field: string, text: string, bcc?: boolean][],
+  sdk = brevo,
+) => ({
+  name,
+  code,
+  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc, sdk)),
+});
+
+const mapped = 'to: users.map((u) => ({ email: u.email }))';
+const sendV6 = (client = 'brevo') =>
+  `export const f = (users: { email: string }[]) => ${client}.transactionalEmails.sendTransacEmail({ subject: 'Hi', ${mapped} });`;
+
+// @getbrevo/brevo v6 has named exports only (no default).
+const importForms: [string, string][] = [
+  ['named import', "import { BrevoClient } from '@getbrevo/brevo';\nconst brevo = new BrevoClient({ apiKey: 'k' });"],
+  ['aliased import', "import { BrevoClient as Client } from '@getbrevo/brevo';\nconst brevo = new Client({ apiKey: 'k' });"],
+  ['namespace import', "import * as sdk from '@getbrevo/brevo';\nconst brevo = new sdk.BrevoClient({ apiKey: 'k' });"],
+  ['require', "const sdk = require('@getbrevo/brevo');\nconst brevo = new sdk.BrevoClient({ apiKey: process.env.BREVO_KEY });"],
+  ['destructured require', "const { BrevoClient } = require('@getbrevo/brevo');\nconst brevo = new BrevoClient({ apiKey: 'k' });"],
+  ['`as` and `!`', "import { BrevoClient } from '@getbrevo/brevo';\nconst brevo = (new BrevoClient({ apiKey: 'k' }) as any)!;"],
+];
+
+tsTester.run('no-exposed-recipients: Brevo v6 import forms', rule, {
+  valid: importForms.map(([, setup]) => ({
+    // One message version per recipient.
+    code: `${setup}\nexport const f = (users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
+  })),
+  invalid: importForms.map(([name, setup]) => invalid(name, `${setup}\n${sendV6()}`, [['to', mapped]])),
+});
+
+const setup = "import { BrevoClient } from '@getbrevo/brevo';\nconst brevo = new BrevoClient({ apiKey: 'k' });";
+
+tsTester.run('no-exposed-recipients: Brevo v6 messages', rule, {
+  valid: [
+    // The resource itself in a variable, one recipient each.
+    `${setup}\nconst emails = brevo.transactionalEmails;\nexport const f = (u: { email: string }) => emails.sendTransacEmail({ to: [{ email: u.email }] });`,
+    // The list in bcc is hidden.
+    `${setup}\nexport const f = (users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ to: [{ email: 'me@x.io' }], bcc: users.map((u) => ({ email: u.email })) });`,
+    // A fixed list.
+    `${setup}\nbrevo.transactionalEmails.sendTransacEmail({ to: [{ email: 'a@x.io' }, { email: 'b@x.io' }] });`,
+    // Look-alikes: a local class, an object, a shadowed binding, another module.
+    `class BrevoClient { transactionalEmails = { sendTransacEmail(o: unknown) {} }; }\nexport const f = (list: string[]) => new BrevoClient().transactionalEmails.sendTransacEmail({ to: list });`,
+    `const brevo = { transactionalEmails: { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ to: list });`,
+    `import { BrevoClient } from '@getbrevo/brevo';\nexport function f(BrevoClient: any, list: string[]) { return new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list }); }`,
+    `import { BrevoClient } from './brevo';\nexport const f = (list: string[]) => new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list });`,
+  ],
+  invalid: [
+    invalid(
+      'the resource in a variable',
+      `${setup}\nconst emails = brevo.transactionalEmails;\nexport const f = (list: string[]) => emails.sendTransacEmail({ cc: list.map((email) => ({ email })) });`,
+      [['cc', 'cc: list.map((email) => ({ email }))']],
+    ),
+    invalid(
+      'a list inside one message version',
+      `${setup}\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: [{ to: list.map((email) => ({ email })) }] });`,
+      [['messageVersions[].to', 'to: list.map((email) => ({ email }))']],
+    ),
+    invalid(
+      'bcc already there: no suggestion',
+      `${setup}\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ bcc: [{ email: 'audit@x.io' }], to: list.map((email) => ({ email })) });`,
+      [['to', 'to: list.map((email) => ({ email }))', false]],
+    ),
+    invalid(
+      'a message in a variable, filled from a set',
+      `${setup}
+export async function f(set: Set<string>) {
+  const request = { subject: 'Hi', to: [...set].map((email) => ({ email })) };
+  await brevo.transactionalEmails.sendTransacEmail(request);
+}`,
+      [['to', 'to: [...set].map((email) => ({ email }))']],
+    ),
+    invalid(
+      'class field with an initialiser, and optional chaining',
+      `import { BrevoClient } from '@getbrevo/brevo';
+export class Mailer {
+  private brevo = new BrevoClient({ apiKey: 'k' });
+  notify = (users: { email: string }[]) => this.brevo?.transactionalEmails.sendTransacEmail({ ${mapped} });
+}`,
+      [['to', mapped]],
+    ),
+    invalid(
+      'this.brevo set in the constructor',
+      `import { BrevoClient } from '@getbrevo/brevo';
+class Mailer {
+  constructor() { this.brevo = new BrevoClient({ apiKey: 'k' }); }
+  notify(users: { email: string }[]) { return this.brevo.transactionalEmails.sendTransacEmail({ ${mapped} }); }
+}`,
+      [['to', mapped]],
+    ),
+    invalid(
+      'a parameter typed with the class',
+      `import { BrevoClient } from '@getbrevo/brevo';\nexport const f = (brevo: BrevoClient, users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ ${mapped} });`,
+      [['to', mapped]],
+    ),
+  ],
+});
+
+tsTester.run('no-exposed-recipients: Brevo older shape (TransactionalEmailsApi, SendSmtpEmail)', rule, {
+  valid: [
+    `import { SendSmtpEmail } from '@getbrevo/brevo';\nexport function build(u: { email: string }) { const email = new SendSmtpEmail(); email.to = [{ email: u.email }]; return email; }`,
+    `import { SendSmtpEmail } from '@getbrevo/brevo';\nexport function build(list: string[]) { const email = new SendSmtpEmail(); email.bcc = list.map((e) => ({ email: e })); return email; }`,
+    // A local class with the same name.
+    `class SendSmtpEmail { to?: unknown; }\nexport function build(list: string[]) { const email = new SendSmtpEmail(); email.to = list; return email; }`,
+  ],
+  invalid: [
+    invalid(
+      'SendSmtpEmail filled, then sent: one report, at the assignment',
+      `import { SendSmtpEmail, TransactionalEmailsApi } from '@getbrevo/brevo';
+const api = new TransactionalEmailsApi();
+export async function f(list: string[]) {
+  const email = new SendSmtpEmail();
+  email.subject = 'Hi';
+  email.to = list.map((e) => ({ email: e }));
+  await api.sendTransacEmail(email);
+}`,
+      [['to', 'email.to = list.map((e) => ({ email: e }))']],
+    ),
+    invalid(
+      'SendSmtpEmail filled in a builder; the suggestion renames the member',
+      `import { SendSmtpEmail, TransactionalEmailsApi } from '@getbrevo/brevo';
+const api = new TransactionalEmailsApi();
+function build(list: string[]) {
+  const email = new SendSmtpEmail();
+  email.subject = 'Hi';
+  email.to = list.map((e) => ({ email: e }));
+  return email;
+}
+export const f = (list: string[]) => api.sendTransacEmail(build(list));`,
+      [['to', 'email.to = list.map((e) => ({ email: e }))']],
+    ),
+    invalid(
+      'namespace import, cc',
+      `import * as Brevo from '@getbrevo/brevo';
+export function build(users: { email: string }[]) {
+  const email = new Brevo.SendSmtpEmail();
+  email.cc = users.map((u) => ({ email: u.email }));
+  return email;
+}`,
+      [['cc', 'email.cc = users.map((u) => ({ email: u.email }))']],
+    ),
+    invalid(
+      'TransactionalEmailsApi with an object literal',
+      `import { TransactionalEmailsApi, TransactionalEmailsApiApiKeys } from '@getbrevo/brevo';
+const api = new TransactionalEmailsApi();
+api.setApiKey(TransactionalEmailsApiApiKeys.apiKey, 'k');
+export const f = (users: { email: string }[]) => api.sendTransacEmail({ ${mapped} });`,
+      [['to', mapped]],
+    ),
+    invalid(
+      'TransactionalEmailsApi through destructured require',
+      `const { TransactionalEmailsApi } = require('@getbrevo/brevo');
+const api = new TransactionalEmailsApi();
+export const f = (users: { email: string }[]) => api.sendTransacEmail({ messageVersions: [{ ${mapped} }] });`,
+      [['messageVersions[].to', mapped]],
+    ),
+  ],
+});
+
+tsTester.run('no-exposed-recipients: sib-api-v3-sdk', rule, {
+  valid: [
+    `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[]) => api.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
+    // A local object named like the SDK.
+    `const SibApiV3Sdk = { TransactionalEmailsApi: class { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[]) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list });`,
+  ],
+  invalid: [
+    invalid(
+      'default import (the only ESM form), object literal',
+      `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[]) => api.sendTransacEmail({ ${mapped} });`,
+      [['to', mapped]],
+      sib,
+    ),
+    invalid(
+      'require, SendSmtpEmail filled, then sent',
+      `const SibApiV3Sdk = require('sib-api-v3-sdk');
+const api = new SibApiV3Sdk.TransactionalEmailsApi();
+export function f(users: { email: string }[]) {
+  const email = new SibApiV3Sdk.SendSmtpEmail();
+  email.to = users.map((u) => ({ email: u.email }));
+  return api.sendTransacEmail(email);
+}`,
+      [['to', 'email.to = users.map((u) => ({ email: u.email }))']],
+      sib,
+    ),
+    invalid(
+      'require, SendSmtpEmail filled in a builder',
+      `const SibApiV3Sdk = require('sib-api-v3-sdk');
+SibApiV3Sdk.ApiClient.instance.authentications['api-key'].apiKey = 'k';
+export function build(users: { email: string }[]) {
+  const email = new SibApiV3Sdk.SendSmtpEmail();
+  email.to = users.map((u) => ({ email: u.email }));
+  return email;
+}`,
+      [['to', 'email.to = users.map((u) => ({ email: u.email }))']],
+      sib,
+    ),
+  ],
+});
+
+jsTester.run('no-exposed-recipients: Brevo in plain ESM JavaScript', rule, {
+  valid: [
+    "import { BrevoClient } from '@getbrevo/brevo';\nexport const f = (u) => new BrevoClient({ apiKey: 'k' }).transactionalEmails.sendTransacEmail({ to: [{ email: u.email }] });",
+  ],
+  invalid: [
+    invalid(
+      'espree, ESM',
+      `import { BrevoClient } from '@getbrevo/brevo';\nexport const f = (users) => new BrevoClient({ apiKey: 'k' }).transactionalEmails.sendTransacEmail({ ${mapped} });`,
+      [['to', mapped]],
+    ),
+  ],
+});
+
+cjsTester.run('no-exposed-recipients: Brevo in CommonJS', rule, {
+  valid: [
+    // A local function called require is not Node's require.
+    "function require(m) { return {}; }\nconst SibApiV3Sdk = require('sib-api-v3-sdk');\nmodule.exports = (list) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list.map((email) => ({ email })) });",
+  ],
+  invalid: [
+    invalid(
+      'espree, CommonJS',
+      "const SibApiV3Sdk = require('sib-api-v3-sdk');\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nmodule.exports = (list) => api.sendTransacEmail({ sender: { email: 'a@x.io' }, cc: list.map((email) => ({ email })) });",
+      [['cc', 'cc: list.map((email) => ({ email }))']],
+      sib,
+    ),
+  ],
+});
