@@ -24,7 +24,8 @@ describe('mail-lint (built dist/cli.js)', () => {
     );
     expect(findings.sort()).toEqual([
       'examples/src/announcements.ts:25 mail/no-exposed-recipients',
-      'examples/src/price-alerts.js:12 mail/no-exposed-recipients',
+      'examples/src/price-alerts.js:19 mail/no-exposed-recipients',
+      'examples/src/renewals.ts:20 mail/no-unbatched-send',
     ]);
   });
 

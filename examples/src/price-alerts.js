@@ -1,6 +1,13 @@
 const nodemailer = require('nodemailer');
 
-const transporter = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true });
+// Pooled and rate-limited: one message per watcher is queued and sent at a pace the server accepts.
+const transporter = nodemailer.createTransport({
+  host: 'smtp.example.com',
+  port: 587,
+  requireTLS: true,
+  pool: true,
+  rateLimit: 20,
+});
 
 function sendEmail({ to, subject, text }) {
   return transporter.sendMail({ from: 'alerts@exchange.example', to, subject, text });

@@ -1,21 +1,185 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from './ast.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { IterationSpec } from '../sdks/index.js';
+import { childNodes, isFunction, propertyName, unwrap, variableOf } from './ast.js';
+import type { MailCall } from './mail-calls.js';
+import type { MessageReader } from './messages.js';
+import type { RecipientClassifier } from './recipients.js';
+import { kindSpec, type ValueResolver } from './values.js';
 
 type Node = TSESTree.Node;
+type Loop =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
 
-/** Array methods whose callback runs once per element. */
-export const ITERATION_METHODS: ReadonlySet<string> = new Set([
-  'forEach',
-  'map',
-  'flatMap',
-  'filter',
-  'reduce',
-  'reduceRight',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-]);
+/** Array methods whose callback runs once per element, and whether each call waits for the last. */
+const ARRAY_ITERATION: Readonly<Record<string, { sequential: boolean }>> = {
+  forEach: { sequential: false },
+  map: { sequential: false },
+  flatMap: { sequential: false },
+  filter: { sequential: false },
+  some: { sequential: false },
+  every: { sequential: false },
+  find: { sequential: false },
+  findIndex: { sequential: false },
+  // The `await acc` chain of `reduce(async (acc, x) => …)` runs one at a time.
+  reduce: { sequential: true },
+  reduceRight: { sequential: true },
+};
+
+/** A loop bounded by a literal this small is a retry loop, not iteration over data. */
+const MAX_RETRY_BOUND = 10;
+
+/** How a send repeats: once per element of a collection, one after another or all at once. */
+export interface PerElement {
+  /** The loop statement, or the call that iterates (`users.forEach(…)`, `pMap(…)`). */
+  readonly loop: Node;
+  readonly mode: 'sequential' | 'parallel';
+}
+
+/**
+ * Decides whether a send runs once per element of a data-driven collection. It looks only at the
+ * ancestors of the call (no code-path analysis), so it works under oxlint's plugin host too.
+ */
+export class IterationAnalysis {
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    private readonly resolver: ValueResolver,
+    private readonly classifier: RecipientClassifier,
+    private readonly reader: MessageReader,
+  ) {}
+
+  /**
+   * The iteration `call` runs in, or null when it runs once, in a retry loop, over a fixed list,
+   * under a concurrency limit, or in a function whose callers decide (they are calls too).
+   * `throttlingFunctions` are the user's own helpers that bound concurrency, by name.
+   */
+  perElement(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
+    let awaited = false;
+    let child: Node = call.node;
+    for (let node: Node | undefined = call.node.parent; node; child = node, node = node.parent) {
+      if (node.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+      if (isLoop(node) && inLoopBody(node, child)) {
+        if (!this.iteratesData(node) || !dependsOn(call.node, node, this.globalScope)) return null;
+        const sequential = (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited;
+        return { loop: node, mode: sequential ? 'sequential' : 'parallel' };
+      }
+      if (!isFunction(node)) continue;
+      const caller = node.parent;
+      if (caller?.type !== AST_NODE_TYPES.CallExpression || !caller.arguments.some((a) => a === node)) return null;
+      if (this.isThrottle(caller, throttlingFunctions)) return null;
+      const iteration = this.iterationCall(caller, node);
+      if (iteration === 'bounded') return null;
+      if (iteration) {
+        if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
+        if (!dependsOn(call.node, node, this.globalScope)) return null;
+        return { loop: caller, mode: iteration.sequential ? 'sequential' : 'parallel' };
+      }
+      // Any other callback (`new Promise(…)`, `retry(() => …)`) runs where it is written: go on up.
+    }
+    return null;
+  }
+
+  /** Does the loop run once per element of data (not a retry counter, a fixed list or a chunk step)? */
+  private iteratesData(loop: Loop): boolean {
+    switch (loop.type) {
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        return this.classifier.classify(loop.right).kind !== 'fixed';
+      case AST_NODE_TYPES.ForStatement:
+        return this.indexLoopOverData(loop);
+      default:
+        return false; // `while` loops: what they iterate is not in view
+    }
+  }
+
+  /** `for (let i = 0; i < users.length; i++)`: bounded by data, stepping one element at a time. */
+  private indexLoopOverData(loop: TSESTree.ForStatement): boolean {
+    if (!loop.test || loop.test.type !== AST_NODE_TYPES.BinaryExpression) return false;
+    if (!['<', '<=', '>', '>=', '!=='].includes(loop.test.operator)) return false;
+    if (loop.update && !stepsByOne(loop.update)) return false; // `i += 100`: a loop over chunks
+    for (const side of [loop.test.left, loop.test.right]) {
+      const value = ASTUtils.getStaticValue(side, ASTUtils.getInnermostScope(this.globalScope, side));
+      if (value && typeof value.value === 'number' && value.value <= MAX_RETRY_BOUND) return false;
+    }
+    return [loop.test.left, loop.test.right].some((side) => {
+      const inner = unwrap(side);
+      if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'length') {
+        return this.classifier.classify(inner.object).kind !== 'fixed';
+      }
+      return inner.type !== AST_NODE_TYPES.Literal && !isIndexVariable(inner, loop);
+    });
+  }
+
+  /** A call that runs `fn` once per element: an array method, `Array.from`, or a library's mapper. */
+  private iterationCall(
+    caller: TSESTree.CallExpression,
+    fn: Node,
+  ): { collection: Node | null; sequential: boolean } | 'bounded' | null {
+    const callee = unwrap(caller.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(callee);
+      const method = name === null ? undefined : ARRAY_ITERATION[name];
+      if (method && caller.arguments[0] === fn) return { collection: callee.object, ...method };
+      const object = unwrap(callee.object);
+      if (
+        name === 'from' &&
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === 'Array' &&
+        caller.arguments[1] === fn
+      ) {
+        return { collection: caller.arguments[0] ?? null, sequential: false };
+      }
+    }
+    const library = this.resolver.kindOf(callee);
+    if (!library) return null;
+    const spec: IterationSpec | undefined =
+      library.member !== undefined
+        ? library.sdk.kinds[library.kind]?.iteratingMethods?.[library.member]
+        : kindSpec(library)?.iterates;
+    if (!spec || caller.arguments[spec.callback] !== fn) return null;
+    if (spec.concurrency) {
+      const options = caller.arguments[spec.concurrency.arg];
+      const limit = options && this.reader.flag(options, spec.concurrency.path);
+      if (limit?.state === 'static' && typeof limit.value === 'number' && Number.isFinite(limit.value)) {
+        return 'bounded';
+      }
+    }
+    return { collection: caller.arguments[spec.collection] ?? null, sequential: spec.sequential ?? false };
+  }
+
+  /** `limit(() => send())`, `queue.add(() => send())`, or a helper the user named as throttling. */
+  private isThrottle(caller: TSESTree.CallExpression, throttlingFunctions: readonly string[]): boolean {
+    const callee = unwrap(caller.callee);
+    if (throttlingFunctions.length) {
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? propertyName(callee)
+            : null;
+      if (name !== null && throttlingFunctions.includes(name)) return true;
+    }
+    const library = this.resolver.kindOf(callee);
+    if (!library) return false;
+    if (library.member !== undefined) {
+      return library.sdk.kinds[library.kind]?.boundedMethods?.includes(library.member) ?? false;
+    }
+    return kindSpec(library)?.runsBounded ?? false;
+  }
+}
+
+function isLoop(node: Node): node is Loop {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
 
 /** Is `child` in the part of `loop` that runs once per iteration (not its head or initialiser)? */
 function inLoopBody(loop: Node, child: Node): boolean {
@@ -32,22 +196,55 @@ function inLoopBody(loop: Node, child: Node): boolean {
   }
 }
 
-/** A function passed straight to a call: `list.forEach(fn)`, `Array.from(list, fn)`, `setTimeout(fn)`. */
-function isCallback(fn: Node): boolean {
-  const parent = fn.parent;
-  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+function stepsByOne(update: TSESTree.Expression): boolean {
+  if (update.type === AST_NODE_TYPES.UpdateExpression) return true;
+  if (update.type === AST_NODE_TYPES.AssignmentExpression && (update.operator === '+=' || update.operator === '-=')) {
+    return update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1;
+  }
+  return false;
+}
+
+function isIndexVariable(node: Node, loop: TSESTree.ForStatement): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Identifier &&
+    loop.init?.type === AST_NODE_TYPES.VariableDeclaration &&
+    loop.init.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name)
+  );
 }
 
 /**
- * Does `node` run repeatedly relative to `boundary` (a statement or function that contains it):
- * inside a loop body, or inside a callback, between the two?
+ * Does the call use a value that changes from one iteration to the next: the loop variable, the
+ * callback's parameters, or anything declared inside the loop? A send of the same message on
+ * every turn of a retry loop does not.
  */
+function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.Scope): boolean {
+  const [start, end] = region.range;
+  const stack: Node[] =
+    call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression
+      ? [...call.arguments, call.callee]
+      : [call];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(globalScope, node);
+      const declared = variable?.defs[0]?.name.range;
+      if (declared && declared[0] >= start && declared[1] <= end) return true;
+      continue;
+    }
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+/** Does `node` run repeatedly relative to `boundary`: inside a loop body or a callback between the two? */
 export function repeatsWithin(node: Node, boundary: Node): boolean {
   let child: Node = node;
   let current = node.parent;
   while (current && current !== boundary) {
     if (inLoopBody(current, child)) return true;
-    if (isFunction(current) && isCallback(current)) return true;
+    if (isFunction(current) && current.parent?.type === AST_NODE_TYPES.CallExpression) {
+      if (current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return true;
+    }
     child = current;
     current = current.parent;
   }

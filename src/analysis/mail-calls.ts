@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   builtinRoots,
+  throttlerRoots,
   type MessageSpec,
   type ModuleRoot,
   type RecipientField,
@@ -10,8 +11,9 @@ import {
 import { childNodes, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { type FieldWrite, MessageReader } from './messages.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
+import { IterationAnalysis } from './iteration.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
-import { kindSpec, soleValue, ValueResolver } from './values.js';
+import { type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -26,12 +28,28 @@ export interface MailCall {
   readonly spec: SendSpec | null;
   /** Set when the call goes through a function of this file that sends mail. */
   readonly wrapper?: string;
+  /**
+   * One call reaches many recipients: a batch API, a send split per recipient by the provider,
+   * or a recipient list. Such a call in a loop is one call per chunk, not per recipient.
+   */
+  readonly batch: boolean;
+  /** The client queues and throttles its sends (a pooled nodemailer transport with a `rateLimit`). */
+  readonly throttled: boolean;
+  /** The call hands the message to a job queue instead of sending it. */
+  readonly queued: boolean;
+  /** An array of messages sent as one request each, all at once (SendGrid `send([...])`). */
+  readonly parallelArray: Node | null;
 }
+
+type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };
 
 /** A recipient list written into a field that every recipient of the message sees. */
 export interface Exposure {
   readonly sdk: SdkSpec;
-  /** The send it belongs to; null when the list is written into a message object or builder. */
+  /**
+   * The SDK call it belongs to; null when the list is written into a message object or builder,
+   * or reaches the SDK through an in-file wrapper.
+   */
   readonly call: MailCall | null;
   readonly message: MessageSpec;
   readonly field: RecipientField;
@@ -48,11 +66,14 @@ export interface Exposure {
 }
 
 export interface MailAnalysis {
+  /** Every send in the file: SDK calls, and calls of in-file functions that send. */
   readonly calls: readonly MailCall[];
   readonly exposures: readonly Exposure[];
+  /** Whether a call runs once per element of a collection, and how (see iteration.ts). */
+  readonly iterations: IterationAnalysis | null;
 }
 
-const EMPTY: MailAnalysis = { calls: [], exposures: [] };
+const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
 const cache = new WeakMap<TSESTree.Program, MailAnalysis>();
 
 /** The mail analysis of the file being linted, computed once and shared by every rule. */
@@ -70,22 +91,33 @@ function analyse(context: Context): MailAnalysis {
   const { sourceCode } = context;
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return EMPTY;
-  const roots = findModuleRoots(context, globalScope);
+  const roots = findModuleRoots(context, globalScope, mailModules(context));
   if (roots.size === 0) return EMPTY; // no mail module here: the common case costs one import scan
+  for (const [node, root] of findModuleRoots(context, globalScope, throttlerRoots)) roots.set(node, root);
   return new FileAnalysis(sourceCode, globalScope, roots).run();
 }
 
-/** The import declarations and `require()` calls of mail modules (and of declared wrappers). */
-function findModuleRoots(context: Context, globalScope: TSESLint.Scope.Scope): Map<Node, ModuleRoot> {
+/** The mail SDKs' modules, and the modules of wrappers declared in settings that this file imports. */
+function mailModules(context: Context): Map<string, ModuleRoot> {
   const { wrappers } = readSettings(context.settings);
   const known = new Map(builtinRoots);
-  const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
+  const globalScope = context.sourceCode.scopeManager!.globalScope!;
   if (wrappers.length) {
     for (const source of importSources(globalScope, context.sourceCode.ast)) {
       const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
       if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
     }
   }
+  return known;
+}
+
+/** The import declarations and `require()` calls of the given modules. */
+function findModuleRoots(
+  context: Context,
+  globalScope: TSESLint.Scope.Scope,
+  known: ReadonlyMap<string, ModuleRoot>,
+): Map<Node, ModuleRoot> {
+  const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
   const traceMap = Object.fromEntries(
     [...known].map(([module, root]) => [module, { [ASTUtils.ReferenceTracker.READ]: root }]),
   );
@@ -150,6 +182,7 @@ class FileAnalysis {
   private readonly resolver: ValueResolver;
   private readonly classifier: RecipientClassifier;
   private readonly reader: MessageReader;
+  private readonly iterations: IterationAnalysis;
   private readonly calls: MailCall[] = [];
   private readonly exposures: Exposure[] = [];
   private readonly callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -157,6 +190,7 @@ class FileAnalysis {
   private readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
+  private readonly callByNode = new Map<Node, MailCall>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -167,6 +201,7 @@ class FileAnalysis {
     this.resolver = new ValueResolver(globalScope, roots, this.thisWrites);
     this.classifier = new RecipientClassifier(globalScope);
     this.reader = new MessageReader(globalScope, this.classifier);
+    this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader);
   }
 
   /** One pass over the file: the calls to resolve, and the member writes values flow through. */
@@ -196,7 +231,12 @@ class FileAnalysis {
   run(): MailAnalysis {
     for (const node of this.callNodes) this.mailCall(node);
     for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
-    return { calls: this.calls, exposures: this.exposures };
+    this.senderWrappers();
+    return {
+      calls: this.calls,
+      exposures: this.exposures,
+      iterations: this.iterations,
+    };
   }
 
   private mailCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -223,18 +263,31 @@ class FileAnalysis {
       method = calleeName(node.callee);
     }
     if (!send) return;
-    const call: MailCall = { node, sdk: target.sdk, method, spec: send };
+    const call: MutableMailCall = {
+      node,
+      sdk: target.sdk,
+      method,
+      spec: send,
+      batch: Boolean(send.batch || send.individual),
+      throttled: this.isThrottled(target),
+      queued: Boolean(send.queued),
+      parallelArray: null,
+    };
     this.calls.push(call);
+    this.callByNode.set(node, call);
     const message = target.sdk.messages[send.message];
     if (!message) return;
     const argument = node.arguments[send.arg ?? 0];
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+    if (send.acceptsArray && isArrayValue(argument) && this.classifier.classify(argument).kind !== 'fixed') {
+      call.parallelArray = argument;
+    }
     const batch = send.batch ?? (send.acceptsArray && isArrayValue(argument) ? ['[]'] : undefined);
     const messages = batch ? this.reader.read(argument, batch).writes.map((w) => w.value) : [argument];
     for (const messageNode of messages) this.checkMessage(call, message, messageNode, send);
   }
 
-  private checkMessage(call: MailCall, message: MessageSpec, messageNode: Node, send: SendSpec): void {
+  private checkMessage(call: MutableMailCall, message: MessageSpec, messageNode: Node, send: SendSpec): void {
     const individualFields = new Set<string>();
     let accountDecides = false;
     let flagTarget: TSESTree.ObjectExpression | null = null;
@@ -248,6 +301,7 @@ class FileAnalysis {
       argIndividual = value === null || value.value === send.individualArg.equals;
     }
     if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
+    if (argIndividual) call.batch = true;
     if (flag) {
       const state = this.reader.flag(messageNode, flag.path);
       if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
@@ -269,6 +323,7 @@ class FileAnalysis {
       if (individualFields.has(field.path.join('.'))) continue;
       const lookup = this.reader.read(messageNode, field.path);
       for (const write of lookup.writes) {
+        if (isList(this.classifier.classify(write.value))) call.batch = true;
         this.recordWrite({ sdk: call.sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
       }
       for (const param of lookup.forwards) {
@@ -325,12 +380,10 @@ class FileAnalysis {
       if (!argument || callNode.arguments.slice(0, target.param.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
         continue;
       }
-      const call: MailCall = { node: callNode, sdk: target.sdk, method: name, spec: null, wrapper: name };
-      this.calls.push(call);
       const lookup = this.reader.read(argument, target.param.path);
       const base = {
         sdk: target.sdk,
-        call,
+        call: null,
         message: target.message,
         field: target.field,
         fieldName: target.fieldName,
@@ -430,6 +483,58 @@ class FileAnalysis {
     return current.type === AST_NODE_TYPES.ObjectExpression ? current : null;
   }
 
+  /** The client was created with options that queue and throttle its sends. */
+  private isThrottled(target: KindRef): boolean {
+    const condition = target.sdk.kinds[target.kind]?.throttledWhen;
+    const options = condition && target.origin?.arguments[condition.arg];
+    if (!condition || !options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+    return condition.options.every(({ path, equals }) => {
+      const state = this.reader.flag(options, path);
+      if (state.state !== 'static') return false;
+      return equals === undefined ? state.value !== undefined && state.value !== false : state.value === equals;
+    });
+  }
+
+  /**
+   * Functions of this file that send mail are sends too, where they are called: a loop over
+   * `sendWelcome(user)` sends one message per user. Followed a few calls deep.
+   */
+  private senderWrappers(): void {
+    let frontier: MailCall[] = [...this.calls];
+    for (let depth = 0; depth < 4 && frontier.length; depth++) {
+      const byFunction = new Map<FunctionNode, MailCall[]>();
+      for (const call of frontier) {
+        const fn = enclosingNamedFunction(call.node);
+        if (fn) byFunction.set(fn, [...(byFunction.get(fn) ?? []), call]);
+      }
+      const next: MailCall[] = [];
+      for (const [fn, inner] of byFunction) {
+        const name = functionName(fn);
+        if (!name) continue;
+        // A function that loops over its own sends reaches many recipients per call.
+        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null);
+        for (const callNode of this.callsOf(fn)) {
+          if (this.callByNode.has(callNode)) continue;
+          const call: MailCall = {
+            node: callNode,
+            sdk: inner[0]!.sdk,
+            method: name,
+            spec: null,
+            wrapper: name,
+            batch: loopsItself || inner.every((c) => c.batch),
+            throttled: inner.every((c) => c.throttled),
+            queued: inner.every((c) => c.queued),
+            parallelArray: null,
+          };
+          this.calls.push(call);
+          this.callByNode.set(callNode, call);
+          next.push(call);
+        }
+      }
+      frontier = next;
+    }
+  }
+
   private staticValue(node: Node): { value: unknown } | null {
     return ASTUtils.getStaticValue(node, ASTUtils.getInnermostScope(this.globalScope, node));
   }
@@ -448,6 +553,22 @@ function isArrayValue(node: Node): boolean {
 
 function isUndefined(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
+}
+
+function isList(list: RecipientList): boolean {
+  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
+}
+
+/** The function a call sits in, through callbacks (`retry(() => send())`), if it has a name to call it by. */
+function enclosingNamedFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      if (functionName(current)) return current;
+      const parent = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return null;
+    }
+  }
+  return null;
 }
 
 function calleeName(callee: Node): string {

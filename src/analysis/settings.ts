@@ -76,6 +76,7 @@ export function wrapperSdk(wrapper: WrapperSetting, source: string): SdkSpec {
     id: `wrapper:${wrapper.module}#${wrapper.export}`,
     label: `\`${wrapper.export === 'default' ? 'default export' : wrapper.export}\` of '${wrapper.module}'`,
     modules: { [source]: 'module' },
+    batching: 'Check what the wrapper sends through: call it once with a list if it uses a batch API, or throttle the calls.',
     kinds: {
       module:
         wrapper.export === 'default'

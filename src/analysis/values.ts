@@ -24,6 +24,8 @@ export interface KindRef {
   readonly sdk: SdkSpec;
   readonly kind: string;
   readonly member?: string;
+  /** The call that created the value (`createTransport(options)`), where one is in view. */
+  readonly origin?: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
 export function kindSpec(ref: KindRef): KindSpec | undefined {
@@ -31,7 +33,11 @@ export function kindSpec(ref: KindRef): KindSpec | undefined {
 }
 
 function step(ref: KindRef | null, kind: string | null | undefined): KindRef | null {
-  return ref && kind ? { sdk: ref.sdk, kind } : null;
+  return ref && kind ? { sdk: ref.sdk, kind, origin: ref.origin } : null;
+}
+
+function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree.NewExpression): KindRef | null {
+  return ref && { ...ref, origin: node };
 }
 
 /** `value.name`: a property of the kind, or one of its methods. */
@@ -39,7 +45,15 @@ export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
   if (spec.props?.[name]) return { sdk: ref.sdk, kind: spec.props[name] };
-  if (spec.methods?.[name] || spec.sends?.[name] || spec.setters?.[name]) return { sdk: ref.sdk, kind: ref.kind, member: name };
+  if (
+    spec.methods?.[name] ||
+    spec.sends?.[name] ||
+    spec.setters?.[name] ||
+    spec.iteratingMethods?.[name] ||
+    spec.boundedMethods?.includes(name)
+  ) {
+    return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin };
+  }
   return null;
 }
 
@@ -100,11 +114,11 @@ export class ValueResolver {
         if (root) return root;
         const callee = unwrap(node.callee);
         const fn = this.kindOf(callee);
-        return fn ? called(fn) : this.returnedKind(callee);
+        return fn ? createdBy(called(fn), node) : this.returnedKind(callee);
       }
       case AST_NODE_TYPES.NewExpression: {
         const base = this.kindOf(node.callee);
-        return step(base, base && kindSpec(base)?.construct);
+        return createdBy(step(base, base && kindSpec(base)?.construct), node);
       }
       case AST_NODE_TYPES.ConditionalExpression:
         return this.agree([node.consequent, node.alternate]);

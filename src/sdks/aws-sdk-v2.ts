@@ -5,6 +5,8 @@ import { sesBulkEntry, sesSendEmail } from './ses.js';
 export const awsSdkV2: SdkSpec = {
   id: 'aws-sdk-v2',
   label: 'Amazon SES (aws-sdk v2)',
+  batching:
+    'Use `sendBulkTemplatedEmail` (SES) or `sendBulkEmail` (SESv2) with one destination per recipient, at most 50 a call.',
   modules: {
     'aws-sdk': 'module',
     'aws-sdk/clients/ses': 'sesClass',

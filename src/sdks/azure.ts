@@ -4,6 +4,8 @@ import type { SdkSpec } from './types.js';
 export const azure: SdkSpec = {
   id: 'azure',
   label: 'Azure Communication Email',
+  batching:
+    'Azure has no batch send and allows 30 emails a minute by default: throttle the sends (p-limit, Bottleneck) within your quota.',
   modules: { '@azure/communication-email': 'module' },
   kinds: {
     module: { props: { EmailClient: 'clientClass' } },

@@ -1,5 +1,8 @@
 import type { MessageSpec, SdkSpec } from './types.js';
 
+const batching =
+  'Send one request with one `messageVersions` entry per recipient (at most 1,000 versions a call).';
+
 const transacEmail: MessageSpec = {
   visible: [
     { path: ['to'], bcc: 'bcc' },
@@ -14,6 +17,7 @@ const transacEmail: MessageSpec = {
 export const brevo: SdkSpec = {
   id: 'brevo',
   label: 'Brevo (@getbrevo/brevo)',
+  batching,
   modules: { '@getbrevo/brevo': 'module' },
   kinds: {
     module: {
@@ -39,6 +43,7 @@ export const brevo: SdkSpec = {
 export const sendinblue: SdkSpec = {
   id: 'sib-api-v3-sdk',
   label: 'Brevo (sib-api-v3-sdk)',
+  batching,
   modules: { 'sib-api-v3-sdk': 'module' },
   kinds: {
     module: { props: { TransactionalEmailsApi: 'apiClass', SendSmtpEmail: 'smtpEmailClass' } },

@@ -4,6 +4,9 @@ import type { SdkSpec } from './types.js';
 export const emailTemplates: SdkSpec = {
   id: 'email-templates',
   label: 'email-templates',
+  transport: 'smtp',
+  batching:
+    'Give `new Email()` a pooled transport (`pool: true` with a `rateLimit`) so the sends are queued and throttled.',
   modules: { 'email-templates': 'emailClass' },
   kinds: {
     // The constructor's `message` holds defaults merged into every send.

@@ -4,6 +4,9 @@ import type { SdkSpec } from './types.js';
 export const emailjs: SdkSpec = {
   id: 'emailjs',
   label: 'emailjs',
+  transport: 'smtp',
+  batching:
+    "Throttle the sends (p-limit, Bottleneck), or send through a pooled, rate-limited transport such as nodemailer's.",
   modules: { emailjs: 'module' },
   kinds: {
     module: { props: { SMTPClient: 'clientClass', Message: 'messageClass' } },

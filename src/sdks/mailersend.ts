@@ -26,6 +26,7 @@ const builderMethods = Object.fromEntries(
 export const mailersend: SdkSpec = {
   id: 'mailersend',
   label: 'MailerSend',
+  batching: 'Use `mailerSend.email.sendBulk([...])` with one `EmailParams` per recipient.',
   modules: { mailersend: 'module' },
   kinds: {
     module: { props: { MailerSend: 'clientClass', EmailParams: 'paramsClass' } },

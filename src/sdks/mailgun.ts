@@ -1,5 +1,8 @@
 import type { MessageSpec, SdkSpec } from './types.js';
 
+const batching =
+  'Send one message with up to 1,000 addresses in `to` and `recipient-variables`, so Mailgun delivers each its own copy.';
+
 /** Mailgun sends one copy per `to` address once `recipient-variables` is set (batch sending). */
 export const mailgunMessage: MessageSpec = {
   visible: [
@@ -14,6 +17,7 @@ export const mailgunMessage: MessageSpec = {
 export const mailgunJs: SdkSpec = {
   id: 'mailgun.js',
   label: 'Mailgun (mailgun.js)',
+  batching,
   modules: { 'mailgun.js': 'mailgunClass' },
   kinds: {
     // The module is the class itself; a static `default` getter returns the class again.
@@ -29,6 +33,7 @@ export const mailgunJs: SdkSpec = {
 export const mailgunLegacy: SdkSpec = {
   id: 'mailgun-js',
   label: 'Mailgun (mailgun-js)',
+  batching,
   modules: { 'mailgun-js': 'factory' },
   kinds: {
     factory: { call: 'client', construct: 'client' },

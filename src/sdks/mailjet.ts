@@ -4,6 +4,8 @@ import type { SdkSpec } from './types.js';
 export const mailjet: SdkSpec = {
   id: 'mailjet',
   label: 'Mailjet (node-mailjet)',
+  batching:
+    "Put one `Messages` entry per recipient in a single `post('send', { version: 'v3.1' })` request, at most 50 a call.",
   modules: { 'node-mailjet': 'mailjetClass' },
   kinds: {
     // The CJS bundle exports the class itself, with no `.default`: a default import is the class.

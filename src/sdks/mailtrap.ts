@@ -3,6 +3,7 @@ import type { SdkSpec } from './types.js';
 export const mailtrap: SdkSpec = {
   id: 'mailtrap',
   label: 'Mailtrap',
+  batching: 'Use `client.batchSend({ base, requests })` with one request per recipient.',
   modules: { mailtrap: 'module' },
   kinds: {
     module: { props: { MailtrapClient: 'clientClass' } },

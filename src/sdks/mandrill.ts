@@ -1,5 +1,8 @@
 import type { MessageSpec, SdkSpec } from './types.js';
 
+const batching =
+  'Send one `messages.send` with every recipient in `message.to` and `preserve_recipients: false`.';
+
 /**
  * Mandrill (Mailchimp Transactional): `message.to` entries carry their own type. Whether the To
  * header shows everyone is `preserve_recipients`, whose default is an account setting.
@@ -24,6 +27,7 @@ const sends = {
 export const mailchimpTransactional: SdkSpec = {
   id: 'mailchimp-transactional',
   label: 'Mandrill (@mailchimp/mailchimp_transactional)',
+  batching,
   modules: { '@mailchimp/mailchimp_transactional': 'factory' },
   kinds: {
     factory: { call: 'client' },
@@ -36,6 +40,7 @@ export const mailchimpTransactional: SdkSpec = {
 export const mandrillApi: SdkSpec = {
   id: 'mandrill-api',
   label: 'Mandrill (mandrill-api)',
+  batching,
   modules: { 'mandrill-api': 'module', 'mandrill-api/mandrill': 'module' },
   kinds: {
     module: { props: { Mandrill: 'clientClass' } },

@@ -5,6 +5,9 @@ import type { SdkSpec } from './types.js';
 export const nestjsMailer: SdkSpec = {
   id: 'nestjs-mailer',
   label: 'NestJS MailerService',
+  transport: 'smtp',
+  batching:
+    "Send the messages with `MailerBatchService.sendBatch({ messages, concurrency })`, or set the module's `rateLimit`.",
   modules: { '@nestjs-modules/mailer': 'module' },
   kinds: {
     module: {
@@ -20,7 +23,12 @@ export const nestjsMailer: SdkSpec = {
     batchService: { sends: { sendBatch: { message: 'mail', batch: ['messages', '[]'] } } },
     // Queued sends: `enqueue(message, jobOptions?)`, `enqueueBatch(messages[], jobOptions?)`.
     queueServiceClass: { construct: 'queueService' },
-    queueService: { sends: { enqueue: { message: 'mail' }, enqueueBatch: { message: 'mail', batch: ['[]'] } } },
+    queueService: {
+      sends: {
+        enqueue: { message: 'mail', queued: true },
+        enqueueBatch: { message: 'mail', batch: ['[]'], queued: true },
+      },
+    },
   },
   messages: { mail: nodemailerMessage },
 };

@@ -12,6 +12,9 @@ export const nodemailerMessage: MessageSpec = {
 export const nodemailer: SdkSpec = {
   id: 'nodemailer',
   label: 'nodemailer',
+  transport: 'smtp',
+  batching:
+    'Create the transport once with `pool: true` and a `rateLimit`, so nodemailer queues the messages and sends them at a pace the server accepts.',
   modules: {
     nodemailer: 'module',
     // @types/nodemailer: `import Mail from 'nodemailer/lib/mailer'` is the transporter class.
@@ -21,7 +24,11 @@ export const nodemailer: SdkSpec = {
   kinds: {
     module: { methods: { createTransport: 'transport' } },
     mailerClass: { construct: 'transport' },
-    transport: { sends: { sendMail: { message: 'mail' } } },
+    transport: {
+      sends: { sendMail: { message: 'mail' } },
+      // A pooled transport with a rate limit queues every message and sends at that pace.
+      throttledWhen: { arg: 0, options: [{ path: ['pool'], equals: true }, { path: ['rateLimit'] }] },
+    },
   },
   messages: { mail: nodemailerMessage },
 };

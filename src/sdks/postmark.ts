@@ -11,6 +11,7 @@ const message: MessageSpec = {
 export const postmark: SdkSpec = {
   id: 'postmark',
   label: 'Postmark',
+  batching: 'Use `client.sendEmailBatch([...])` in chunks of at most 500 messages.',
   modules: { postmark: 'module' },
   kinds: {
     module: { props: { ServerClient: 'clientClass', Client: 'clientClass' } },

@@ -3,6 +3,7 @@ import type { SdkSpec } from './types.js';
 export const resend: SdkSpec = {
   id: 'resend',
   label: 'Resend',
+  batching: 'Use `resend.batch.send([...])` in chunks of at most 100 emails.',
   modules: { resend: 'module' },
   kinds: {
     module: { props: { Resend: 'clientClass' } },

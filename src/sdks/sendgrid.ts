@@ -3,6 +3,8 @@ import type { SdkSpec } from './types.js';
 export const sendgrid: SdkSpec = {
   id: 'sendgrid',
   label: 'SendGrid (@sendgrid/mail)',
+  batching:
+    'Send one request with one `personalizations` entry per recipient (at most 1,000 a request), or `sgMail.sendMultiple` with the list in `to`.',
   // The module is a ready MailService instance; the class is exported too.
   modules: { '@sendgrid/mail': 'client' },
   kinds: {

@@ -4,6 +4,9 @@ import type { SdkSpec } from './types.js';
 export const sendmail: SdkSpec = {
   id: 'sendmail',
   label: 'sendmail',
+  transport: 'smtp',
+  batching:
+    "Throttle the sends (p-limit, Bottleneck), or move to a pooled, rate-limited transport such as nodemailer's.",
   modules: { sendmail: 'factory' },
   kinds: {
     factory: { call: 'send' },

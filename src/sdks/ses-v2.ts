@@ -12,6 +12,8 @@ const sendEmail: MessageSpec = {
 export const sesV2: SdkSpec = {
   id: 'ses-v2',
   label: 'Amazon SES v2 (@aws-sdk/client-sesv2)',
+  batching:
+    'Use `SendBulkEmailCommand` with one `BulkEmailEntries` entry per recipient, at most 50 a call.',
   modules: { '@aws-sdk/client-sesv2': 'module' },
   kinds: {
     module: {

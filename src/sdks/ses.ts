@@ -19,6 +19,8 @@ export const sesBulkEntry: MessageSpec = {
 export const ses: SdkSpec = {
   id: 'ses',
   label: 'Amazon SES (@aws-sdk/client-ses)',
+  batching:
+    'Use `SendBulkTemplatedEmailCommand` with one destination per recipient, at most 50 a call.',
   modules: { '@aws-sdk/client-ses': 'module' },
   kinds: {
     module: {

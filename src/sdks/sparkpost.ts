@@ -7,6 +7,8 @@ import type { SdkSpec } from './types.js';
 export const sparkpost: SdkSpec = {
   id: 'sparkpost',
   label: 'SparkPost',
+  batching:
+    "List every recipient in one transmission's `recipients`: SparkPost sends each a copy of its own.",
   modules: { sparkpost: 'sparkPostClass' },
   kinds: {
     sparkPostClass: { construct: 'client' },

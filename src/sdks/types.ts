@@ -26,6 +26,13 @@ export interface SdkSpec {
   readonly types?: Readonly<Record<string, string>>;
   readonly kinds: Readonly<Record<string, KindSpec>>;
   readonly messages: Readonly<Record<string, MessageSpec>>;
+  /** `smtp` for libraries that talk SMTP themselves; API clients leave it out. */
+  readonly transport?: 'smtp';
+  /**
+   * What to do instead of one send per recipient in a loop, in one sentence: the provider's batch
+   * API and its limit, or for SMTP a pooled, rate-limited transport.
+   */
+  readonly batching: string;
 }
 
 export interface KindSpec {
@@ -50,6 +57,35 @@ export interface KindSpec {
   readonly message?: string;
   /** Builder setters of a `message` kind: `params.setTo(list)` writes the named field. */
   readonly setters?: Readonly<Record<string, string>>;
+  /**
+   * Values of this kind queue and throttle their sends when the call that created them had these
+   * options (nodemailer `createTransport({ pool: true, rateLimit: 10 })`).
+   */
+  readonly throttledWhen?: ThrottleCondition;
+  /** Throttling libraries: calling the value runs its function arguments under a limit (`limit(fn)`). */
+  readonly runsBounded?: boolean;
+  /** Throttling libraries: methods that run their function arguments under a limit (`queue.add(fn)`). */
+  readonly boundedMethods?: readonly string[];
+  /** Calling the value iterates a collection with a callback (`pMap(list, fn, options)`). */
+  readonly iterates?: IterationSpec;
+  /** Methods that iterate a collection with a callback (`async.each(list, fn)`). */
+  readonly iteratingMethods?: Readonly<Record<string, IterationSpec>>;
+}
+
+export interface IterationSpec {
+  readonly collection: number;
+  readonly callback: number;
+  /** Where a concurrency limit goes; with a static number there, the iteration is bounded. */
+  readonly concurrency?: { readonly arg: number; readonly path: readonly PathSegment[] };
+  /** One callback at a time, each waiting for the last. */
+  readonly sequential?: boolean;
+}
+
+export interface ThrottleCondition {
+  /** The argument of the creating call that holds the options. */
+  readonly arg: number;
+  /** Every option must be there; with `equals`, statically equal to it. */
+  readonly options: readonly { readonly path: readonly PathSegment[]; readonly equals?: unknown }[];
 }
 
 export interface SendSpec {
@@ -64,6 +100,8 @@ export interface SendSpec {
   readonly batch?: readonly PathSegment[];
   /** The argument may also be an array of messages, each sent separately (SendGrid `send([...])`). */
   readonly acceptsArray?: boolean;
+  /** The call hands the message to a job queue instead of sending it now (NestJS `enqueue`). */
+  readonly queued?: boolean;
   /** This method sends a separate copy to every `to` recipient (SendGrid `sendMultiple`). */
   readonly individual?: boolean;
   /** A literal argument that makes the call send separate copies (`send(msg, true)`). */

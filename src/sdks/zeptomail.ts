@@ -6,6 +6,7 @@ const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or 
 export const zeptomail: SdkSpec = {
   id: 'zeptomail',
   label: 'ZeptoMail',
+  batching: 'Use `sendBatchMail`, which sends every `to` entry its own copy in one request.',
   modules: { zeptomail: 'module' },
   kinds: {
     module: { props: { SendMailClient: 'clientClass' } },

@@ -75,6 +75,12 @@ function problems(sdk: SdkSpec): string[] {
   }
 
   if (sendsOf(sdk).length === 0) out.push('no kind sends mail (sends, callSend or constructSend)');
+  if (typeof sdk.batching !== 'string' || !sdk.batching.trimEnd().endsWith('.')) {
+    out.push('batching is not a sentence ending in a full stop');
+  }
+  for (const [name, kind] of Object.entries(sdk.kinds)) {
+    if (kind.throttledWhen && kind.throttledWhen.options.length === 0) out.push(`kinds.${name}.throttledWhen has no options`);
+  }
   return out;
 }
 
@@ -125,6 +131,7 @@ describe('the knowledge-base checks themselves', () => {
   const base: SdkSpec = {
     id: 'fixture',
     label: 'Fixture',
+    batching: 'Use the fixture batch API.',
     modules: { fixture: 'module' },
     types: { Client: 'client' },
     kinds: {
