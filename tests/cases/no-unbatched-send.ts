@@ -120,8 +120,8 @@ export async function quiet(users: User[], chunks: User[][], jobs: MailerQueueSe
   for (const part of chunks) await sesV2.send(new SendBulkEmailCommand({ BulkEmailEntries: part.map((u) => ({ Destination: { ToAddresses: [u.email] } })) }));
   for (const part of chunks) await sgMail.sendMultiple({ to: part.map((u) => u.email) });
   for (let i = 0; i < users.length; i += 100) await resend.batch.send(users.slice(i, i + 100).map((u) => ({ to: u.email })));
-  for (let i = 0; i < users.length; i += 50) await resend.emails.send({ to: users.slice(i, i + 50).map((u) => u.email) });
-  for (const part of chunks) await transporter.sendMail({ to: part.map((u) => u.email) });
+  for (let i = 0; i < users.length; i += 50) await resend.emails.send({ to: users.slice(i, i + 50).map((u) => u.email) }); // expect: no-exposed-recipients
+  for (const part of chunks) await transporter.sendMail({ to: part.map((u) => u.email) }); // expect: no-exposed-recipients
   // Queued, and while loops.
   for (const u of users) await jobs.enqueue({ to: u.email });
   while (users.length) await resend.emails.send({ to: users.pop().email });
