@@ -8,6 +8,8 @@ export default {
     ['recommended', '✅'],
     ['strict', '🔒'],
     ['all', '🌐'],
+    ['recommended-type-checked', '☑️'],
+    ['strict-type-checked', '🔐'],
   ],
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'requiresTypeChecking', 'options'],

@@ -26,6 +26,20 @@ describe('the plugin object', () => {
     expect(configs.recommended.rules).toHaveProperty('mail/no-exposed-recipients', 'error');
   });
 
+  it('turns type-aware analysis on only in the type-checked configs, through an explicit option', () => {
+    expect(configs['recommended-type-checked'].rules).toMatchObject({
+      'mail/no-exposed-recipients': ['error', { useTypeInformation: true }],
+      'mail/no-unbatched-send': ['error', { useTypeInformation: true }],
+    });
+    expect(configs['strict-type-checked'].rules).toMatchObject({
+      'mail/no-exposed-recipients': ['error', { messageShapes: true, useTypeInformation: true }],
+    });
+    expect(configs.strict.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true }] });
+    for (const name of ['recommended', 'strict', 'all'] as const) {
+      expect(JSON.stringify(configs[name].rules)).not.toContain('useTypeInformation');
+    }
+  });
+
   it('keeps option defaults in meta.defaultOptions and describes every option', () => {
     for (const rule of Object.values(rules)) {
       expect(rule.meta.defaultOptions).toBeDefined();

@@ -57,13 +57,23 @@ export class IterationAnalysis {
    * `throttlingFunctions` are the user's own helpers that bound concurrency, by name.
    */
   perElement(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
+    if (call.callback && call.node.type === AST_NODE_TYPES.CallExpression) {
+      // `users.map(sendWelcome)`: the call itself is the iteration, with the wrapper as its callback.
+      if (this.isThrottle(call.node, throttlingFunctions)) return null;
+      const iteration = this.iterationCall(call.node, call.callback);
+      if (!iteration || iteration === 'bounded') return null;
+      if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
+      return { loop: call.node, mode: iteration.sequential ? 'sequential' : 'parallel' };
+    }
     let awaited = false;
     let child: Node = call.node;
     for (let node: Node | undefined = call.node.parent; node; child = node, node = node.parent) {
       if (node.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
       if (isLoop(node) && inLoopBody(node, child)) {
         if (!this.iteratesData(node) || !dependsOn(call.node, node, this.globalScope)) return null;
-        const sequential = (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited;
+        // `await client.send(cmd)` after `const cmd = new SendEmailCommand(…)`: the body waits.
+        const sequential =
+          (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited || awaitsIn(node.body);
         return { loop: node, mode: sequential ? 'sequential' : 'parallel' };
       }
       if (!isFunction(node)) continue;
@@ -95,22 +105,31 @@ export class IterationAnalysis {
     }
   }
 
-  /** `for (let i = 0; i < users.length; i++)`: bounded by data, stepping one element at a time. */
+  /**
+   * `for (let i = 0; i < users.length; i++)` and its count-down twin: bounded by data, one element
+   * a turn. A loop whose start and end are small literals is a retry loop.
+   */
   private indexLoopOverData(loop: TSESTree.ForStatement): boolean {
     if (!loop.test || loop.test.type !== AST_NODE_TYPES.BinaryExpression) return false;
     if (!['<', '<=', '>', '>=', '!=='].includes(loop.test.operator)) return false;
     if (loop.update && !stepsByOne(loop.update)) return false; // `i += 100`: a loop over chunks
-    for (const side of [loop.test.left, loop.test.right]) {
-      const value = ASTUtils.getStaticValue(side, ASTUtils.getInnermostScope(this.globalScope, side));
-      if (value && typeof value.value === 'number' && value.value <= MAX_RETRY_BOUND) return false;
+    const bounds: Node[] = [loop.test.left, loop.test.right].filter((side) => !isIndexVariable(unwrap(side), loop));
+    if (loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of loop.init.declarations) if (declarator.init) bounds.push(declarator.init);
     }
-    return [loop.test.left, loop.test.right].some((side) => {
-      const inner = unwrap(side);
-      if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'length') {
-        return this.classifier.classify(inner.object).kind !== 'fixed';
-      }
-      return inner.type !== AST_NODE_TYPES.Literal && !isIndexVariable(inner, loop);
-    });
+    return bounds.some((bound) => this.dataBound(bound));
+  }
+
+  /** `users.length`, `users.length - 1`, `count`: a bound that comes from data, not a small literal. */
+  private dataBound(bound: Node): boolean {
+    const inner = unwrap(bound);
+    if (inner.type === AST_NODE_TYPES.BinaryExpression) return this.dataBound(inner.left) || this.dataBound(inner.right);
+    const value = ASTUtils.getStaticValue(inner, ASTUtils.getInnermostScope(this.globalScope, inner));
+    if (value && typeof value.value === 'number') return value.value > MAX_RETRY_BOUND;
+    if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'length') {
+      return this.classifier.classify(inner.object).kind !== 'fixed';
+    }
+    return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.CallExpression;
   }
 
   /** A call that runs `fn` once per element: an array method, `Array.from`, or a library's mapper. */
@@ -194,6 +213,18 @@ function inLoopBody(loop: Node, child: Node): boolean {
     default:
       return false;
   }
+}
+
+/** Does the loop body wait on anything (outside nested functions)? */
+function awaitsIn(body: Node): boolean {
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+    if (isFunction(node)) continue;
+    stack.push(...childNodes(node));
+  }
+  return false;
 }
 
 function stepsByOne(update: TSESTree.Expression): boolean {

@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   builtinRoots,
+  sdks,
   throttlerRoots,
   type MessageSpec,
   type ModuleRoot,
@@ -11,9 +12,13 @@ import {
 import { childNodes, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { type FieldWrite, MessageReader } from './messages.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
+import { HttpSends, httpClientRoots } from './http.js';
 import { IterationAnalysis } from './iteration.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
+import { TypeInfo, typeServices } from './type-info.js';
 import { type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -39,6 +44,8 @@ export interface MailCall {
   readonly queued: boolean;
   /** An array of messages sent as one request each, all at once (SendGrid `send([...])`). */
   readonly parallelArray: Node | null;
+  /** The wrapper is passed by name to this call rather than called (`users.map(sendWelcome)`). */
+  readonly callback?: TSESTree.Identifier;
 }
 
 type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };
@@ -71,31 +78,63 @@ export interface MailAnalysis {
   readonly exposures: readonly Exposure[];
   /** Whether a call runs once per element of a collection, and how (see iteration.ts). */
   readonly iterations: IterationAnalysis | null;
+  /** The file's resolver and the nodes it was built from, for analyses beyond sends (security.ts). Absent on the fast exit. */
+  readonly file?: FileFacts;
+}
+
+/** What one pass over the file collected: every call and `new`, every member write, and the resolver over them. */
+export interface FileFacts {
+  readonly resolver: ValueResolver;
+  readonly reader: MessageReader;
+  readonly callNodes: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  readonly memberWrites: readonly TSESTree.AssignmentExpression[];
+}
+
+/** What a rule asks the analysis to do beyond the import-proven default. */
+export interface AnalysisOptions {
+  /** Use type information where the parser provides it (the `*-type-checked` configs). */
+  readonly typed?: boolean;
+  /** Check object literals shaped like a message even with no send in view (`strict`). */
+  readonly shapes?: boolean;
 }
 
 const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
-const cache = new WeakMap<TSESTree.Program, MailAnalysis>();
+const cache = new WeakMap<TSESTree.Program, Map<string, MailAnalysis>>();
+const httpSends = new HttpSends(sdks);
 
-/** The mail analysis of the file being linted, computed once and shared by every rule. */
-export function getMailAnalysis(context: Context): MailAnalysis {
+/** The mail analysis of the file being linted, computed once per set of options and shared by every rule. */
+export function getMailAnalysis(context: Context, options: AnalysisOptions = {}): MailAnalysis {
   const program = context.sourceCode.ast;
-  let analysis = cache.get(program);
+  const key = `${options.typed ? 'typed' : ''}/${options.shapes ? 'shapes' : ''}`;
+  let analyses = cache.get(program);
+  if (!analyses) cache.set(program, (analyses = new Map<string, MailAnalysis>()));
+  let analysis = analyses.get(key);
   if (!analysis) {
-    analysis = analyse(context);
-    cache.set(program, analysis);
+    analysis = analyse(context, options);
+    analyses.set(key, analysis);
   }
   return analysis;
 }
 
-function analyse(context: Context): MailAnalysis {
+function analyse(context: Context, options: AnalysisOptions): MailAnalysis {
   const { sourceCode } = context;
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return EMPTY;
   const roots = findModuleRoots(context, globalScope, mailModules(context));
-  if (roots.size === 0) return EMPTY; // no mail module here: the common case costs one import scan
+  const services = options.typed ? typeServices(context) : null;
+  const types = services ? new TypeInfo(services, sdks) : null;
+  // The common case, a file with no mail code, costs one scan of its imports and text.
+  const rawCalls = httpSends.hosts.some((host) => sourceCode.text.includes(host));
+  const shapes = options.shapes === true && MESSAGE_SHAPE_HINT.test(sourceCode.text);
+  if (roots.size === 0 && !types && !rawCalls && !shapes) return EMPTY;
   for (const [node, root] of findModuleRoots(context, globalScope, throttlerRoots)) roots.set(node, root);
-  return new FileAnalysis(sourceCode, globalScope, roots).run();
+  if (rawCalls) for (const [node, root] of findModuleRoots(context, globalScope, httpClientRoots)) roots.set(node, root);
+  return new FileAnalysis(sourceCode, globalScope, roots, types, shapes).run();
 }
+
+/** A recipient word and a message word somewhere in the text: files without both have no message shapes. */
+const MESSAGE_SHAPE_HINT = /\b(?:to|cc)\b[\s\S]*\b(?:subject|html|text|from|template\w*|body)\b|\b(?:subject|html|text|from|template\w*|body)\b[\s\S]*\b(?:to|cc)\b/;
+// The test above must not decide alone: `isMessageShaped` checks each object's own keys.
 
 /** The mail SDKs' modules, and the modules of wrappers declared in settings that this file imports. */
 function mailModules(context: Context): Map<string, ModuleRoot> {
@@ -191,15 +230,20 @@ class FileAnalysis {
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
   private readonly callByNode = new Map<Node, MailCall>();
+  private readonly objects: TSESTree.ObjectExpression[] = [];
+  /** Object literals already read as the message of a send, with the send's own context. */
+  private readonly checkedMessages = new Set<Node>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly globalScope: TSESLint.Scope.Scope,
     roots: ReadonlyMap<Node, ModuleRoot>,
+    private readonly types: TypeInfo | null,
+    private readonly shapes: boolean,
   ) {
     this.collect(sourceCode.ast);
-    this.resolver = new ValueResolver(globalScope, roots, this.thisWrites);
-    this.classifier = new RecipientClassifier(globalScope);
+    this.resolver = new ValueResolver(globalScope, roots, this.thisWrites, types);
+    this.classifier = new RecipientClassifier(globalScope, types);
     this.reader = new MessageReader(globalScope, this.classifier);
     this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader);
   }
@@ -211,6 +255,8 @@ class FileAnalysis {
       const node = stack.pop()!;
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
         this.callNodes.push(node);
+      } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        this.objects.push(node);
       } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
         this.memberWrites.push(node);
         const name = propertyName(node.left);
@@ -231,19 +277,23 @@ class FileAnalysis {
   run(): MailAnalysis {
     for (const node of this.callNodes) this.mailCall(node);
     for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+    this.messageObjects();
     this.senderWrappers();
     return {
       calls: this.calls,
       exposures: this.exposures,
       iterations: this.iterations,
+      file: { resolver: this.resolver, reader: this.reader, callNodes: this.callNodes, memberWrites: this.memberWrites },
     };
   }
 
   private mailCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const target = this.resolver.kindOf(node.callee);
-    if (!target) return;
-    const spec = target.sdk.kinds[target.kind];
-    if (!spec) return;
+    const spec = target && target.sdk.kinds[target.kind];
+    if (!target || !spec) {
+      if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
+      return;
+    }
     let send: SendSpec | undefined;
     let method: string;
     if (node.type === AST_NODE_TYPES.NewExpression) {
@@ -262,46 +312,93 @@ class FileAnalysis {
       send = spec.callSend;
       method = calleeName(node.callee);
     }
-    if (!send) return;
+    if (!send) {
+      // An HTTP client library (`axios.post(url, body)`) resolves to a kind that sends nothing itself.
+      if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
+      return;
+    }
+    this.send(node, target.sdk, send, method, node.arguments[send.arg ?? 0], this.isThrottled(target));
+  }
+
+  /** `fetch('https://api.resend.com/emails', { body: JSON.stringify(message) })` and the like. */
+  private httpCall(node: TSESTree.CallExpression): void {
+    const found = httpSends.match(node, this.resolver, this.globalScope);
+    if (!found) return;
+    const { message, batch, bulk } = found.endpoint;
+    const send: SendSpec = { message, ...(batch ? { batch } : {}), ...(bulk ? { bulk } : {}) };
+    this.send(node, found.sdk, send, found.method, found.body, false);
+  }
+
+  private send(
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    sdk: SdkSpec,
+    send: SendSpec,
+    method: string,
+    argument: Node | undefined,
+    throttled: boolean,
+  ): void {
     const call: MutableMailCall = {
       node,
-      sdk: target.sdk,
+      sdk,
       method,
       spec: send,
-      batch: Boolean(send.batch || send.individual),
-      throttled: this.isThrottled(target),
+      batch: Boolean(send.batch || send.individual || send.bulk),
+      throttled,
       queued: Boolean(send.queued),
       parallelArray: null,
     };
     this.calls.push(call);
     this.callByNode.set(node, call);
-    const message = target.sdk.messages[send.message];
-    if (!message) return;
-    const argument = node.arguments[send.arg ?? 0];
-    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+    const message = sdk.messages[send.message];
+    if (!message || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
     if (send.acceptsArray && isArrayValue(argument) && this.classifier.classify(argument).kind !== 'fixed') {
       call.parallelArray = argument;
     }
     const batch = send.batch ?? (send.acceptsArray && isArrayValue(argument) ? ['[]'] : undefined);
     const messages = batch ? this.reader.read(argument, batch).writes.map((w) => w.value) : [argument];
-    for (const messageNode of messages) this.checkMessage(call, message, messageNode, send);
+    for (const messageNode of messages) this.checkMessage(sdk, call, message, messageNode, send);
   }
 
-  private checkMessage(call: MutableMailCall, message: MessageSpec, messageNode: Node, send: SendSpec): void {
+  /**
+   * Object literals that are messages with no send in view: typed as an SDK's message
+   * (`const mail: SendMailOptions = {…}`, an argument of a wrapper typed so), and with `shapes`,
+   * any literal with a recipient field, a subject and a body.
+   */
+  private messageObjects(): void {
+    if (!this.types && !this.shapes) return;
+    for (const object of this.objects) {
+      if (this.checkedMessages.has(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
+      const typed = this.types?.messageOf(object);
+      const found = typed ?? (this.shapes && isMessageShaped(object) ? { sdk: messageShape, message: 'shape' } : null);
+      const message = found && found.sdk.messages[found.message];
+      if (!found || !message) continue;
+      this.checkMessage(found.sdk, null, message, object, { message: found.message });
+    }
+  }
+
+  /** Reports the visible fields of one message; `call` is the send, when there is one in view. */
+  private checkMessage(
+    sdk: SdkSpec,
+    call: MutableMailCall | null,
+    message: MessageSpec,
+    messageNode: Node,
+    send: SendSpec,
+  ): void {
+    this.markChecked(messageNode);
     const individualFields = new Set<string>();
     let accountDecides = false;
     let flagTarget: TSESTree.ObjectExpression | null = null;
     const flag = message.individualFlag;
     const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
     // `send(msg, true)`; an argument whose value is unknown may be true, so it is silent too.
-    const flagArgument = send.individualArg && call.node.arguments[send.individualArg.index];
+    const flagArgument = send.individualArg && call?.node.arguments[send.individualArg.index];
     let argIndividual = false;
     if (send.individualArg && flagArgument) {
       const value = this.staticValue(flagArgument);
       argIndividual = value === null || value.value === send.individualArg.equals;
     }
     if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
-    if (argIndividual) call.batch = true;
+    if (argIndividual && call) call.batch = true;
     if (flag) {
       const state = this.reader.flag(messageNode, flag.path);
       if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
@@ -316,6 +413,7 @@ class FileAnalysis {
         message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
       }
     }
+    if (call && !call.batch && this.reachesMany(message, messageNode)) call.batch = true;
     for (const field of message.visible) {
       const fieldName = field.path.length
         ? field.path.join('.').replaceAll('.[]', '[]')
@@ -323,13 +421,30 @@ class FileAnalysis {
       if (individualFields.has(field.path.join('.'))) continue;
       const lookup = this.reader.read(messageNode, field.path);
       for (const write of lookup.writes) {
-        if (isList(this.classifier.classify(write.value))) call.batch = true;
-        this.recordWrite({ sdk: call.sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
+        this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
       }
       for (const param of lookup.forwards) {
-        this.wrap({ param, sdk: call.sdk, message, field, fieldName, accountDecides });
+        this.wrap({ param, sdk, message, field, fieldName, accountDecides });
       }
     }
+  }
+
+  /**
+   * Does one message reach a list of recipients: a list in any recipient field, visible or hidden
+   * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
+   * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
+   */
+  private reachesMany(message: MessageSpec, messageNode: Node): boolean {
+    const paths: (readonly string[])[] = [];
+    for (const field of message.visible) {
+      paths.push(field.path);
+      if (field.bcc) paths.push([...field.path.slice(0, -1), field.bcc]);
+      const each = field.path.indexOf('[]');
+      if (each > 0) paths.push(field.path.slice(0, each));
+    }
+    return paths.some((path) =>
+      this.reader.read(messageNode, path).writes.some((w) => isList(this.classifier.classify(w.value))),
+    );
   }
 
   private recordWrite(found: Omit<Exposure, 'list'>): void {
@@ -424,13 +539,41 @@ class FileAnalysis {
           : null;
     if (!declared) return [];
     const calls: TSESTree.CallExpression[] = [];
-    for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declared)) {
+    for (const variable of this.functionVariables(fn, declared)) {
       for (const ref of variable.references) {
         const call = ref.identifier.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) calls.push(call);
       }
     }
     return calls;
+  }
+
+  /** The variable a function is called by (a declaration's variables include its parameters too). */
+  private functionVariables(fn: FunctionNode, declared: Node): TSESLint.Scope.Variable[] {
+    const name = functionName(fn);
+    return this.sourceCode.scopeManager!.getDeclaredVariables(declared).filter((v) => v.name === name);
+  }
+
+  /** Calls that take the function itself as an argument: `users.map(sendWelcome)`. */
+  private passedAsCallback(fn: FunctionNode): [TSESTree.CallExpression, TSESTree.Identifier][] {
+    const parent = fn.parent;
+    const declared =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
+          ? parent
+          : null;
+    if (!declared) return [];
+    const found: [TSESTree.CallExpression, TSESTree.Identifier][] = [];
+    for (const variable of this.functionVariables(fn, declared)) {
+      for (const ref of variable.references) {
+        const call = ref.identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.some((a) => a === ref.identifier)) {
+          found.push([call, ref.identifier as TSESTree.Identifier]);
+        }
+      }
+    }
+    return found;
   }
 
   /** `this` inside the class, or a variable holding `new TheClass()`. */
@@ -483,15 +626,59 @@ class FileAnalysis {
     return current.type === AST_NODE_TYPES.ObjectExpression ? current : null;
   }
 
+  /**
+   * An argument of a function defined in this file: the in-file wrapper analysis follows it to the
+   * send, with the send's own flags (`sendMultiple`), so the type alone does not decide.
+   */
+  private passedToLocalFunction(object: TSESTree.ObjectExpression): boolean {
+    const call = object.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((a) => a === object)) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const def = variableOf(this.globalScope, callee)?.defs[0];
+      return def?.type === DefinitionType.FunctionName || (def?.type === DefinitionType.Variable && isFunctionValue(def.node.init));
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(callee);
+      return thisClass(callee)?.body.body.some((m) => m.type === AST_NODE_TYPES.MethodDefinition && propertyName(m) === name) ?? false;
+    }
+    return false;
+  }
+
+  /** Remembers the object literal a message expression holds, so it is not checked again on its own. */
+  private markChecked(messageNode: Node): void {
+    let value = unwrap(messageNode);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(this.globalScope, value);
+      const init = variable && soleValue(variable);
+      if (init) value = unwrap(init);
+    }
+    this.checkedMessages.add(value);
+  }
+
   /** The client was created with options that queue and throttle its sends. */
-  private isThrottled(target: KindRef): boolean {
+  private isThrottled(target: KindRef, depth = 0): boolean {
     const condition = target.sdk.kinds[target.kind]?.throttledWhen;
+    if (condition && target.typedOrigin !== undefined) {
+      // Placed by its type: read the creating call in the other module, if it is in view.
+      const origin = target.typedOrigin;
+      if (!origin) return true; // created out of view: it may be pooled, so stay silent
+      return condition.options.every(({ path, equals }) => {
+        const option = TypeInfo.option(origin, condition.arg, path);
+        return option !== null && (equals === undefined ? option.value !== false : option.value === equals);
+      });
+    }
     const options = condition && target.origin?.arguments[condition.arg];
     if (!condition || !options || options.type === AST_NODE_TYPES.SpreadElement) return false;
-    return condition.options.every(({ path, equals }) => {
+    const byOptions = condition.options.every(({ path, equals }) => {
       const state = this.reader.flag(options, path);
       if (state.state !== 'static') return false;
       return equals === undefined ? state.value !== undefined && state.value !== false : state.value === equals;
+    });
+    if (byOptions || !condition.via || depth > 2) return byOptions;
+    return this.reader.read(options, condition.via).writes.some((write) => {
+      const inner = this.resolver.kindOf(write.value);
+      return inner !== null && this.isThrottled(inner, depth + 1);
     });
   }
 
@@ -513,7 +700,11 @@ class FileAnalysis {
         if (!name) continue;
         // A function that loops over its own sends reaches many recipients per call.
         const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null);
-        for (const callNode of this.callsOf(fn)) {
+        const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
+          ...this.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
+          ...this.passedAsCallback(fn),
+        ];
+        for (const [callNode, callback] of uses) {
           if (this.callByNode.has(callNode)) continue;
           const call: MailCall = {
             node: callNode,
@@ -525,6 +716,7 @@ class FileAnalysis {
             throttled: inner.every((c) => c.throttled),
             queued: inner.every((c) => c.queued),
             parallelArray: null,
+            ...(callback ? { callback } : {}),
           };
           this.calls.push(call);
           this.callByNode.set(callNode, call);
@@ -553,6 +745,46 @@ function isArrayValue(node: Node): boolean {
 
 function isUndefined(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
+}
+
+/** A generic message, for object literals shaped like one (`strict`). */
+const messageShape: SdkSpec = {
+  id: 'message-shape',
+  label: 'This message object',
+  modules: {},
+  kinds: {},
+  batching: 'Send through a batch API, or throttle the sends.',
+  messages: {
+    shape: {
+      visible: [
+        { path: ['to'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc' },
+      ],
+      fix: 'If it is sent as one message, put the list in `bcc` or send one message per recipient.',
+    },
+  },
+};
+
+const MESSAGE_KEYS = new Set(['subject', 'html', 'text', 'from', 'template', 'templateId', 'template_id', 'body']);
+
+function hasRecipientKey(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && RECIPIENT_KEYS.has(propertyName(p) ?? ''));
+}
+
+/** A recipient key and at least two other message keys: `{ to, subject, html }`. */
+function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
+  const keys = object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [propertyName(p)] : []));
+  return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && MESSAGE_KEYS.has(k)).length >= 2;
+}
+
+/** The first key of every visible recipient field of every SDK: an object without one is no message. */
+const RECIPIENT_KEYS: ReadonlySet<string> = new Set(
+  sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path[0] ?? ''))),
+);
+
+function isFunctionValue(node: Node | null | undefined): boolean {
+  const value = node && unwrap(node);
+  return value?.type === AST_NODE_TYPES.ArrowFunctionExpression || value?.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 function isList(list: RecipientList): boolean {

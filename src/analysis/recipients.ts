@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { repeatsWithin } from './iteration.js';
+import type { TypeInfo } from './type-info.js';
 import { soleValue } from './values.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -54,14 +55,19 @@ const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
 
-  constructor(private readonly globalScope: TSESLint.Scope.Scope) {}
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    /** Type information: a value typed as an array is a list whatever its syntax. */
+    private readonly types: TypeInfo | null = null,
+  ) {}
 
   classify(node: Node): RecipientList {
     const target = unwrap(node);
     const known = this.memo.get(target);
     if (known) return known;
     this.memo.set(target, UNKNOWN); // cycles are unknown
-    const result = this.compute(target);
+    let result = this.compute(target);
+    if (result.kind === 'unknown' && this.types) result = this.types.listOf(target) ?? UNKNOWN;
     this.memo.set(target, result);
     return result;
   }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { KindSpec, ModuleRoot, SdkSpec } from '../sdks/index.js';
+import type { TypedOrigin, TypeInfo } from './type-info.js';
 import {
   destructuringPath,
   isFunction,
@@ -26,6 +27,11 @@ export interface KindRef {
   readonly member?: string;
   /** The call that created the value (`createTransport(options)`), where one is in view. */
   readonly origin?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /**
+   * For a value placed by its type: the call that created it in another module, or null when
+   * that is not in view.
+   */
+  readonly typedOrigin?: TypedOrigin | null;
 }
 
 export function kindSpec(ref: KindRef): KindSpec | undefined {
@@ -33,7 +39,7 @@ export function kindSpec(ref: KindRef): KindSpec | undefined {
 }
 
 function step(ref: KindRef | null, kind: string | null | undefined): KindRef | null {
-  return ref && kind ? { sdk: ref.sdk, kind, origin: ref.origin } : null;
+  return ref && kind ? { sdk: ref.sdk, kind, origin: ref.origin, typedOrigin: ref.typedOrigin } : null;
 }
 
 function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree.NewExpression): KindRef | null {
@@ -52,7 +58,7 @@ export function memberOf(ref: KindRef | null, name: string): KindRef | null {
     spec.iteratingMethods?.[name] ||
     spec.boundedMethods?.includes(name)
   ) {
-    return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin };
+    return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin, typedOrigin: ref.typedOrigin };
   }
   return null;
 }
@@ -83,13 +89,15 @@ export class ValueResolver {
     private readonly roots: ReadonlyMap<Node, ModuleRoot>,
     /** `this.name = value` assignments, per class. */
     private readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>,
+    /** Type information, when the rule asked for it and the parser has it. */
+    private readonly types: TypeInfo | null = null,
   ) {}
 
   kindOf(node: Node): KindRef | null {
     const target = unwrap(node);
     if (this.memo.has(target)) return this.memo.get(target)!;
     this.memo.set(target, null); // cycles resolve to "unknown"
-    const result = this.compute(target);
+    const result = this.compute(target) ?? (this.types && TYPED_NODES.has(target.type) ? this.types.kindOf(target) : null);
     this.memo.set(target, result);
     return result;
   }
@@ -275,6 +283,13 @@ function typeNamed(root: KindRef, name: string): KindRef | null {
   const cls = step(root, kindSpec(root)?.props?.[name]);
   return step(cls, cls && kindSpec(cls)?.construct);
 }
+
+/** Expressions whose type can say they hold a client: names, members, call results, `this`. */
+const TYPED_NODES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+]);
 
 function isUndefined(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';

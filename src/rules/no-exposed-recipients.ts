@@ -3,7 +3,7 @@ import { type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
 import { propertyName } from '../analysis/ast.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ maxFixedRecipients?: number }];
+type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean }];
 type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
 
 export default createRule<Options, MessageIds>({
@@ -14,6 +14,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow data-driven recipient lists in fields every recipient sees (`to`, `cc`)',
       recommended: 'recommended',
       cwe: ['CWE-201', 'CWE-359'],
+      strictOptions: { messageShapes: true },
+      typeCheckedOptions: { useTypeInformation: true },
     },
     hasSuggestions: true,
     schema: [
@@ -26,11 +28,21 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report a fixed list the code spells out (`["a@x.com", "b@x.com"]`) when it has more addresses than this. Off when unset.',
           },
+          useTypeInformation: {
+            type: 'boolean',
+            description:
+              'Use type information where the parser provides it: clients typed as an SDK client wherever they come from, lists typed as arrays, object literals typed as an SDK message. Needs `parserOptions.projectService`; without it the rule works as if off.',
+          },
+          messageShapes: {
+            type: 'boolean',
+            description:
+              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{}],
+    defaultOptions: [{ useTypeInformation: false, messageShapes: false }],
     messages: {
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughWrapper:
@@ -43,10 +55,11 @@ export default createRule<Options, MessageIds>({
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
-  create(context, [{ maxFixedRecipients }]) {
+  create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
     return {
       'Program:exit'() {
-        for (const exposure of getMailAnalysis(context).exposures) {
+        const analysis = getMailAnalysis(context, { typed: useTypeInformation, shapes: messageShapes });
+        for (const exposure of analysis.exposures) {
           const { list } = exposure;
           if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
           report(context, exposure, maxFixedRecipients);

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean }];
+type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];
 type MessageIds = 'sequential' | 'parallel' | 'arrayOfMessages';
 
 export default createRule<Options, MessageIds>({
@@ -13,6 +13,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow one send per recipient in an unbatched, unthrottled loop',
       recommended: 'recommended',
       cwe: ['CWE-770'],
+      typeCheckedOptions: { useTypeInformation: true },
     },
     schema: [
       {
@@ -30,11 +31,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Report SMTP sends (nodemailer, emailjs, …) awaited one after another in a loop. They do not overload a server, but are slow; turn off if that is what you want.',
           },
+          useTypeInformation: {
+            type: 'boolean',
+            description:
+              'Use type information where the parser provides it: a client typed as an SDK client is recognised wherever it comes from. Needs `parserOptions.projectService`; without it the rule works as if off.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ throttlingFunctions: [], reportSequentialSmtp: true }],
+    defaultOptions: [{ throttlingFunctions: [], reportSequentialSmtp: true, useTypeInformation: false }],
     messages: {
       sequential:
         '{{what}} runs once per element of this loop, one send after another: slow for a long list, and it runs into rate limits. {{fix}}',
@@ -44,13 +50,13 @@ export default createRule<Options, MessageIds>({
         '`{{method}}` with an array sends one {{sdk}} request per element, all at once: past the rate limit, sends fail. {{fix}}',
     },
   },
-  create(context, [{ throttlingFunctions = [], reportSequentialSmtp = true }]) {
+  create(context, [{ throttlingFunctions = [], reportSequentialSmtp = true, useTypeInformation = false }]) {
     return {
       'Program:exit'() {
-        const { calls, iterations } = getMailAnalysis(context);
+        const { calls, iterations } = getMailAnalysis(context, { typed: useTypeInformation });
         for (const call of calls) {
           if (call.queued || call.throttled) continue;
-          if (call.parallelArray) {
+          if (call.parallelArray && !call.callback) {
             context.report({
               node: call.node,
               messageId: 'arrayOfMessages',

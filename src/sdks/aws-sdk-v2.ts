@@ -1,5 +1,5 @@
 import type { SdkSpec } from './types.js';
-import { sesBulkEntry, sesSendEmail } from './ses.js';
+import { awsCredentialSecurity, sesBulkEntry, sesSendEmail } from './ses.js';
 
 /** The legacy `aws-sdk` v2 package: `new AWS.SES().sendEmail(params).promise()`. */
 export const awsSdkV2: SdkSpec = {
@@ -12,6 +12,7 @@ export const awsSdkV2: SdkSpec = {
     'aws-sdk/clients/ses': 'sesClass',
     'aws-sdk/clients/sesv2': 'sesV2Class',
   },
+  messageTypes: { SendEmailRequest: 'sendEmail', SendTemplatedEmailRequest: 'sendEmail', BulkEmailDestination: 'bulkEntry' },
   kinds: {
     module: { props: { SES: 'sesClass', SESV2: 'sesV2Class' } },
     sesClass: { construct: 'ses' },
@@ -31,4 +32,5 @@ export const awsSdkV2: SdkSpec = {
     },
   },
   messages: { sendEmail: sesSendEmail, bulkEntry: sesBulkEntry },
+  security: awsCredentialSecurity('sesClass', 'sesV2Class'),
 };

@@ -1,4 +1,6 @@
-import type { MessageSpec, SdkSpec } from './types.js';
+import type { MessageSpec, SdkSpec, SecretField } from './types.js';
+
+const brevoKey: SecretField = { path: [], name: 'API key', prefix: 'xkeysib-' };
 
 const batching =
   'Send one request with one `messageVersions` entry per recipient (at most 1,000 versions a call).';
@@ -19,6 +21,11 @@ export const brevo: SdkSpec = {
   label: 'Brevo (@getbrevo/brevo)',
   batching,
   modules: { '@getbrevo/brevo': 'module' },
+  messageTypes: { SendTransacEmailRequest: 'transacEmail', SendSmtpEmail: 'transacEmail' },
+  endpoints: [
+    { url: 'https://api.brevo.com/v3/smtp/email', message: 'transacEmail' },
+    { url: 'https://api.sendinblue.com/v3/smtp/email', message: 'transacEmail' },
+  ],
   kinds: {
     module: {
       props: {
@@ -37,6 +44,14 @@ export const brevo: SdkSpec = {
     smtpEmail: { message: 'transacEmail' },
   },
   messages: { transacEmail },
+  security: {
+    setups: [
+      { kind: 'clientClass', via: 'new', args: [{ arg: 0, options: { secrets: [{ ...brevoKey, path: ['apiKey'] }] } }] },
+      // v2: api.setApiKey(TransactionalEmailsApiApiKeys.apiKey, key)
+      { kind: 'legacyApi', via: 'setApiKey', args: [{ arg: 1, options: { secrets: [brevoKey] } }] },
+    ],
+    secretWrites: [{ kind: 'legacyApi', path: ['authentications', 'apiKey', 'apiKey'], secret: brevoKey }],
+  },
 };
 
 /** sib-api-v3-sdk (Sendinblue): `new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail(email)`. */
@@ -46,11 +61,18 @@ export const sendinblue: SdkSpec = {
   batching,
   modules: { 'sib-api-v3-sdk': 'module' },
   kinds: {
-    module: { props: { TransactionalEmailsApi: 'apiClass', SendSmtpEmail: 'smtpEmailClass' } },
+    module: { props: { TransactionalEmailsApi: 'apiClass', SendSmtpEmail: 'smtpEmailClass', ApiClient: 'apiClientClass' } },
+    // ApiClient.instance.authentications['api-key'].apiKey = key
+    apiClientClass: { props: { instance: 'apiClient' } },
+    apiClient: {},
     apiClass: { construct: 'api' },
     api: { sends: { sendTransacEmail: { message: 'transacEmail' } } },
     smtpEmailClass: { construct: 'smtpEmail' },
     smtpEmail: { message: 'transacEmail' },
   },
   messages: { transacEmail },
+  security: {
+    setups: [],
+    secretWrites: [{ kind: 'apiClient', path: ['authentications', 'api-key', 'apiKey'], secret: brevoKey }],
+  },
 };

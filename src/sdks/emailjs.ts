@@ -8,6 +8,7 @@ export const emailjs: SdkSpec = {
   batching:
     "Throttle the sends (p-limit, Bottleneck), or send through a pooled, rate-limited transport such as nodemailer's.",
   modules: { emailjs: 'module' },
+  messageTypes: { MessageHeaders: 'headers' },
   kinds: {
     module: { props: { SMTPClient: 'clientClass', Message: 'messageClass' } },
     clientClass: { construct: 'client' },
@@ -22,5 +23,26 @@ export const emailjs: SdkSpec = {
       ],
       fix: 'Put the list in `bcc`, or send one message per recipient.',
     },
+  },
+  security: {
+    setups: [
+      {
+        kind: 'clientClass',
+        via: 'new',
+        args: [
+          {
+            arg: 0,
+            options: {
+              host: ['host'],
+              insecure: [
+                { path: ['tls', 'rejectUnauthorized'], when: { equals: [false] }, effect: 'accepts any server certificate', cwe: 'CWE-295' },
+                { path: ['ssl', 'rejectUnauthorized'], when: { equals: [false] }, effect: 'accepts any server certificate', cwe: 'CWE-295' },
+              ],
+              secrets: [{ path: ['password'], name: 'password' }],
+            },
+          },
+        ],
+      },
+    ],
   },
 };

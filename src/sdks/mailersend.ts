@@ -28,6 +28,10 @@ export const mailersend: SdkSpec = {
   label: 'MailerSend',
   batching: 'Use `mailerSend.email.sendBulk([...])` with one `EmailParams` per recipient.',
   modules: { mailersend: 'module' },
+  endpoints: [
+    { url: 'https://api.mailersend.com/v1/email', message: 'params' },
+    { url: 'https://api.mailersend.com/v1/bulk-email', message: 'params', batch: ['[]'] },
+  ],
   kinds: {
     module: { props: { MailerSend: 'clientClass', EmailParams: 'paramsClass' } },
     clientClass: { construct: 'client' },
@@ -49,5 +53,10 @@ export const mailersend: SdkSpec = {
       ],
       fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10).',
     },
+  },
+  security: {
+    setups: [
+      { kind: 'clientClass', via: 'new', args: [{ arg: 0, options: { secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'mlsn.' }] } }] },
+    ],
   },
 };

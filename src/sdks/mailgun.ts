@@ -1,4 +1,11 @@
-import type { MessageSpec, SdkSpec } from './types.js';
+import type { InsecureSetting, MessageSpec, SdkSpec } from './types.js';
+
+const skipVerification: InsecureSetting = {
+  path: ['o:skip-verification'],
+  when: { equals: [true, 'yes', 'true'] },
+  effect: 'lets Mailgun deliver this message without verifying the receiving server\'s certificate',
+  cwe: 'CWE-295',
+};
 
 const batching =
   'Send one message with up to 1,000 addresses in `to` and `recipient-variables`, so Mailgun delivers each its own copy.';
@@ -19,6 +26,12 @@ export const mailgunJs: SdkSpec = {
   label: 'Mailgun (mailgun.js)',
   batching,
   modules: { 'mailgun.js': 'mailgunClass' },
+  types: { IMailgunClient: 'client', IMessagesClient: 'messages' },
+  messageTypes: { MailgunMessageData: 'message' },
+  endpoints: [
+    { url: 'https://api.mailgun.net/v3/{domain}/messages', message: 'message' },
+    { url: 'https://api.eu.mailgun.net/v3/{domain}/messages', message: 'message' },
+  ],
   kinds: {
     // The module is the class itself; a static `default` getter returns the class again.
     mailgunClass: { props: { default: 'mailgunClass' }, construct: 'factory' },
@@ -27,6 +40,24 @@ export const mailgunJs: SdkSpec = {
     messages: { sends: { create: { message: 'message', arg: 1 } } },
   },
   messages: { message: mailgunMessage },
+  security: {
+    setups: [
+      {
+        kind: 'factory',
+        via: 'client',
+        args: [
+          {
+            arg: 0,
+            options: {
+              insecure: [{ path: ['url'], when: { plainHttp: true }, effect: 'sends every request and the API key over plain HTTP', cwe: 'CWE-319' }],
+              secrets: [{ path: ['key'], name: 'API key', prefix: 'key-' }],
+            },
+          },
+        ],
+      },
+    ],
+    messageSettings: [skipVerification],
+  },
 };
 
 /** The legacy mailgun-js: `require('mailgun-js')({ apiKey, domain }).messages().send(data)`. */
@@ -41,4 +72,29 @@ export const mailgunLegacy: SdkSpec = {
     messages: { sends: { send: { message: 'message' } } },
   },
   messages: { message: mailgunMessage },
+  security: {
+    setups: [
+      { kind: 'factory', via: 'call', args: [{
+            arg: 0,
+            options: {
+              host: ['host'],
+              insecure: [
+                { path: ['protocol'], when: { equals: ['http', 'http:'] }, effect: 'sends every request and the API key over plain HTTP', cwe: 'CWE-319' },
+              ],
+              secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'key-' }],
+            },
+          }] },
+      { kind: 'factory', via: 'new', args: [{
+            arg: 0,
+            options: {
+              host: ['host'],
+              insecure: [
+                { path: ['protocol'], when: { equals: ['http', 'http:'] }, effect: 'sends every request and the API key over plain HTTP', cwe: 'CWE-319' },
+              ],
+              secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'key-' }],
+            },
+          }] },
+    ],
+    messageSettings: [skipVerification],
+  },
 };

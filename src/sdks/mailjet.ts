@@ -7,6 +7,11 @@ export const mailjet: SdkSpec = {
   batching:
     "Put one `Messages` entry per recipient in a single `post('send', { version: 'v3.1' })` request, at most 50 a call.",
   modules: { 'node-mailjet': 'mailjetClass' },
+  types: { Mailjet: 'client', Client: 'client' },
+  endpoints: [
+    { url: 'https://api.mailjet.com/v3.1/send', message: 'body' },
+    { url: 'https://api.mailjet.com/v3/send', message: 'body' },
+  ],
   kinds: {
     // The CJS bundle exports the class itself, with no `.default`: a default import is the class.
     mailjetClass: {
@@ -28,5 +33,27 @@ export const mailjet: SdkSpec = {
       ],
       fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.',
     },
+  },
+  security: {
+    // The API key is the public half of the pair; the secret and the token are the credentials.
+    setups: [
+      {
+        kind: 'mailjetClass',
+        via: 'new',
+        args: [
+          {
+            arg: 0,
+            options: {
+              secrets: [
+                { path: ['apiSecret'], name: 'apiSecret' },
+                { path: ['apiToken'], name: 'apiToken' },
+              ],
+            },
+          },
+        ],
+      },
+      { kind: 'mailjetClass', via: 'apiConnect', args: [{ arg: 1, options: { secrets: [{ path: [], name: 'API secret' }] } }] },
+      { kind: 'mailjetClass', via: 'smsConnect', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API token' }] } }] },
+    ],
   },
 };

@@ -5,6 +5,13 @@ export const mailtrap: SdkSpec = {
   label: 'Mailtrap',
   batching: 'Use `client.batchSend({ base, requests })` with one request per recipient.',
   modules: { mailtrap: 'module' },
+  messageTypes: { Mail: 'mail' },
+  endpoints: [
+    { url: 'https://send.api.mailtrap.io/api/send', message: 'mail' },
+    { url: 'https://bulk.api.mailtrap.io/api/send', message: 'mail' },
+    { url: 'https://send.api.mailtrap.io/api/batch', message: 'mail', batch: ['requests', '[]'] },
+    { url: 'https://bulk.api.mailtrap.io/api/batch', message: 'mail', batch: ['requests', '[]'] },
+  ],
   kinds: {
     module: { props: { MailtrapClient: 'clientClass' } },
     clientClass: { construct: 'client' },
@@ -23,5 +30,8 @@ export const mailtrap: SdkSpec = {
       ],
       fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc`.',
     },
+  },
+  security: {
+    setups: [{ kind: 'clientClass', via: 'new', args: [{ arg: 0, options: { secrets: [{ path: ['token'], name: 'API token' }] } }] }],
   },
 };

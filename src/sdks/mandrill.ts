@@ -29,12 +29,23 @@ export const mailchimpTransactional: SdkSpec = {
   label: 'Mandrill (@mailchimp/mailchimp_transactional)',
   batching,
   modules: { '@mailchimp/mailchimp_transactional': 'factory' },
+  types: { ApiClient: 'client' },
+  messageTypes: { MessagesSendRequest: 'sendRequest', MessagesSendTemplateRequest: 'sendRequest' },
+  endpoints: [
+    { url: 'https://mandrillapp.com/api/1.0/messages/send', message: 'sendRequest' },
+    { url: 'https://mandrillapp.com/api/1.0/messages/send.json', message: 'sendRequest' },
+    { url: 'https://mandrillapp.com/api/1.0/messages/send-template', message: 'sendRequest' },
+    { url: 'https://mandrillapp.com/api/1.0/messages/send-template.json', message: 'sendRequest' },
+  ],
   kinds: {
     factory: { call: 'client' },
     client: { props: { messages: 'messages' } },
     messages: { sends },
   },
   messages: { sendRequest },
+  security: {
+    setups: [{ kind: 'factory', via: 'call', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API key' }] } }] }],
+  },
 };
 
 export const mandrillApi: SdkSpec = {
@@ -49,4 +60,7 @@ export const mandrillApi: SdkSpec = {
     messages: { sends },
   },
   messages: { sendRequest },
+  security: {
+    setups: [{ kind: 'clientClass', via: 'new', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API key' }] } }] }],
+  },
 };

@@ -1,4 +1,4 @@
-import { nodemailerMessage } from './nodemailer.js';
+import { nodemailerMessage, nodemailerTransportOptions } from './nodemailer.js';
 import type { SdkSpec } from './types.js';
 
 /** @nestjs-modules/mailer: an injected `MailerService` sends nodemailer messages. */
@@ -9,14 +9,17 @@ export const nestjsMailer: SdkSpec = {
   batching:
     "Send the messages with `MailerBatchService.sendBatch({ messages, concurrency })`, or set the module's `rateLimit`.",
   modules: { '@nestjs-modules/mailer': 'module' },
+  messageTypes: { ISendMailOptions: 'mail' },
   kinds: {
     module: {
       props: {
         MailerService: 'serviceClass',
         MailerBatchService: 'batchServiceClass',
         MailerQueueService: 'queueServiceClass',
+        MailerModule: 'mailerModule',
       },
     },
+    mailerModule: {},
     serviceClass: { construct: 'service' },
     service: { sends: { sendMail: { message: 'mail' } } },
     batchServiceClass: { construct: 'batchService' },
@@ -31,4 +34,14 @@ export const nestjsMailer: SdkSpec = {
     },
   },
   messages: { mail: nodemailerMessage },
+  security: {
+    setups: [
+      { kind: 'mailerModule', via: 'forRoot', args: [{ arg: 0, path: ['transport'], options: nodemailerTransportOptions }] },
+      {
+        kind: 'mailerModule',
+        via: 'forRootAsync',
+        args: [{ arg: 0, path: ['useFactory', '()', 'transport'], options: nodemailerTransportOptions }],
+      },
+    ],
+  },
 };

@@ -1,4 +1,47 @@
-import type { MessageSpec, SdkSpec } from './types.js';
+import type { MessageSpec, OptionSet, SdkSpec } from './types.js';
+
+/**
+ * nodemailer's transport options (also taken by NestJS `transport` and email-templates
+ * `transport`): an options object, or a connection URL.
+ */
+export const nodemailerTransportOptions: OptionSet = {
+  host: ['host'],
+  url: 'smtp',
+  insecure: [
+    { path: ['tls', 'rejectUnauthorized'], when: { equals: [false] }, effect: 'accepts any server certificate', cwe: 'CWE-295' },
+    {
+      path: ['ignoreTLS'],
+      when: { equals: [true] },
+      unless: [{ path: ['requireTLS'], equals: [true] }],
+      effect: 'never upgrades the connection with STARTTLS, so mail and credentials travel in plain text',
+      cwe: 'CWE-319',
+    },
+    {
+      path: ['opportunisticTLS'],
+      when: { equals: [true] },
+      effect: 'goes on in plain text when STARTTLS fails',
+      cwe: 'CWE-319',
+    },
+    { path: ['tls', 'minVersion'], when: { tlsBelow: 'TLSv1.2' }, effect: 'allows TLS versions older than 1.2', cwe: 'CWE-319' },
+    { path: ['tls', 'maxVersion'], when: { tlsBelow: 'TLSv1.2' }, effect: 'caps TLS below version 1.2', cwe: 'CWE-319' },
+    {
+      path: ['secure'],
+      when: { equals: [false] },
+      unless: [{ path: ['requireTLS'], equals: [true] }],
+      effect: 'starts in plain text and sends the mail unencrypted if the server offers no STARTTLS',
+      cwe: 'CWE-319',
+      optIn: true,
+    },
+  ],
+  secrets: [
+    { path: ['auth', 'pass'], name: 'auth.pass' },
+    { path: ['auth', 'clientSecret'], name: 'auth.clientSecret' },
+    { path: ['auth', 'refreshToken'], name: 'auth.refreshToken' },
+    { path: ['auth', 'accessToken'], name: 'auth.accessToken' },
+    { path: ['auth', 'privateKey'], name: 'auth.privateKey' },
+    { path: ['dkim', 'privateKey'], name: 'dkim.privateKey' },
+  ],
+};
 
 /** nodemailer's message: one MIME message whose To and Cc headers list every address. */
 export const nodemailerMessage: MessageSpec = {
@@ -20,7 +63,8 @@ export const nodemailer: SdkSpec = {
     // @types/nodemailer: `import Mail from 'nodemailer/lib/mailer'` is the transporter class.
     'nodemailer/lib/mailer': 'mailerClass',
   },
-  types: { Transporter: 'transport' },
+  types: { Transporter: 'transport', Mail: 'transport' },
+  messageTypes: { SendMailOptions: 'mail', Options: 'mail', MailOptions: 'mail' },
   kinds: {
     module: { methods: { createTransport: 'transport' } },
     mailerClass: { construct: 'transport' },
@@ -31,4 +75,7 @@ export const nodemailer: SdkSpec = {
     },
   },
   messages: { mail: nodemailerMessage },
+  security: {
+    setups: [{ kind: 'module', via: 'createTransport', args: [{ arg: 0, options: nodemailerTransportOptions }] }],
+  },
 };

@@ -13,6 +13,14 @@ export const postmark: SdkSpec = {
   label: 'Postmark',
   batching: 'Use `client.sendEmailBatch([...])` in chunks of at most 500 messages.',
   modules: { postmark: 'module' },
+  messageTypes: { Message: 'message', TemplatedMessage: 'message', BulkEmailMessage: 'message' },
+  endpoints: [
+    { url: 'https://api.postmarkapp.com/email', message: 'message' },
+    { url: 'https://api.postmarkapp.com/email/withTemplate', message: 'message' },
+    { url: 'https://api.postmarkapp.com/email/batch', message: 'message', batch: ['[]'] },
+    { url: 'https://api.postmarkapp.com/email/batchWithTemplates', message: 'message', batch: ['Messages', '[]'] },
+    { url: 'https://api.postmarkapp.com/email/bulk', message: 'message', batch: ['Messages', '[]'] },
+  ],
   kinds: {
     module: { props: { ServerClient: 'clientClass', Client: 'clientClass' } },
     clientClass: { construct: 'client' },
@@ -27,4 +35,24 @@ export const postmark: SdkSpec = {
     },
   },
   messages: { message },
+  security: {
+    setups: [
+      {
+        kind: 'clientClass',
+        via: 'new',
+        args: [
+          { arg: 0, options: { secrets: [{ path: [], name: 'server token' }] } },
+          {
+            arg: 1,
+            options: {
+              host: ['requestHost'],
+              insecure: [
+                { path: ['useHttps'], when: { equals: [false] }, effect: 'sends every request and the server token over plain HTTP', cwe: 'CWE-319' },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  },
 };

@@ -5,6 +5,11 @@ export const resend: SdkSpec = {
   label: 'Resend',
   batching: 'Use `resend.batch.send([...])` in chunks of at most 100 emails.',
   modules: { resend: 'module' },
+  messageTypes: { CreateEmailOptions: 'email' },
+  endpoints: [
+    { url: 'https://api.resend.com/emails', message: 'email' },
+    { url: 'https://api.resend.com/emails/batch', message: 'email', batch: ['[]'] },
+  ],
   kinds: {
     module: { props: { Resend: 'clientClass' } },
     clientClass: { construct: 'client' },
@@ -25,5 +30,8 @@ export const resend: SdkSpec = {
       ],
       fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).',
     },
+  },
+  security: {
+    setups: [{ kind: 'clientClass', via: 'new', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API key', prefix: 're_' }] } }] }],
   },
 };

@@ -7,6 +7,9 @@ export const sendgrid: SdkSpec = {
     'Send one request with one `personalizations` entry per recipient (at most 1,000 a request), or `sgMail.sendMultiple` with the list in `to`.',
   // The module is a ready MailService instance; the class is exported too.
   modules: { '@sendgrid/mail': 'client' },
+  messageTypes: { MailDataRequired: 'mail', MailData: 'mail' },
+  typePackages: ['@sendgrid/helpers'],
+  endpoints: [{ url: 'https://api.sendgrid.com/v3/mail/send', message: 'mail' }],
   kinds: {
     client: {
       props: { MailService: 'serviceClass', default: 'client' },
@@ -29,5 +32,11 @@ export const sendgrid: SdkSpec = {
       individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
       fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
     },
+  },
+  security: {
+    setups: [
+      { kind: 'client', via: 'setApiKey', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API key', prefix: 'SG.' }] } }] },
+      { kind: 'client', via: 'setTwilioEmailAuth', args: [{ arg: 1, options: { secrets: [{ path: [], name: 'Twilio password' }] } }] },
+    ],
   },
 };

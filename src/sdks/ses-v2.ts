@@ -1,5 +1,5 @@
 import type { MessageSpec, SdkSpec } from './types.js';
-import { sesBulkEntry } from './ses.js';
+import { awsCredentialSecurity, sesBulkEntry } from './ses.js';
 
 const sendEmail: MessageSpec = {
   visible: [
@@ -15,6 +15,7 @@ export const sesV2: SdkSpec = {
   batching:
     'Use `SendBulkEmailCommand` with one `BulkEmailEntries` entry per recipient, at most 50 a call.',
   modules: { '@aws-sdk/client-sesv2': 'module' },
+  messageTypes: { SendEmailCommandInput: 'sendEmail', SendEmailRequest: 'sendEmail', BulkEmailEntry: 'bulkEntry' },
   kinds: {
     module: {
       props: {
@@ -37,4 +38,5 @@ export const sesV2: SdkSpec = {
     },
   },
   messages: { sendEmail, bulkEntry: sesBulkEntry },
+  security: awsCredentialSecurity('clientClass', 'aggregatedClass'),
 };

@@ -1,4 +1,26 @@
-import type { MessageSpec, SdkSpec } from './types.js';
+import type { MessageSpec, SdkSpec, SecuritySpec } from './types.js';
+
+/** AWS credentials in a client's configuration. The access key id is an identifier; its secret half is the credential. */
+export const awsCredentialSecurity = (...classes: string[]): SecuritySpec => ({
+  setups: classes.map((kind) => ({
+    kind,
+    via: 'new',
+    args: [
+      {
+        arg: 0,
+        options: {
+          secrets: [
+            { path: ['credentials', 'secretAccessKey'], name: 'credentials.secretAccessKey' },
+            { path: ['credentials', 'sessionToken'], name: 'credentials.sessionToken' },
+            // aws-sdk v2 also takes them at the top level.
+            { path: ['secretAccessKey'], name: 'secretAccessKey' },
+            { path: ['sessionToken'], name: 'sessionToken' },
+          ],
+        },
+      },
+    ],
+  })),
+});
 
 const visibleDestination = [
   { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses' },
@@ -22,6 +44,13 @@ export const ses: SdkSpec = {
   batching:
     'Use `SendBulkTemplatedEmailCommand` with one destination per recipient, at most 50 a call.',
   modules: { '@aws-sdk/client-ses': 'module' },
+  messageTypes: {
+    SendEmailCommandInput: 'sendEmail',
+    SendEmailRequest: 'sendEmail',
+    SendTemplatedEmailCommandInput: 'sendEmail',
+    SendTemplatedEmailRequest: 'sendEmail',
+    BulkEmailDestination: 'bulkEntry',
+  },
   kinds: {
     module: {
       props: {
@@ -47,4 +76,5 @@ export const ses: SdkSpec = {
     },
   },
   messages: { sendEmail: sesSendEmail, bulkEntry: sesBulkEntry },
+  security: awsCredentialSecurity('clientClass', 'aggregatedClass'),
 };

@@ -24,6 +24,18 @@ export interface SdkSpec {
    * annotation naming a class the module exports means an instance of that class.
    */
   readonly types?: Readonly<Record<string, string>>;
+  /**
+   * Exported message type names → the message shape they describe (`SendMailOptions` → `mail`).
+   * With type information, an object literal of such a type is checked where it is written.
+   */
+  readonly messageTypes?: Readonly<Record<string, string>>;
+  /** Other packages that declare this SDK's types (`@sendgrid/helpers` for `@sendgrid/mail`). */
+  readonly typePackages?: readonly string[];
+  /**
+   * The provider's HTTP send endpoints, for code that calls the API with `fetch`, axios, got or ky.
+   * `{name}` in a URL stands for one path segment (`https://api.mailgun.net/v3/{domain}/messages`).
+   */
+  readonly endpoints?: readonly Endpoint[];
   readonly kinds: Readonly<Record<string, KindSpec>>;
   readonly messages: Readonly<Record<string, MessageSpec>>;
   /** `smtp` for libraries that talk SMTP themselves; API clients leave it out. */
@@ -33,6 +45,18 @@ export interface SdkSpec {
    * API and its limit, or for SMTP a pooled, rate-limited transport.
    */
   readonly batching: string;
+  /** Where the library takes transport settings and credentials (no-insecure-transport, no-hardcoded-credentials). */
+  readonly security?: SecuritySpec;
+}
+
+export interface Endpoint {
+  readonly url: string;
+  /** The message shape of the request body. */
+  readonly message: string;
+  /** The body is a batch: `['[]']` for an array of messages. */
+  readonly batch?: readonly PathSegment[];
+  /** The endpoint is a batch API that gives every `to` entry its own copy (ZeptoMail `/email/batch`). */
+  readonly bulk?: boolean;
 }
 
 export interface KindSpec {
@@ -86,6 +110,8 @@ export interface ThrottleCondition {
   readonly arg: number;
   /** Every option must be there; with `equals`, statically equal to it. */
   readonly options: readonly { readonly path: readonly PathSegment[]; readonly equals?: unknown }[];
+  /** Or: the value at this path is a client that is throttled itself (`transport: createTransport({…})`). */
+  readonly via?: readonly PathSegment[];
 }
 
 export interface SendSpec {
@@ -100,6 +126,8 @@ export interface SendSpec {
   readonly batch?: readonly PathSegment[];
   /** The argument may also be an array of messages, each sent separately (SendGrid `send([...])`). */
   readonly acceptsArray?: boolean;
+  /** The method is a batch API: one call reaches many recipients, each with a copy of their own. */
+  readonly bulk?: boolean;
   /** The call hands the message to a job queue instead of sending it now (NestJS `enqueue`). */
   readonly queued?: boolean;
   /** This method sends a separate copy to every `to` recipient (SendGrid `sendMultiple`). */
@@ -149,4 +177,79 @@ export interface IndividualFlag {
    * (Mandrill). The list is still reported, with this sentence as the fix.
    */
   readonly unsetFix?: string;
+}
+
+/**
+ * Security data of a library: the calls that configure a client, which of their arguments hold
+ * transport settings and secrets, and per-message options that weaken TLS.
+ */
+export interface SecuritySpec {
+  readonly setups: readonly SetupCall[];
+  /** Options in the message of every send of this library (Mailgun `'o:skip-verification'`). */
+  readonly messageSettings?: readonly InsecureSetting[];
+  /**
+   * Writes `value.path = secret` on a value of `kind` (sib-api-v3-sdk
+   * `ApiClient.instance.authentications['api-key'].apiKey = key`).
+   */
+  readonly secretWrites?: readonly { readonly kind: string; readonly path: readonly PathSegment[]; readonly secret: SecretField }[];
+}
+
+/** A call that configures a client: `createTransport(options)`, `new ServerClient(token, options)`, `sgMail.setApiKey(key)`. */
+export interface SetupCall {
+  /** The kind of the callee. */
+  readonly kind: string;
+  /** `new` for `new Value(…)`, `call` for `Value(…)`, otherwise the method name of `value.name(…)`. */
+  readonly via: string;
+  readonly args: readonly SetupArgument[];
+}
+
+export interface SetupArgument {
+  readonly arg: number;
+  /**
+   * Path from the argument to the options (NestJS `['transport']`). `'()'` steps into what a
+   * factory function returns (`forRootAsync({ useFactory: () => ({ transport }) })`).
+   */
+  readonly path?: readonly PathSegment[];
+  readonly options: OptionSet;
+}
+
+/** What one options value (an object, or a string where `url`/a secret at `[]` allows one) holds. */
+export interface OptionSet {
+  /** Settings whose static value weakens transport security. */
+  readonly insecure?: readonly InsecureSetting[];
+  /** Where the options name the server; a local development host there exempts the options. */
+  readonly host?: readonly PathSegment[];
+  /** The options may be a connection URL instead (`smtp://user:pass@host`). */
+  readonly url?: 'smtp';
+  /** Secrets: a literal string at one of these paths is a hard-coded credential. */
+  readonly secrets?: readonly SecretField[];
+}
+
+export interface InsecureSetting {
+  readonly path: readonly PathSegment[];
+  /** The static values that make it insecure, or a test on the value. */
+  readonly when:
+    | { readonly equals: readonly unknown[] }
+    /** A URL starting with `http://` (to a host that is not local). */
+    | { readonly plainHttp: true }
+    /** A TLS version name below this one (`TLSv1`, `TLSv1.1` below `TLSv1.2`). */
+    | { readonly tlsBelow: string };
+  /** Insecure only when none of these settings is statically one of its values (`requireTLS: true`). */
+  readonly unless?: readonly { readonly path: readonly PathSegment[]; readonly equals: readonly unknown[] }[];
+  /** What the setting does, in a few words, for the message. */
+  readonly effect: string;
+  readonly cwe: 'CWE-295' | 'CWE-319';
+  /** Common and often intended: reported only when the rule's opt-in option is on (`reportSecureFalse`). */
+  readonly optIn?: boolean;
+}
+
+export interface SecretField {
+  /** Path inside the options; `[]` for the argument itself. `'(0)'` steps into argument 1 of a call there. */
+  readonly path: readonly PathSegment[];
+  /** How users name it in the message: `auth.pass`, `API key`. */
+  readonly name: string;
+  /** The key's known prefix (`SG.`, `re_`, `xkeysib-`): placeholders are checked without it. */
+  readonly prefix?: string;
+  /** The value is a connection string whose `key=` part is the secret (Azure `accesskey=`). */
+  readonly connectionKey?: string;
 }

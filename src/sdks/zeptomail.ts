@@ -8,6 +8,13 @@ export const zeptomail: SdkSpec = {
   label: 'ZeptoMail',
   batching: 'Use `sendBatchMail`, which sends every `to` entry its own copy in one request.',
   modules: { zeptomail: 'module' },
+  messageTypes: { Sendmail: 'mail', SendmailBatch: 'batchMail' },
+  endpoints: [
+    { url: 'https://api.zeptomail.com/v1.1/email', message: 'mail' },
+    { url: 'https://api.zeptomail.com/v1.1/email/batch', message: 'batchMail', bulk: true },
+    { url: 'https://api.zeptomail.eu/v1.1/email', message: 'mail' },
+    { url: 'https://api.zeptomail.eu/v1.1/email/batch', message: 'batchMail', bulk: true },
+  ],
   kinds: {
     module: { props: { SendMailClient: 'clientClass' } },
     clientClass: { construct: 'client' },
@@ -15,8 +22,8 @@ export const zeptomail: SdkSpec = {
       sends: {
         sendMail: { message: 'mail' },
         sendMailWithTemplate: { message: 'mail' },
-        sendBatchMail: { message: 'batchMail' },
-        mailBatchWithTemplate: { message: 'batchMail' },
+        sendBatchMail: { message: 'batchMail', bulk: true },
+        mailBatchWithTemplate: { message: 'batchMail', bulk: true },
       },
     },
   },
@@ -30,5 +37,14 @@ export const zeptomail: SdkSpec = {
     },
     // In a batch every `to` entry is a separate mail; `cc` is still shared.
     batchMail: { visible: [{ path: ['cc'], bcc: 'bcc' }], fix },
+  },
+  security: {
+    setups: [
+      {
+        kind: 'clientClass',
+        via: 'new',
+        args: [{ arg: 0, options: { secrets: [{ path: ['token'], name: 'send mail token', prefix: 'Zoho-enczapikey ' }] } }],
+      },
+    ],
   },
 };

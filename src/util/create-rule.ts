@@ -6,6 +6,10 @@ export interface MailRuleDocs {
   recommended?: 'recommended' | 'strict';
   /** Weakness ids (CWE) the rule guards against. */
   cwe?: readonly string[];
+  /** Options the `strict` configs set. */
+  strictOptions?: Readonly<Record<string, unknown>>;
+  /** Options the `*-type-checked` configs set: how the rule turns on type-aware analysis. */
+  typeCheckedOptions?: Readonly<Record<string, unknown>>;
 }
 
 export const REPO_URL = 'https://github.com/eslint-plugin-mail/eslint-plugin-mail';

@@ -1,5 +1,3 @@
-/* global require */
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unused-vars -- example code: require forms, and loop variables left unused on purpose */
 // Cases for mail/no-unbatched-send in plain JavaScript: a line marked `expect` must be reported; no other line may be.
 import { Resend } from 'resend';
 import sgMail from '@sendgrid/mail';

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/require-await, @typescript-eslint/no-misused-promises, @typescript-eslint/no-unused-vars */
-// @ts-nocheck -- example code for the eval harness: the SDKs it imports are not installed here.
 // Cases for mail/no-unbatched-send: a line marked `expect` must be reported; no other line may be.
 import { Resend } from 'resend';
 import sgMail from '@sendgrid/mail';

@@ -1,0 +1,69 @@
+import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/placeholders.js';
+import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [{ testFilePatterns?: string[]; placeholders?: string[]; allowedHosts?: string[] }];
+type MessageIds = 'hardcoded' | 'hardcodedFallback';
+
+export const DEFAULT_TEST_FILE_PATTERNS = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow API keys, tokens and passwords of mail SDKs written in the source',
+      recommended: 'recommended',
+      cwe: ['CWE-798'],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          testFilePatterns: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Files not checked: globs matched against the path from the working directory (`**/*.test.*`), or regular expressions written `/source/flags`. Replaces the default list.',
+          },
+          placeholders: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'More values that stand in for a secret and are not reported, as regular expressions matched against the whole value, case-insensitively (`dev-only-.*`), or `/source/flags`.',
+          },
+          allowedHosts: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'More local development hosts (besides `localhost`, `mailhog`, `mailpit`, …) whose SMTP credentials are not reported. `*.example.test` allows a domain and its subdomains.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ testFilePatterns: DEFAULT_TEST_FILE_PATTERNS, placeholders: [], allowedHosts: [] }],
+    messages: {
+      hardcoded:
+        'The {{sdk}} {{credential}} is written in the source: anyone who can read the code can send mail as you. Load it from the environment or a secret store.',
+      hardcodedFallback:
+        'This fallback writes the {{sdk}} {{credential}} in the source, and uses it whenever `{{fallbackFor}}` is unset. Fail at startup when the variable is missing instead.',
+    },
+  },
+  create(context, [{ testFilePatterns = DEFAULT_TEST_FILE_PATTERNS, placeholders = [], allowedHosts = [] }]) {
+    const testFiles = testFilePatterns.map(toPattern).filter((p) => p !== null);
+    if (matchesFile(context.filename, context.cwd, testFiles)) return {};
+    const extra = placeholders.map(toPlaceholderPattern).filter((p) => p !== null);
+    return {
+      'Program:exit'() {
+        for (const secret of getSecurityAnalysis(context).secrets) {
+          if (isPlaceholder(secret.value, secret.field.prefix, extra) || allLocal(secret.hosts, allowedHosts)) continue;
+          const data = { sdk: secret.sdk.label, credential: secret.field.name, fallbackFor: secret.fallbackFor ?? '' };
+          context.report({ node: secret.node, messageId: secret.fallbackFor ? 'hardcodedFallback' : 'hardcoded', data });
+        }
+      },
+    };
+  },
+});
