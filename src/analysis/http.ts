@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Endpoint, ModuleRoot, SdkSpec } from '../sdks/index.js';
 import { moduleRoots } from '../sdks/index.js';
+import { library } from '../sdks/library.js';
 import { propertyName, unwrap, variableOf } from './ast.js';
 import type { ValueResolver } from './values.js';
 
@@ -22,16 +23,7 @@ const WITH_DATA: HttpForm = { url: { arg: 0 }, bodies: [{ arg: 1, path: [] }] };
 const WITH_JSON: HttpForm = { url: { arg: 0 }, bodies: [{ arg: 1, path: ['json'] }, { arg: 1, path: ['body'] }] };
 const CONFIG: HttpForm = { url: { arg: 0, path: ['url'] }, bodies: [{ arg: 0, path: ['data'] }] };
 
-/** HTTP client libraries, described like SDKs so the same analysis finds them. */
-const library = (id: string, modules: SdkSpec['modules'], kinds: SdkSpec['kinds']): SdkSpec => ({
-  id,
-  label: id,
-  modules,
-  kinds,
-  messages: {},
-  batching: '',
-});
-
+/** Each HTTP client's request forms: `'()'` is calling the client itself (`axios(config)`). */
 const FORMS: Readonly<Record<string, Readonly<Record<string, HttpForm>>>> = {
   'node-fetch': { '()': FETCH },
   undici: { '()': FETCH },
@@ -48,6 +40,7 @@ const client = (id: string, factories: readonly string[] = []): SdkSpec => {
   return library(id, { [id]: 'client' }, { client: { props: { default: 'client' }, methods } });
 };
 
+/** HTTP client libraries, described like SDKs so the same analysis finds them. */
 export const httpClients: readonly SdkSpec[] = [
   library('node-fetch', { 'node-fetch': 'client' }, { client: { props: { default: 'client' } } }),
   library('undici', { undici: 'module' }, { module: { props: { fetch: 'fetch' } }, fetch: {} }),

@@ -531,31 +531,17 @@ class FileAnalysis {
           this.isInstanceOf(c.callee.object, cls),
       );
     }
-    const declared =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? fn
-        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
-          ? parent
-          : null;
-    if (!declared) return [];
-    const calls: TSESTree.CallExpression[] = [];
-    for (const variable of this.functionVariables(fn, declared)) {
-      for (const ref of variable.references) {
-        const call = ref.identifier.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) calls.push(call);
-      }
-    }
-    return calls;
+    return this.referencesTo(fn).flatMap((identifier) => {
+      const call = identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? [call] : [];
+    });
   }
 
-  /** The variable a function is called by (a declaration's variables include its parameters too). */
-  private functionVariables(fn: FunctionNode, declared: Node): TSESLint.Scope.Variable[] {
-    const name = functionName(fn);
-    return this.sourceCode.scopeManager!.getDeclaredVariables(declared).filter((v) => v.name === name);
-  }
-
-  /** Calls that take the function itself as an argument: `users.map(sendWelcome)`. */
-  private passedAsCallback(fn: FunctionNode): [TSESTree.CallExpression, TSESTree.Identifier][] {
+  /**
+   * References to a function declared by name in this file (`function f`, `const f = () => …`).
+   * A declaration's variables include its parameters too: only the one named after it counts.
+   */
+  private referencesTo(fn: FunctionNode): TSESTree.Identifier[] {
     const parent = fn.parent;
     const declared =
       fn.type === AST_NODE_TYPES.FunctionDeclaration
@@ -564,16 +550,21 @@ class FileAnalysis {
           ? parent
           : null;
     if (!declared) return [];
-    const found: [TSESTree.CallExpression, TSESTree.Identifier][] = [];
-    for (const variable of this.functionVariables(fn, declared)) {
-      for (const ref of variable.references) {
-        const call = ref.identifier.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.some((a) => a === ref.identifier)) {
-          found.push([call, ref.identifier as TSESTree.Identifier]);
-        }
-      }
-    }
-    return found;
+    const name = functionName(fn);
+    return this.sourceCode
+      .scopeManager!.getDeclaredVariables(declared)
+      .filter((v) => v.name === name)
+      .flatMap((v) => v.references.map((r) => r.identifier as TSESTree.Identifier));
+  }
+
+  /** Calls that take the function itself as an argument: `users.map(sendWelcome)`. */
+  private passedAsCallback(fn: FunctionNode): [TSESTree.CallExpression, TSESTree.Identifier][] {
+    return this.referencesTo(fn).flatMap((identifier): [TSESTree.CallExpression, TSESTree.Identifier][] => {
+      const call = identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.some((a) => a === identifier)
+        ? [[call, identifier]]
+        : [];
+    });
   }
 
   /** `this` inside the class, or a variable holding `new TheClass()`. */

@@ -60,6 +60,23 @@ export const mailgunJs: SdkSpec = {
   },
 };
 
+/** mailgun-js options, whether the factory is called or constructed. */
+const legacyOptions = {
+  arg: 0,
+  options: {
+    host: ['host'],
+    insecure: [
+      {
+        path: ['protocol'],
+        when: { equals: ['http', 'http:'] },
+        effect: 'sends every request and the API key over plain HTTP',
+        cwe: 'CWE-319',
+      },
+    ],
+    secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'key-' }],
+  },
+} as const;
+
 /** The legacy mailgun-js: `require('mailgun-js')({ apiKey, domain }).messages().send(data)`. */
 export const mailgunLegacy: SdkSpec = {
   id: 'mailgun-js',
@@ -74,26 +91,8 @@ export const mailgunLegacy: SdkSpec = {
   messages: { message: mailgunMessage },
   security: {
     setups: [
-      { kind: 'factory', via: 'call', args: [{
-            arg: 0,
-            options: {
-              host: ['host'],
-              insecure: [
-                { path: ['protocol'], when: { equals: ['http', 'http:'] }, effect: 'sends every request and the API key over plain HTTP', cwe: 'CWE-319' },
-              ],
-              secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'key-' }],
-            },
-          }] },
-      { kind: 'factory', via: 'new', args: [{
-            arg: 0,
-            options: {
-              host: ['host'],
-              insecure: [
-                { path: ['protocol'], when: { equals: ['http', 'http:'] }, effect: 'sends every request and the API key over plain HTTP', cwe: 'CWE-319' },
-              ],
-              secrets: [{ path: ['apiKey'], name: 'API key', prefix: 'key-' }],
-            },
-          }] },
+      { kind: 'factory', via: 'call', args: [legacyOptions] },
+      { kind: 'factory', via: 'new', args: [legacyOptions] },
     ],
     messageSettings: [skipVerification],
   },

@@ -1,18 +1,5 @@
+import { library } from './library.js';
 import type { IterationSpec, SdkSpec } from './types.js';
-
-/**
- * Libraries that bound how many sends run at once. A send whose callback runs under one of them
- * is not an unthrottled loop. They are described like SDKs so the same analysis finds them, but
- * they send nothing themselves.
- */
-const library = (id: string, modules: SdkSpec['modules'], kinds: SdkSpec['kinds']): SdkSpec => ({
-  id,
-  label: id,
-  modules,
-  kinds,
-  messages: {},
-  batching: '',
-});
 
 const eachWith = (callback: number, extra: Partial<IterationSpec> = {}): IterationSpec => ({
   collection: 0,
@@ -22,6 +9,10 @@ const eachWith = (callback: number, extra: Partial<IterationSpec> = {}): Iterati
 
 const asyncLimited = ['eachLimit', 'forEachLimit', 'eachOfLimit', 'forEachOfLimit', 'mapLimit', 'mapValuesLimit', 'filterLimit', 'timesLimit', 'parallelLimit'];
 
+/**
+ * Libraries that bound how many sends run at once. A send whose callback runs under one of them
+ * is not an unthrottled loop.
+ */
 export const throttlers: readonly SdkSpec[] = [
   // const limit = pLimit(5); limit(() => send())
   library('p-limit', { 'p-limit': 'factory' }, {
