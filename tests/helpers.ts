@@ -34,3 +34,38 @@ export function at(code: string, text: string, nth = 0) {
   const endColumn = inside.length === 1 ? column + text.length : inside.at(-1)!.length + 1;
   return { line, column, endLine, endColumn };
 }
+
+/**
+ * Report builders for a no-exposed-recipients suite about one SDK whose hidden field is `bcc`:
+ * `exposed(code, text, field)` is the `exposedList` report on `text`, with the move-to-bcc
+ * suggestion unless `withBcc` is false; `invalid(name, code, [[field, text, bcc?], …])` is a
+ * whole invalid case.
+ */
+export function exposedReports(sdk: string, fix: string) {
+  const exposed = (code: string, text: string, field = 'to', withBcc = true) => ({
+    messageId: 'exposedList' as const,
+    data: { sdk, field, fix },
+    ...at(code, text),
+    suggestions: withBcc
+      ? [
+          {
+            messageId: 'moveToBcc' as const,
+            data: { bcc: 'bcc', field },
+            output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
+          },
+        ]
+      : [],
+  });
+  const invalid = <Options extends readonly unknown[]>(
+    name: string,
+    code: string,
+    reports: [field: string, text: string, bcc?: boolean][],
+    options?: Options,
+  ) => ({
+    name,
+    code,
+    ...(options ? { options } : {}),
+    errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
+  });
+  return { exposed, invalid };
+}

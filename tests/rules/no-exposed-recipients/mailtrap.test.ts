@@ -1,30 +1,10 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Mailtrap';
 const fix = 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc`.';
-/** An `exposedList` report on `text` in `code`, with the move-to-bcc suggestion when it applies. */
-const exposed = (code: string, text: string, field = 'to', withBcc = true) => ({
-  messageId: 'exposedList' as const,
-  data: { sdk, field, fix },
-  ...at(code, text),
-  suggestions: withBcc
-    ? [
-        {
-          messageId: 'moveToBcc' as const,
-          data: { bcc: 'bcc', field },
-          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-        },
-      ]
-    : [],
-});
+const { exposed, invalid } = exposedReports(sdk, fix);
 
-/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
-const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][]) => ({
-  name,
-  code,
-  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
-});
 
 // mailtrap is CommonJS with named exports (`__esModule`, no default export).
 const importForms: [string, string][] = [

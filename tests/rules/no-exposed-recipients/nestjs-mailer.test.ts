@@ -1,31 +1,11 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'NestJS MailerService';
 const fix =
   'Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).';
-/** An `exposedList` report on `text` in `code`, with the move-to-bcc suggestion when it applies. */
-const exposed = (code: string, text: string, field = 'to', withBcc = true) => ({
-  messageId: 'exposedList' as const,
-  data: { sdk, field, fix },
-  ...at(code, text),
-  suggestions: withBcc
-    ? [
-        {
-          messageId: 'moveToBcc' as const,
-          data: { bcc: 'bcc', field },
-          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-        },
-      ]
-    : [],
-});
+const { exposed, invalid } = exposedReports(sdk, fix);
 
-/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
-const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][]) => ({
-  name,
-  code,
-  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
-});
 
 /** A NestJS service whose constructor injects `param`; `body` is the rest of the class. */
 const service = (imports: string, param: string, body: string) => `${imports}
