@@ -1,9 +1,9 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'emailjs';
 const fix = 'Put the list in `bcc`, or send one message per recipient.';
-const { exposed, invalid } = exposedReports(sdk, fix);
+const { invalid } = exposedReports(sdk, fix);
 
 
 // emailjs 5 has named exports only (no default export); `require()` works through require(esm).

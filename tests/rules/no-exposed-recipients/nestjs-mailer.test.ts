@@ -1,10 +1,10 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'NestJS MailerService';
 const fix =
   'Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).';
-const { exposed, invalid } = exposedReports(sdk, fix);
+const { invalid } = exposedReports(sdk, fix);
 
 
 /** A NestJS service whose constructor injects `param`; `body` is the rest of the class. */

@@ -1,9 +1,9 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'sendmail';
 const fix = 'Put the list in `bcc`, or send one message per recipient.';
-const { exposed, invalid } = exposedReports(sdk, fix);
+const { invalid } = exposedReports(sdk, fix);
 
 
 // sendmail is CommonJS: `module.exports` is a factory that returns the send function itself.

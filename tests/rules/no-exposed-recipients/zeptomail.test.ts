@@ -1,9 +1,9 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'ZeptoMail';
 const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc`.';
-const { exposed, invalid } = exposedReports(sdk, fix);
+const { invalid } = exposedReports(sdk, fix);
 
 
 const config = "{ url: 'api.zeptomail.com/', token: process.env.ZEPTO_TOKEN }";
