@@ -1,0 +1,34 @@
+/** Where mail-lint lints from, where the repository starts, and which tsconfig.json applies. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const isInside = (file: string, dir: string) =>
+  file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+/**
+ * ESLint ignores files outside its working directory. Lint from the current directory when the
+ * paths are inside it, else from the deepest directory that holds them all.
+ */
+export function baseDirectory(targets: string[], cwd = process.cwd()): string {
+  const resolved = targets.map((t) => path.resolve(cwd, t));
+  if (resolved.every((p) => isInside(p, cwd))) return cwd;
+  let base = path.dirname(resolved[0]!);
+  while (!resolved.every((p) => isInside(p, base))) base = path.dirname(base);
+  return base;
+}
+
+/** The nearest directory, from `start` up, that holds `name`; `undefined` if none does. */
+export function findUp(name: string, start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, name))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The repository root (the nearest folder with `.git`, a folder or a worktree's file), else `start`. */
+export function repositoryRoot(start: string): string {
+  return findUp('.git', start) ?? path.resolve(start);
+}
