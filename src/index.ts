@@ -29,5 +29,5 @@ plugin.configs = buildConfigs(plugin, rules);
 
 /** eslint-plugin-mail: the plugin object, with its flat configs. */
 export default plugin;
-const configs = plugin.configs;
+const configs: MailPlugin['configs'] = plugin.configs;
 export { plugin as 'module.exports', rules, configs };

@@ -23,6 +23,9 @@ const WITH_DATA: HttpForm = { url: { arg: 0 }, bodies: [{ arg: 1, path: [] }] };
 const WITH_JSON: HttpForm = { url: { arg: 0 }, bodies: [{ arg: 1, path: ['json'] }, { arg: 1, path: ['body'] }] };
 const CONFIG: HttpForm = { url: { arg: 0, path: ['url'] }, bodies: [{ arg: 0, path: ['data'] }] };
 
+/** The request methods of the HTTP clients (`axios.post`), besides calling the client itself. */
+export const HTTP_METHODS: readonly string[] = ['post', 'put', 'patch', 'request', 'fetch'];
+
 /** Each HTTP client's request forms: `'()'` is calling the client itself (`axios(config)`). */
 const FORMS: Readonly<Record<string, Readonly<Record<string, HttpForm>>>> = {
   'node-fetch': { '()': FETCH },
@@ -68,14 +71,15 @@ interface CompiledEndpoint {
 /** Matches provider endpoints against URLs the code spells out. */
 export class HttpSends {
   private readonly endpoints: CompiledEndpoint[];
-  /** Host names of every endpoint: a file that mentions none has no raw provider calls. */
-  readonly hosts: readonly string[];
+  /** Matches any endpoint's host name: a file that mentions none has no raw provider calls. */
+  readonly hostPattern: RegExp;
 
   constructor(sdks: readonly SdkSpec[]) {
     this.endpoints = sdks.flatMap((sdk) =>
       (sdk.endpoints ?? []).map((endpoint) => ({ sdk, endpoint, pattern: urlPattern(endpoint.url) })),
     );
-    this.hosts = [...new Set(this.endpoints.map((e) => new URL(e.endpoint.url.replace(/\{\w+\}/g, 'x')).host))];
+    const hosts = new Set(this.endpoints.map((e) => new URL(e.endpoint.url.replace(/\{\w+\}/g, 'x')).host));
+    this.hostPattern = new RegExp([...hosts].map((h) => h.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('|'));
   }
 
   /** The provider send this call makes, if its client is `fetch` or a known HTTP library and its URL a send endpoint. */

@@ -9,14 +9,14 @@ import {
   type SdkSpec,
   type SendSpec,
 } from '../sdks/index.js';
-import { childNodes, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { type FieldWrite, MessageReader } from './messages.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
-import { HttpSends, httpClientRoots } from './http.js';
+import { HTTP_METHODS, HttpSends, httpClientRoots } from './http.js';
 import { IterationAnalysis } from './iteration.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
 import { TypeInfo, typeServices } from './type-info.js';
-import { type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
+import { CLIENT_MEMBERS, type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -49,6 +49,9 @@ export interface MailCall {
 }
 
 type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };
+
+/** The names a send's callee can end in: SDK members, and the HTTP clients' request methods. */
+const CALLEE_NAMES: ReadonlySet<string> = new Set([...CLIENT_MEMBERS, ...HTTP_METHODS]);
 
 /** A recipient list written into a field that every recipient of the message sees. */
 export interface Exposure {
@@ -124,24 +127,24 @@ function analyse(context: Context, options: AnalysisOptions): MailAnalysis {
   const services = options.typed ? typeServices(context) : null;
   const types = services ? new TypeInfo(services, sdks) : null;
   // The common case, a file with no mail code, costs one scan of its imports and text.
-  const rawCalls = httpSends.hosts.some((host) => sourceCode.text.includes(host));
-  const shapes = options.shapes === true && MESSAGE_SHAPE_HINT.test(sourceCode.text);
-  if (roots.size === 0 && !types && !rawCalls && !shapes) return EMPTY;
+  const rawCalls = httpSends.hostPattern.test(sourceCode.text);
+  const shapes = options.shapes === true && RECIPIENT_KEY_HINT.test(sourceCode.text);
+  const typedCandidates = types !== null && (RECIPIENT_KEY_HINT.test(sourceCode.text) || SEND_HINT.test(sourceCode.text));
+  if (roots.size === 0 && !typedCandidates && !rawCalls && !shapes) return EMPTY;
   for (const [node, root] of findModuleRoots(context, globalScope, throttlerRoots)) roots.set(node, root);
   if (rawCalls) for (const [node, root] of findModuleRoots(context, globalScope, httpClientRoots)) roots.set(node, root);
-  return new FileAnalysis(sourceCode, globalScope, roots, types, shapes).run();
+  const sends = roots.size > 0 || typedCandidates || rawCalls;
+  return new FileAnalysis(sourceCode, globalScope, roots, types, shapes).run(sends);
 }
 
-/** A recipient word and a message word somewhere in the text: files without both have no message shapes. */
-const MESSAGE_SHAPE_HINT = /\b(?:to|cc)\b[\s\S]*\b(?:subject|html|text|from|template\w*|body)\b|\b(?:subject|html|text|from|template\w*|body)\b[\s\S]*\b(?:to|cc)\b/;
-// The test above must not decide alone: `isMessageShaped` checks each object's own keys.
 
 /** The mail SDKs' modules, and the modules of wrappers declared in settings that this file imports. */
-function mailModules(context: Context): Map<string, ModuleRoot> {
+function mailModules(context: Context): ReadonlyMap<string, ModuleRoot> {
   const { wrappers } = readSettings(context.settings);
+  if (wrappers.length === 0) return builtinRoots;
   const known = new Map(builtinRoots);
   const globalScope = context.sourceCode.scopeManager!.globalScope!;
-  if (wrappers.length) {
+  {
     for (const source of importSources(globalScope, context.sourceCode.ast)) {
       const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
       if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
@@ -156,14 +159,19 @@ function findModuleRoots(
   globalScope: TSESLint.Scope.Scope,
   known: ReadonlyMap<string, ModuleRoot>,
 ): Map<Node, ModuleRoot> {
-  const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
-  const traceMap = Object.fromEntries(
-    [...known].map(([module, root]) => [module, { [ASTUtils.ReferenceTracker.READ]: root }]),
-  );
   const roots = new Map<Node, ModuleRoot>();
-  for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMap)) roots.set(node, info);
-  // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
+  let imports = false;
   for (const statement of context.sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
+      statement.source &&
+      known.has(statement.source.value)
+    ) {
+      imports = true;
+    }
+    // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (
       declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
@@ -173,11 +181,31 @@ function findModuleRoots(
       if (root) roots.set(declaration, root);
     }
   }
+  // ReferenceTracker proves the imports; it is only asked when one of them names a known module.
+  if (imports) {
+    const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
+    for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMapOf(known))) roots.set(node, info);
+  }
   for (const [call, source] of requireCalls(globalScope)) {
     const root = known.get(source);
     if (root) roots.set(call, root);
   }
   return roots;
+}
+
+type TraceMap = Parameters<InstanceType<typeof ASTUtils.ReferenceTracker>['iterateEsmReferences']>[0];
+const traceMaps = new WeakMap<ReadonlyMap<string, ModuleRoot>, TraceMap>();
+
+/** The ReferenceTracker trace map of a set of modules: every module's own value, read. */
+function traceMapOf(known: ReadonlyMap<string, ModuleRoot>): TraceMap {
+  let traceMap = traceMaps.get(known);
+  if (!traceMap) {
+    traceMap = Object.fromEntries(
+      [...known].map(([module, root]) => [module, { [ASTUtils.ReferenceTracker.READ]: root }]),
+    );
+    traceMaps.set(known, traceMap);
+  }
+  return traceMap;
 }
 
 /**
@@ -250,6 +278,7 @@ class FileAnalysis {
 
   /** One pass over the file: the calls to resolve, and the member writes values flow through. */
   private collect(root: Node): void {
+    const visitorKeys = this.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
     const stack: Node[] = [root];
     while (stack.length) {
       const node = stack.pop()!;
@@ -267,18 +296,28 @@ class FileAnalysis {
           writes.set(name, [...(writes.get(name) ?? []), node.right]);
         }
       }
-      const children = childNodes(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      const keys = visitorKeys[node.type] ?? [];
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+        if (Array.isArray(child)) {
+          for (let i = child.length - 1; i >= 0; i--) if (child[i]) stack.push(child[i] as Node);
+        } else if (child && typeof child === 'object') {
+          stack.push(child as Node);
+        }
+      }
     }
     // Source order, so reports come out in the order of the file.
     this.callNodes.sort((a, b) => a.range[0] - b.range[0]);
   }
 
-  run(): MailAnalysis {
-    for (const node of this.callNodes) this.mailCall(node);
-    for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+  /** `sends`: whether the file can hold a send at all; without, only message shapes are looked for. */
+  run(sends: boolean): MailAnalysis {
+    if (sends) {
+      for (const node of this.callNodes) this.mailCall(node);
+      for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+    }
     this.messageObjects();
-    this.senderWrappers();
+    if (sends) this.senderWrappers();
     return {
       calls: this.calls,
       exposures: this.exposures,
@@ -288,6 +327,9 @@ class FileAnalysis {
   }
 
   private mailCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    // `list.map(…)`, `console.log(…)`: a method no SDK or HTTP client has is no send.
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !CALLEE_NAMES.has(propertyName(callee) ?? '')) return;
     const target = this.resolver.kindOf(node.callee);
     const spec = target && target.sdk.kinds[target.kind];
     if (!target || !spec) {
@@ -337,26 +379,41 @@ class FileAnalysis {
     argument: Node | undefined,
     throttled: boolean,
   ): void {
+    const message = sdk.messages[send.message];
+    const usable = message && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+    const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
+    const messages = !usable ? [] : batch ? this.reader.read(usable, batch).writes.map((w) => w.value) : [usable];
+    // Whether one call reaches many recipients matters only for a send in a loop: worked out on demand.
+    const known = Boolean(send.batch || send.individual || send.bulk) || this.individualByArgument(node, send);
+    let reaches: boolean | undefined;
+    const reachesMany = () => (reaches ??= messages.some((m) => message !== undefined && this.reachesMany(message, m)));
     const call: MutableMailCall = {
       node,
       sdk,
       method,
       spec: send,
-      batch: Boolean(send.batch || send.individual || send.bulk),
+      get batch() {
+        return known || reachesMany();
+      },
       throttled,
       queued: Boolean(send.queued),
       parallelArray: null,
     };
     this.calls.push(call);
     this.callByNode.set(node, call);
-    const message = sdk.messages[send.message];
-    if (!message || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
-    if (send.acceptsArray && isArrayValue(argument) && this.classifier.classify(argument).kind !== 'fixed') {
-      call.parallelArray = argument;
+    if (!usable || !message) return;
+    if (send.acceptsArray && isArrayValue(usable) && this.classifier.classify(usable).kind !== 'fixed') {
+      call.parallelArray = usable;
     }
-    const batch = send.batch ?? (send.acceptsArray && isArrayValue(argument) ? ['[]'] : undefined);
-    const messages = batch ? this.reader.read(argument, batch).writes.map((w) => w.value) : [argument];
     for (const messageNode of messages) this.checkMessage(sdk, call, message, messageNode, send);
+  }
+
+  /** `send(msg, true)`; an argument whose value is unknown may be true, so it counts too. */
+  private individualByArgument(node: TSESTree.CallExpression | TSESTree.NewExpression, send: SendSpec): boolean {
+    const flagArgument = send.individualArg && node.arguments[send.individualArg.index];
+    if (!send.individualArg || !flagArgument) return false;
+    const value = this.staticValue(flagArgument);
+    return value === null || value.value === send.individualArg.equals;
   }
 
   /**
@@ -390,15 +447,8 @@ class FileAnalysis {
     let flagTarget: TSESTree.ObjectExpression | null = null;
     const flag = message.individualFlag;
     const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
-    // `send(msg, true)`; an argument whose value is unknown may be true, so it is silent too.
-    const flagArgument = send.individualArg && call?.node.arguments[send.individualArg.index];
-    let argIndividual = false;
-    if (send.individualArg && flagArgument) {
-      const value = this.staticValue(flagArgument);
-      argIndividual = value === null || value.value === send.individualArg.equals;
-    }
+    const argIndividual = call !== null && this.individualByArgument(call.node, send);
     if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
-    if (argIndividual && call) call.batch = true;
     if (flag) {
       const state = this.reader.flag(messageNode, flag.path);
       if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
@@ -413,7 +463,6 @@ class FileAnalysis {
         message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
       }
     }
-    if (call && !call.batch && this.reachesMany(message, messageNode)) call.batch = true;
     for (const field of message.visible) {
       const fieldName = field.path.length
         ? field.path.join('.').replaceAll('.[]', '[]')
@@ -771,6 +820,16 @@ function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
 /** The first key of every visible recipient field of every SDK: an object without one is no message. */
 const RECIPIENT_KEYS: ReadonlySet<string> = new Set(
   sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path[0] ?? ''))),
+);
+
+/**
+ * Cheap text checks that let most files skip the analysis. They may match more than they should
+ * (the analysis then decides); they must never miss. A recipient key of an object literal:
+ */
+const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
+/** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
+const SEND_HINT = new RegExp(
+  `\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
 );
 
 function isFunctionValue(node: Node | null | undefined): boolean {

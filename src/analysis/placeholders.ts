@@ -31,23 +31,36 @@ export function isPlaceholder(value: string, prefix: string | undefined, extra: 
 }
 
 /** `/source/flags` is a regular expression; anything else a glob with `*`, `**`, `?` and `{a,b}`. */
+// Rules compile their option patterns in create(), once per file: keep each compiled once.
+const compiled = new Map<string, RegExp | null>();
+
 export function toPattern(text: string): RegExp | null {
+  const key = `file:${text}`;
+  if (compiled.has(key)) return compiled.get(key)!;
   const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
+  let pattern: RegExp | null;
   try {
-    return regex ? new RegExp(regex[1]!, regex[2]) : globToRegExp(text);
+    pattern = regex ? new RegExp(regex[1]!, regex[2]) : globToRegExp(text);
   } catch {
-    return null; // a malformed pattern matches nothing rather than crashing the lint
+    pattern = null; // a malformed pattern matches nothing rather than crashing the lint
   }
+  compiled.set(key, pattern);
+  return pattern;
 }
 
 /** A placeholder pattern from the options: a full-match, case-insensitive regex, or `/source/flags`. */
 export function toPlaceholderPattern(text: string): RegExp | null {
+  const key = `placeholder:${text}`;
+  if (compiled.has(key)) return compiled.get(key)!;
   const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
+  let pattern: RegExp | null;
   try {
-    return regex ? new RegExp(regex[1]!, regex[2]) : new RegExp(`^(?:${text})$`, 'i');
+    pattern = regex ? new RegExp(regex[1]!, regex[2]) : new RegExp(`^(?:${text})$`, 'i');
   } catch {
-    return null;
+    pattern = null;
   }
+  compiled.set(key, pattern);
+  return pattern;
 }
 
 export function globToRegExp(glob: string): RegExp {

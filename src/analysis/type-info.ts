@@ -119,7 +119,16 @@ export class TypeInfo {
     const declaration = symbol?.valueDeclaration as (ts.Node & { initializer?: ts.Node }) | undefined;
     let value = declaration?.initializer;
     while (value && 'expression' in value && !('arguments' in value)) value = (value as { expression: ts.Node }).expression;
-    return value && 'arguments' in value ? (value as unknown as TypedOrigin) : null;
+    if (!value || !('arguments' in value)) return null;
+    // Only a call into the SDK itself creates the client (`nodemailer.createTransport(…)`); a
+    // project function that returns one (`createMailer()`) hides how it was made.
+    const callee = (value as { expression?: ts.Node }).expression;
+    let calleeSymbol = callee && this.checker.getSymbolAtLocation(callee);
+    if (calleeSymbol && calleeSymbol.flags & 2097152 /* ts.SymbolFlags.Alias */) {
+      calleeSymbol = this.checker.getAliasedSymbol(calleeSymbol);
+    }
+    const file = calleeSymbol?.declarations?.[0]?.getSourceFile().fileName;
+    return file && packageOf(file) ? (value as unknown as TypedOrigin) : null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { KindSpec, ModuleRoot, SdkSpec } from '../sdks/index.js';
+import { type KindSpec, type ModuleRoot, type SdkSpec, sdks } from '../sdks/index.js';
 import type { TypedOrigin, TypeInfo } from './type-info.js';
 import {
   destructuringPath,
@@ -97,7 +97,7 @@ export class ValueResolver {
     const target = unwrap(node);
     if (this.memo.has(target)) return this.memo.get(target)!;
     this.memo.set(target, null); // cycles resolve to "unknown"
-    const result = this.compute(target) ?? (this.types && TYPED_NODES.has(target.type) ? this.types.kindOf(target) : null);
+    const result = this.compute(target) ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
     this.memo.set(target, result);
     return result;
   }
@@ -284,12 +284,46 @@ function typeNamed(root: KindRef, name: string): KindRef | null {
   return step(cls, cls && kindSpec(cls)?.construct);
 }
 
-/** Expressions whose type can say they hold a client: names, members, call results, `this`. */
+/** Expressions whose type can say they hold a client: names, members, call results. */
 const TYPED_NODES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.Identifier,
   AST_NODE_TYPES.MemberExpression,
   AST_NODE_TYPES.CallExpression,
 ]);
+
+/** Every member name some SDK kind has: only a value used through one of them may be a client. */
+export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
+  sdks.flatMap((sdk) =>
+    Object.values(sdk.kinds).flatMap((k) => [
+      ...Object.keys(k.props ?? {}),
+      ...Object.keys(k.methods ?? {}),
+      ...Object.keys(k.sends ?? {}),
+      ...Object.keys(k.setters ?? {}),
+    ]),
+  ),
+);
+
+/**
+ * Type queries cost: ask only about a value whose member the code uses is an SDK member
+ * (`transporter.sendMail`, `resend.emails`), never about every `console.log`.
+ */
+function isReceiver(node: Node): boolean {
+  if (!TYPED_NODES.has(node.type)) return false;
+  let child: Node = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) return false;
+  const name = propertyName(parent);
+  return name !== null && CLIENT_MEMBERS.has(name);
+}
 
 function isUndefined(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';

@@ -9,7 +9,8 @@ Paths default to the current directory; node_modules is skipped.
 
 Options:
   -f, --format <name>       sarif (SARIF 2.1.0 for code scanning), or an ESLint
-                            formatter: stylish (default), json, compact, ...
+                            formatter: stylish (default), json, html, or an
+                            installed package such as eslint-formatter-gitlab
   -o, --output-file <path>  write the report to this file instead of stdout
       --max-warnings <n>    also fail when there are more than n warnings
       --quiet               report errors only

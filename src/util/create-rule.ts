@@ -14,6 +14,21 @@ export interface MailRuleDocs {
 
 export const REPO_URL = 'https://github.com/eslint-plugin-mail/eslint-plugin-mail';
 
-export const createRule = ESLintUtils.RuleCreator<MailRuleDocs>(
-  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<MailRuleDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
+
+/**
+ * typescript-eslint's RuleCreator, minus its per-file deep merge of default options: ESLint
+ * (9.15+) already merges `meta.defaultOptions` into `context.options`, and that deep merge cost
+ * more than the rest of the rules together on files without mail code. A shallow merge keeps
+ * hosts that do not merge defaults (oxlint) working, since every rule's options are one flat object.
+ */
+export const createRule = <Options extends readonly [Record<string, unknown>], MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, MailRuleDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, MailRuleDocs> & { name: string } => {
+  const rule = ruleCreator(spec);
+  const defaults = (spec.meta.defaultOptions?.[0] ?? {}) as Options[0];
+  return {
+    ...rule,
+    create: (context) => spec.create(context, [{ ...defaults, ...(context.options[0] ?? {}) }] as unknown as Options),
+  };
+};
