@@ -2,7 +2,7 @@
 // of the shared evaluation): every marked line is reported, and nothing else is.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { expect, it } from 'vitest';
 import plugin from '../src/index.js';
@@ -20,7 +20,7 @@ it.each(files)('%s: reports exactly the marked lines', async (file) => {
     overrideConfigFile: true,
     overrideConfig: [
       { ...plugin.configs.all, rules: Object.fromEntries(Object.keys(plugin.rules).map((r) => [`mail/${r}`, 'error'])) },
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     ],
   });
   const [result] = await eslint.lintFiles([file]);
