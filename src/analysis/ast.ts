@@ -47,10 +47,37 @@ export function propertyName(
 
 /** The variable an identifier refers to, or null for a global or an unresolved name. */
 export function variableOf(
-  scope: TSESLint.Scope.Scope,
+  globalScope: TSESLint.Scope.Scope,
   identifier: TSESTree.Identifier,
 ): TSESLint.Scope.Variable | null {
-  return ASTUtils.findVariable(scope, identifier);
+  return ASTUtils.findVariable(scopeAt(globalScope, identifier), identifier.name);
+}
+
+const scopesByBlock = new WeakMap<TSESLint.Scope.Scope, Map<Node, TSESLint.Scope.Scope>>();
+
+/**
+ * The innermost scope around a node. `getInnermostScope(globalScope, node)` searches down from the
+ * top on every call; this walks up the node's ancestors to the nearest scope block instead, with
+ * the blocks indexed once per file.
+ */
+export function scopeAt(globalScope: TSESLint.Scope.Scope, node: Node): TSESLint.Scope.Scope {
+  let blocks = scopesByBlock.get(globalScope);
+  if (!blocks) {
+    blocks = new Map();
+    const stack = [globalScope];
+    while (stack.length) {
+      const scope = stack.pop()!;
+      // Where two scopes share a block (a named function expression and its body), the inner wins.
+      blocks.set(scope.block, scope);
+      stack.push(...scope.childScopes);
+    }
+    scopesByBlock.set(globalScope, blocks);
+  }
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    const scope = blocks.get(current);
+    if (scope) return scope;
+  }
+  return globalScope;
 }
 
 /** For an identifier bound by destructuring (`const { a: { b } } = x`), the property path from `x`. */

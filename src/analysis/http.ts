@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Endpoint, ModuleRoot, SdkSpec } from '../sdks/index.js';
 import { moduleRoots } from '../sdks/index.js';
 import { library } from '../sdks/library.js';
-import { propertyName, unwrap, variableOf } from './ast.js';
+import { propertyName, unwrap, variableOf, scopeAt } from './ast.js';
 import type { ValueResolver } from './values.js';
 
 type Node = TSESTree.Node;
@@ -125,7 +125,7 @@ function urlPattern(url: string): RegExp {
 /** The URL as far as the code spells it out; an interpolation stands for one unknown segment. */
 function urlText(node: Node, globalScope: TSESLint.Scope.Scope): string | null {
   const value = unwrap(node);
-  const known = ASTUtils.getStaticValue(value, ASTUtils.getInnermostScope(globalScope, value));
+  const known = ASTUtils.getStaticValue(value, scopeAt(globalScope, value));
   if (known && typeof known.value === 'string') return known.value;
   if (value.type === AST_NODE_TYPES.TemplateLiteral) {
     return value.quasis.map((q) => q.value.cooked ?? '').join('\u0000');

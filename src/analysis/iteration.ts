@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../sdks/index.js';
-import { childNodes, isFunction, propertyName, unwrap, variableOf } from './ast.js';
+import { childNodes, isFunction, propertyName, unwrap, variableOf, scopeAt } from './ast.js';
 import type { MailCall } from './mail-calls.js';
 import type { MessageReader } from './messages.js';
 import type { RecipientClassifier } from './recipients.js';
@@ -124,7 +124,7 @@ export class IterationAnalysis {
   private dataBound(bound: Node): boolean {
     const inner = unwrap(bound);
     if (inner.type === AST_NODE_TYPES.BinaryExpression) return this.dataBound(inner.left) || this.dataBound(inner.right);
-    const value = ASTUtils.getStaticValue(inner, ASTUtils.getInnermostScope(this.globalScope, inner));
+    const value = ASTUtils.getStaticValue(inner, scopeAt(this.globalScope, inner));
     if (value && typeof value.value === 'number') return value.value > MAX_RETRY_BOUND;
     if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'length') {
       return this.classifier.classify(inner.object).kind !== 'fixed';

@@ -9,7 +9,7 @@ import {
   type SdkSpec,
   type SendSpec,
 } from '../sdks/index.js';
-import { type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { type FunctionNode, propertyName, thisClass, unwrap, variableOf, scopeAt } from './ast.js';
 import { type FieldWrite, MessageReader } from './messages.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
 import { HTTP_METHODS, HttpSends, httpClientRoots } from './http.js';
@@ -768,7 +768,7 @@ class FileAnalysis {
   }
 
   private staticValue(node: Node): { value: unknown } | null {
-    return ASTUtils.getStaticValue(node, ASTUtils.getInnermostScope(this.globalScope, node));
+    return ASTUtils.getStaticValue(node, scopeAt(this.globalScope, node));
   }
 }
 

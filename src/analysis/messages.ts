@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { PathSegment } from '../sdks/index.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, variableOf } from './ast.js';
+import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
 import type { ParamRef, RecipientClassifier } from './recipients.js';
 import { soleValue } from './values.js';
 
@@ -55,7 +55,7 @@ export class MessageReader {
   }
 
   private scopeOf(node: Node): TSESLint.Scope.Scope {
-    return ASTUtils.getInnermostScope(this.globalScope, node);
+    return scopeAt(this.globalScope, node);
   }
 
   private walk(

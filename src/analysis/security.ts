@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../sdks/index.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, variableOf } from './ast.js';
+import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
 import { type FileFacts, getMailAnalysis } from './mail-calls.js';
 import { soleValue } from './values.js';
 
@@ -366,7 +366,7 @@ class SecurityPass {
   }
 
   private staticValue(node: Node): { value: unknown } | null {
-    return ASTUtils.getStaticValue(node, ASTUtils.getInnermostScope(this.globalScope, node));
+    return ASTUtils.getStaticValue(node, scopeAt(this.globalScope, node));
   }
 
   private once(node: Node, key: string): boolean {
