@@ -128,7 +128,7 @@ function analyse(context: Context, options: AnalysisOptions): MailAnalysis {
   const types = services ? new TypeInfo(services, sdks) : null;
   // The common case, a file with no mail code, costs one scan of its imports and text.
   const rawCalls = httpSends.hostPattern.test(sourceCode.text);
-  const shapes = options.shapes === true && RECIPIENT_KEY_HINT.test(sourceCode.text);
+  const shapes = options.shapes === true && SHAPE_TO_HINT.test(sourceCode.text) && SHAPE_KEY_HINT.test(sourceCode.text);
   const typedCandidates = types !== null && (RECIPIENT_KEY_HINT.test(sourceCode.text) || SEND_HINT.test(sourceCode.text));
   if (roots.size === 0 && !typedCandidates && !rawCalls && !shapes) return EMPTY;
   for (const [node, root] of findModuleRoots(context, globalScope, throttlerRoots)) roots.set(node, root);
@@ -827,6 +827,9 @@ const RECIPIENT_KEYS: ReadonlySet<string> = new Set(
  * (the analysis then decides); they must never miss. A recipient key of an object literal:
  */
 const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
+/** A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. */
+const SHAPE_TO_HINT = /[{,]\s*['"]?(?:to|cc)['"]?\s*[:,}]/;
+const SHAPE_KEY_HINT = /[{,]\s*['"]?(?:subject|html|text|from|template\w*|body)['"]?\s*[:,}]/;
 /** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
 const SEND_HINT = new RegExp(
   `\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
