@@ -36,26 +36,29 @@ export function at(code: string, text: string, nth = 0) {
 }
 
 /**
- * Report builders for a no-exposed-recipients suite about one SDK whose hidden field is `bcc`:
- * `exposed(code, text, field)` is the `exposedList` report on `text`, with the move-to-bcc
- * suggestion unless `withBcc` is false; `invalid(name, code, [[field, text, bcc?], …])` is a
- * whole invalid case.
+ * Report builders for a no-exposed-recipients suite about one SDK: `exposed(code, text, field)` is
+ * the `exposedList` report on `text`, with the suggestion that renames the field's key (its last
+ * segment: `to` of `recipients.to`) to the SDK's hidden field, unless `withBcc` is false;
+ * `invalid(name, code, [[field, text, bcc?], …])` is a whole invalid case.
  */
-export function exposedReports(sdk: string, fix: string) {
-  const exposed = (code: string, text: string, field = 'to', withBcc = true) => ({
-    messageId: 'exposedList' as const,
-    data: { sdk, field, fix },
-    ...at(code, text),
-    suggestions: withBcc
-      ? [
-          {
-            messageId: 'moveToBcc' as const,
-            data: { bcc: 'bcc', field },
-            output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-          },
-        ]
-      : [],
-  });
+export function exposedReports(sdk: string, fix: string, { field: defaultField = 'to', bcc = 'bcc' } = {}) {
+  const exposed = (code: string, text: string, field = defaultField, withBcc = true) => {
+    const key = field.slice(field.lastIndexOf('.') + 1);
+    return {
+      messageId: 'exposedList' as const,
+      data: { sdk, field, fix },
+      ...at(code, text),
+      suggestions: withBcc
+        ? [
+            {
+              messageId: 'moveToBcc' as const,
+              data: { bcc, field },
+              output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), bcc)),
+            },
+          ]
+        : [],
+    };
+  };
   const invalid = <Options extends readonly unknown[]>(
     name: string,
     code: string,
@@ -65,7 +68,7 @@ export function exposedReports(sdk: string, fix: string) {
     name,
     code,
     ...(options ? { options } : {}),
-    errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
+    errors: reports.map(([field, text, withBcc = true]) => exposed(code, text, field, withBcc)),
   });
   return { exposed, invalid };
 }

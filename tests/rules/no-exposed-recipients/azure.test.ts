@@ -1,37 +1,10 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Azure Communication Email';
 const fix =
   'Put the list in `recipients.bcc` (at most 50 recipients a message), or send one message per recipient within the account rate limit.';
-/**
- * An `exposedList` report on `text` in `code`, with the suggestion that renames the key to `bcc`
- * when `recipients` has no `bcc` yet.
- */
-const exposed = (code: string, text: string, field = 'recipients.to', withBcc = true) => {
-  const key = field.slice(field.lastIndexOf('.') + 1);
-  return {
-    messageId: 'exposedList' as const,
-    data: { sdk, field, fix },
-    ...at(code, text),
-    suggestions: withBcc
-      ? [
-          {
-            messageId: 'moveToBcc' as const,
-            data: { bcc: 'bcc', field },
-            output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), 'bcc')),
-          },
-        ]
-      : [],
-  };
-};
-
-/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
-const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][]) => ({
-  name,
-  code,
-  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
-});
+const { exposed, invalid } = exposedReports(sdk, fix, { field: 'recipients.to' });
 
 const to = 'to: list.map((a) => ({ address: a }))';
 const send = (client = 'client') =>

@@ -1,36 +1,9 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Mailjet (node-mailjet)';
 const fix = 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.';
-/**
- * An `exposedList` report on `text` in `code`, with the suggestion that renames the key to `Bcc`
- * when that key is free in the same object.
- */
-const exposed = (code: string, text: string, field = 'Messages[].To', withBcc = true) => {
-  const key = field.slice(field.lastIndexOf('.') + 1);
-  return {
-    messageId: 'exposedList' as const,
-    data: { sdk, field, fix },
-    ...at(code, text),
-    suggestions: withBcc
-      ? [
-          {
-            messageId: 'moveToBcc' as const,
-            data: { bcc: 'Bcc', field },
-            output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), 'Bcc')),
-          },
-        ]
-      : [],
-  };
-};
-
-/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
-const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][]) => ({
-  name,
-  code,
-  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc)),
-});
+const { invalid } = exposedReports(sdk, fix, { field: 'Messages[].To', bcc: 'Bcc' });
 
 const mapped = 'To: users.map((u) => ({ Email: u.email }))';
 const v31 = (client = 'mailjet') =>
