@@ -4,38 +4,17 @@
 //      200 KB, nothing minified), and for the typed run the TypeScript sources of ajv and
 //      ajv-formats with a generated tsconfig;
 //  (b) mail-heavy: copies of examples/src and tests/cases with every declared identifier renamed.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
+import { DECLARATION, dependencyFiles as dependencyFilesUnder, SOURCE } from './dependency-files.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const OUT = path.join(ROOT, 'bench', '.corpus');
-const SOURCE = /\.(?:js|cjs|mjs|ts|tsx|mts|cts)$/;
-const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** Every JS/TS source file under node_modules, as paths from the repository root, sorted. */
-export function dependencyFiles() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === '.bin' || entry.name === '.cache') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name)) found.push(full);
-    }
-  };
-  walk(path.join(ROOT, 'node_modules'));
-  return found
-    .map((file) => path.relative(ROOT, file))
-    .sort()
-    .filter((file) => {
-      const { size } = statSync(path.join(ROOT, file));
-      if (size === 0 || size > 200 * 1024) return false;
-      const text = readFileSync(path.join(ROOT, file), 'utf8');
-      return text.length / (text.split('\n').length || 1) < 1000;
-    });
-}
+export const dependencyFiles = () => dependencyFilesUnder(ROOT);
 
 /** The source type a JavaScript file parses as (`.js`: module, else CommonJS), or null. */
 export function sourceTypeOf(file, code) {

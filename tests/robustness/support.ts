@@ -1,43 +1,17 @@
 // Shared by the robustness tests: the real-code corpus from node_modules, the parser for each
 // file, every option set of every rule, and suggestion application with ESLint's semantics.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Linter, Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 import { FILES } from '../../src/configs.js';
 import plugin from '../../src/index.js';
+import { dependencyFiles as dependencyFilesUnder } from '../../bench/dependency-files.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXTENSIONS = /\.(?:js|cjs|mjs|ts|tsx|mts|cts)$/;
-const DECLARATION = /\.d\.[cm]?ts$/;
-const MAX_BYTES = 200 * 1024;
-
-/**
- * Every JS/TS source file under node_modules, sorted: no declaration files, nothing over 200 KB,
- * nothing minified (a line longer than 1,000 characters on average).
- */
-export function dependencyFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === '.bin' || entry.name === '.cache') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && EXTENSIONS.test(entry.name) && !DECLARATION.test(entry.name)) found.push(full);
-    }
-  };
-  walk(path.join(ROOT, 'node_modules'));
-  return found
-    .map((file) => path.relative(ROOT, file))
-    .sort()
-    .filter((file) => {
-      const { size } = statSync(path.join(ROOT, file));
-      if (size > MAX_BYTES || size === 0) return false;
-      const text = readFileSync(path.join(ROOT, file), 'utf8');
-      return text.length / (text.split('\n').length || 1) < 1000;
-    });
-}
+/** Every JS/TS source file under node_modules, sorted (the same list the benchmark uses). */
+export const dependencyFiles = (): string[] => dependencyFilesUnder(ROOT);
 
 /** `count` files spread evenly over the sorted list (all of them when `count` is larger): deterministic. */
 export function pick<T>(items: readonly T[], count: number): T[] {
