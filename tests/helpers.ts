@@ -59,7 +59,7 @@ export function exposedReports(sdk: string, fix: string, { field: defaultField =
         : [],
     };
   };
-  const invalid = <Options extends readonly unknown[]>(
+  const invalid = <Options extends readonly unknown[] = never>(
     name: string,
     code: string,
     reports: [field: string, text: string, bcc?: boolean][],

@@ -1,5 +1,5 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const JS = 'Mailgun (mailgun.js)';
 const LEGACY = 'Mailgun (mailgun-js)';
@@ -8,27 +8,9 @@ const fix =
 
 type Report = [field: string, text: string, bcc?: boolean];
 
-/** An `exposedList` report on `text` in `code`, with the move-to-bcc suggestion when it applies. */
-const exposed = (sdk: string, code: string, [field, text, bcc = true]: Report) => ({
-  messageId: 'exposedList' as const,
-  data: { sdk, field, fix },
-  ...at(code, text),
-  suggestions: bcc
-    ? [
-        {
-          messageId: 'moveToBcc' as const,
-          data: { bcc: 'bcc', field },
-          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-        },
-      ]
-    : [],
-});
-
-const invalid = (sdk: string, name: string, code: string, reports: Report[]) => ({
-  name,
-  code,
-  errors: reports.map((report) => exposed(sdk, code, report)),
-});
+const reports = new Map([JS, LEGACY].map((sdk) => [sdk, exposedReports(sdk, fix)]));
+/** An invalid case for one of the two Mailgun packages. */
+const invalid = (sdk: string, name: string, code: string, found: Report[]) => reports.get(sdk)!.invalid(name, code, found);
 
 const to: Report = ['to', 'to: users.map((u) => u.email)'];
 

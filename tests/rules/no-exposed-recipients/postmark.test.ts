@@ -1,33 +1,11 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Postmark';
 const fix =
   'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message).';
 
-type Report = [field: string, text: string, bcc?: boolean];
-
-/** An `exposedList` report on `text` in `code`, with the rename to `Bcc` when it applies. */
-const exposed = (code: string, [field, text, bcc = true]: Report) => ({
-  messageId: 'exposedList' as const,
-  data: { sdk, field, fix },
-  ...at(code, text),
-  suggestions: bcc
-    ? [
-        {
-          messageId: 'moveToBcc' as const,
-          data: { bcc: 'Bcc', field },
-          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'Bcc')),
-        },
-      ]
-    : [],
-});
-
-const invalid = (name: string, code: string, reports: Report[]) => ({
-  name,
-  code,
-  errors: reports.map((report) => exposed(code, report)),
-});
+const { invalid } = exposedReports(sdk, fix, { bcc: 'Bcc' });
 
 // Every import form reaches a ServerClient (also exported as `Client`).
 const importForms: [string, string][] = [

@@ -1,5 +1,5 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Resend';
 const fix =
@@ -7,27 +7,7 @@ const fix =
 
 type Report = [field: string, text: string, bcc?: boolean];
 
-/** An `exposedList` report on `text` in `code`, with the move-to-bcc suggestion when it applies. */
-const exposed = (code: string, [field, text, bcc = true]: Report) => ({
-  messageId: 'exposedList' as const,
-  data: { sdk, field, fix },
-  ...at(code, text),
-  suggestions: bcc
-    ? [
-        {
-          messageId: 'moveToBcc' as const,
-          data: { bcc: 'bcc', field },
-          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-        },
-      ]
-    : [],
-});
-
-const invalid = (name: string, code: string, reports: Report[]) => ({
-  name,
-  code,
-  errors: reports.map((report) => exposed(code, report)),
-});
+const { invalid } = exposedReports(sdk, fix);
 
 const to: Report = ['to', 'to: users.map((u) => u.email)'];
 
