@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { messageShape, messageShapeKeys } from '../sdks/message-shape.js';
 import {
   builtinRoots,
   sdks,
@@ -787,26 +788,6 @@ function isUndefined(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
 }
 
-/** A generic message, for object literals shaped like one (`strict`). */
-const messageShape: SdkSpec = {
-  id: 'message-shape',
-  label: 'This message object',
-  modules: {},
-  kinds: {},
-  batching: 'Send through a batch API, or throttle the sends.',
-  messages: {
-    shape: {
-      visible: [
-        { path: ['to'], bcc: 'bcc' },
-        { path: ['cc'], bcc: 'bcc' },
-      ],
-      fix: 'If it is sent as one message, put the list in `bcc` or send one message per recipient.',
-    },
-  },
-};
-
-const MESSAGE_KEYS = new Set(['subject', 'html', 'text', 'from', 'template', 'templateId', 'template_id', 'body']);
-
 function hasRecipientKey(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && RECIPIENT_KEYS.has(propertyName(p) ?? ''));
 }
@@ -814,7 +795,7 @@ function hasRecipientKey(object: TSESTree.ObjectExpression): boolean {
 /** A recipient key and at least two other message keys: `{ to, subject, html }`. */
 function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
   const keys = object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [propertyName(p)] : []));
-  return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && MESSAGE_KEYS.has(k)).length >= 2;
+  return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && messageShapeKeys.has(k)).length >= 2;
 }
 
 /** The first key of every visible recipient field of every SDK: an object without one is no message. */
@@ -829,7 +810,7 @@ const RECIPIENT_KEYS: ReadonlySet<string> = new Set(
 const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
 /** A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. */
 const SHAPE_TO_HINT = /[{,]\s*['"]?(?:to|cc)['"]?\s*[:,}]/;
-const SHAPE_KEY_HINT = /[{,]\s*['"]?(?:subject|html|text|from|template\w*|body)['"]?\s*[:,}]/;
+const SHAPE_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
 /** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
 const SEND_HINT = new RegExp(
   `\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
