@@ -103,66 +103,118 @@ export interface AnalysisOptions {
 }
 
 const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
-const cache = new WeakMap<TSESTree.Program, Map<string, MailAnalysis>>();
 const httpSends = new HttpSends(sdks);
+
+/**
+ * What is known of one file, shared by every rule and every set of options: the module roots and
+ * text checks of the fast exit, the nodes of the one pass over the file, the analyses made.
+ */
+interface FileState {
+  prelude?: Prelude | null;
+  collected?: Collected;
+  readonly analyses: Map<string, MailAnalysis>;
+  /** The analysis objects behind the sends analyses, by `typed`: the message-shape check extends them. */
+  readonly instances: Map<boolean, FileAnalysis>;
+}
+
+/** The fast exit's findings: which imports reach an SDK, a throttler or an HTTP client, and whether a provider host is named. */
+interface Prelude {
+  readonly globalScope: TSESLint.Scope.Scope;
+  readonly roots: ReadonlyMap<Node, ModuleRoot>;
+  /** An SDK (or a wrapper declared in settings) is imported, or a provider's API host is named: sends are possible. */
+  readonly sends: boolean;
+  /** Computed when the `shapes` option first asks. */
+  shapeHint?: boolean;
+}
+
+const states = new WeakMap<TSESTree.Program, FileState>();
 
 /** The mail analysis of the file being linted, computed once per set of options and shared by every rule. */
 export function getMailAnalysis(context: Context, options: AnalysisOptions = {}): MailAnalysis {
   const program = context.sourceCode.ast;
-  const key = `${options.typed ? 'typed' : ''}/${options.shapes ? 'shapes' : ''}`;
-  let analyses = cache.get(program);
-  if (!analyses) cache.set(program, (analyses = new Map<string, MailAnalysis>()));
-  let analysis = analyses.get(key);
+  let state = states.get(program);
+  if (!state) states.set(program, (state = { analyses: new Map(), instances: new Map() }));
+  const typed = options.typed === true;
+  const key = options.shapes ? (typed ? 'typed+shapes' : 'shapes') : typed ? 'typed' : '';
+  let analysis = state.analyses.get(key);
   if (!analysis) {
-    analysis = analyse(context, options);
-    analyses.set(key, analysis);
+    analysis = options.shapes ? analyseShapes(context, state, typed) : analyse(context, state, typed);
+    state.analyses.set(key, analysis);
   }
   return analysis;
 }
 
-function analyse(context: Context, options: AnalysisOptions): MailAnalysis {
+function preludeOf(context: Context, state: FileState): Prelude | null {
+  if (state.prelude !== undefined) return state.prelude;
   const { sourceCode } = context;
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return EMPTY;
-  const roots = findModuleRoots(context, globalScope, mailModules(context));
-  const services = options.typed ? typeServices(context) : null;
-  const types = services ? new TypeInfo(services, sdks) : null;
+  if (!globalScope) return (state.prelude = null);
+  const requires = requireCalls(globalScope);
+  const roots = findModuleRoots(sourceCode.ast, globalScope, requires, mailModules(context, requires));
   // The common case, a file with no mail code, costs one scan of its imports and text.
   const rawCalls = httpSends.hostPattern.test(sourceCode.text);
-  const shapes = options.shapes === true && SHAPE_TO_HINT.test(sourceCode.text) && SHAPE_KEY_HINT.test(sourceCode.text);
-  const typedCandidates = types !== null && (RECIPIENT_KEY_HINT.test(sourceCode.text) || SEND_HINT.test(sourceCode.text));
-  if (roots.size === 0 && !typedCandidates && !rawCalls && !shapes) return EMPTY;
-  for (const [node, root] of findModuleRoots(context, globalScope, throttlerRoots)) roots.set(node, root);
-  if (rawCalls) for (const [node, root] of findModuleRoots(context, globalScope, httpClientRoots)) roots.set(node, root);
-  const sends = roots.size > 0 || typedCandidates || rawCalls;
-  return new FileAnalysis(sourceCode, globalScope, roots, types, shapes).run(sends);
+  const sends = roots.size > 0 || rawCalls;
+  // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
+  for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
+    for (const [node, root] of findModuleRoots(sourceCode.ast, globalScope, requires, known)) roots.set(node, root);
+  }
+  return (state.prelude = { globalScope, roots, sends });
 }
 
+/** The sends of the file and what they expose; typed or not. */
+function analyse(context: Context, state: FileState, typed: boolean): MailAnalysis {
+  const prelude = preludeOf(context, state);
+  if (!prelude) return EMPTY;
+  const { text } = context.sourceCode;
+  const types = typed ? typeInfoOf(context) : null;
+  const typedCandidates = types !== null && (RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text));
+  if (!prelude.sends && !typedCandidates) return EMPTY;
+  const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state));
+  state.instances.set(typed, file);
+  return file.run();
+}
+
+/** The same, plus object literals shaped like a message with no send in view (the `messageShapes` option). */
+function analyseShapes(context: Context, state: FileState, typed: boolean): MailAnalysis {
+  const base = getMailAnalysis(context, { typed });
+  const prelude = state.prelude;
+  if (!prelude) return base;
+  const { text } = context.sourceCode;
+  prelude.shapeHint ??= SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text);
+  if (!prelude.shapeHint) return base;
+  const file =
+    state.instances.get(typed) ??
+    new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, typed ? typeInfoOf(context) : null, collectedOf(context, state));
+  return file.addShapes();
+}
+
+function typeInfoOf(context: Context): TypeInfo | null {
+  const services = typeServices(context);
+  return services ? new TypeInfo(services, sdks) : null;
+}
 
 /** The mail SDKs' modules, and the modules of wrappers declared in settings that this file imports. */
-function mailModules(context: Context): ReadonlyMap<string, ModuleRoot> {
+function mailModules(context: Context, requires: readonly RequireCall[]): ReadonlyMap<string, ModuleRoot> {
   const { wrappers } = readSettings(context.settings);
   if (wrappers.length === 0) return builtinRoots;
   const known = new Map(builtinRoots);
-  const globalScope = context.sourceCode.scopeManager!.globalScope!;
-  {
-    for (const source of importSources(globalScope, context.sourceCode.ast)) {
-      const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
-      if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
-    }
+  for (const source of importSources(context.sourceCode.ast, requires)) {
+    const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
+    if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
   }
   return known;
 }
 
 /** The import declarations and `require()` calls of the given modules. */
 function findModuleRoots(
-  context: Context,
+  program: TSESTree.Program,
   globalScope: TSESLint.Scope.Scope,
+  requires: readonly RequireCall[],
   known: ReadonlyMap<string, ModuleRoot>,
 ): Map<Node, ModuleRoot> {
   const roots = new Map<Node, ModuleRoot>();
   let imports = false;
-  for (const statement of context.sourceCode.ast.body) {
+  for (const statement of program.body) {
     if (
       (statement.type === AST_NODE_TYPES.ImportDeclaration ||
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
@@ -187,7 +239,7 @@ function findModuleRoots(
     const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
     for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMapOf(known))) roots.set(node, info);
   }
-  for (const [call, source] of requireCalls(globalScope)) {
+  for (const [call, source] of requires) {
     const root = known.get(source);
     if (root) roots.set(call, root);
   }
@@ -209,18 +261,20 @@ function traceMapOf(known: ReadonlyMap<string, ModuleRoot>): TraceMap {
   return traceMap;
 }
 
+type RequireCall = readonly [TSESTree.CallExpression, string];
+
 /**
  * `require('x')` calls of the real `require`. ReferenceTracker finds them only when `require` is a
  * declared global; a `.js` file linted without Node globals still means Node's `require`, so
  * unresolved references count too. A local function named `require` never does.
  */
-function requireCalls(globalScope: TSESLint.Scope.Scope): [TSESTree.CallExpression, string][] {
+function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   const declared = globalScope.set.get('require');
   const references = [
     ...(declared && declared.defs.length === 0 ? declared.references : []),
     ...globalScope.through.filter((ref) => ref.identifier.name === 'require'),
   ];
-  const calls: [TSESTree.CallExpression, string][] = [];
+  const calls: RequireCall[] = [];
   for (const { identifier } of references) {
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !call.arguments[0]) continue;
@@ -230,11 +284,11 @@ function requireCalls(globalScope: TSESLint.Scope.Scope): [TSESTree.CallExpressi
   return calls;
 }
 
-function* importSources(globalScope: TSESLint.Scope.Scope, program: TSESTree.Program): Iterable<string> {
+function* importSources(program: TSESTree.Program, requires: readonly RequireCall[]): Iterable<string> {
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield statement.source.value;
   }
-  for (const [, source] of requireCalls(globalScope)) yield source;
+  for (const [, source] of requires) yield source;
 }
 
 interface WrapperTarget {
@@ -246,6 +300,54 @@ interface WrapperTarget {
   readonly accountDecides: boolean;
 }
 
+/** What one pass over the file collects: the calls to resolve, the object literals, and the member writes values flow through. */
+interface Collected {
+  readonly callNodes: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  readonly objects: readonly TSESTree.ObjectExpression[];
+  readonly memberWrites: readonly TSESTree.AssignmentExpression[];
+  /** `this.x = value` in a class's methods, by class and name. */
+  readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>;
+}
+
+function collectedOf(context: Context, state: FileState): Collected {
+  if (state.collected) return state.collected;
+  const callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  const objects: TSESTree.ObjectExpression[] = [];
+  const memberWrites: TSESTree.AssignmentExpression[] = [];
+  const thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
+  const visitorKeys = context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const stack: Node[] = [context.sourceCode.ast];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      callNodes.push(node);
+    } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      objects.push(node);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      memberWrites.push(node);
+      const name = propertyName(node.left);
+      const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
+      if (cls && name !== null) {
+        let writes = thisWrites.get(cls);
+        if (!writes) thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
+        writes.set(name, [...(writes.get(name) ?? []), node.right]);
+      }
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (child[i]) stack.push(child[i] as Node);
+      } else if (child && typeof child === 'object') {
+        stack.push(child as Node);
+      }
+    }
+  }
+  // Source order, so reports come out in the order of the file.
+  callNodes.sort((x, y) => x.range[0] - y.range[0]);
+  return (state.collected = { callNodes, objects, memberWrites, thisWrites });
+}
+
 class FileAnalysis {
   private readonly resolver: ValueResolver;
   private readonly classifier: RecipientClassifier;
@@ -253,75 +355,55 @@ class FileAnalysis {
   private readonly iterations: IterationAnalysis;
   private readonly calls: MailCall[] = [];
   private readonly exposures: Exposure[] = [];
-  private readonly callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
-  private readonly memberWrites: TSESTree.AssignmentExpression[] = [];
-  private readonly thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
+  private readonly callNodes: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  private readonly memberWrites: readonly TSESTree.AssignmentExpression[];
+  private readonly objects: readonly TSESTree.ObjectExpression[];
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
   private readonly callByNode = new Map<Node, MailCall>();
-  private readonly objects: TSESTree.ObjectExpression[] = [];
   /** Object literals already read as the message of a send, with the send's own context. */
   private readonly checkedMessages = new Set<Node>();
+  /** Set once the message-shape check has run: it runs once, after the sends. */
+  private shapesChecked = false;
+  private ran = false;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly globalScope: TSESLint.Scope.Scope,
     roots: ReadonlyMap<Node, ModuleRoot>,
     private readonly types: TypeInfo | null,
-    private readonly shapes: boolean,
+    collected: Collected,
   ) {
-    this.collect(sourceCode.ast);
-    this.resolver = new ValueResolver(globalScope, roots, this.thisWrites, types);
+    ({ callNodes: this.callNodes, memberWrites: this.memberWrites, objects: this.objects } = collected);
+    this.resolver = new ValueResolver(globalScope, roots, collected.thisWrites, types);
     this.classifier = new RecipientClassifier(globalScope, types);
     this.reader = new MessageReader(globalScope, this.classifier);
     this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader);
   }
 
-  /** One pass over the file: the calls to resolve, and the member writes values flow through. */
-  private collect(root: Node): void {
-    const visitorKeys = this.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-        this.callNodes.push(node);
-      } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-        this.objects.push(node);
-      } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-        this.memberWrites.push(node);
-        const name = propertyName(node.left);
-        const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
-        if (cls && name !== null) {
-          let writes = this.thisWrites.get(cls);
-          if (!writes) this.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
-          writes.set(name, [...(writes.get(name) ?? []), node.right]);
-        }
-      }
-      const keys = visitorKeys[node.type] ?? [];
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const child = (node as unknown as Record<string, unknown>)[keys[k]!];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) if (child[i]) stack.push(child[i] as Node);
-        } else if (child && typeof child === 'object') {
-          stack.push(child as Node);
-        }
-      }
-    }
-    // Source order, so reports come out in the order of the file.
-    this.callNodes.sort((a, b) => a.range[0] - b.range[0]);
+  /** The sends of the file, what their messages expose, and messages typed as an SDK's (with types). */
+  run(): MailAnalysis {
+    for (const node of this.callNodes) this.mailCall(node);
+    for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+    if (this.types) this.messageObjects(false);
+    this.senderWrappers();
+    this.ran = true;
+    return this.result();
   }
 
-  /** `sends`: whether the file can hold a send at all; without, only message shapes are looked for. */
-  run(sends: boolean): MailAnalysis {
-    if (sends) {
-      for (const node of this.callNodes) this.mailCall(node);
-      for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+  /** Adds the object literals shaped like a message with no send in view; after `run`, if the file has sends. */
+  addShapes(): MailAnalysis {
+    if (!this.shapesChecked) {
+      this.shapesChecked = true;
+      this.messageObjects(true);
     }
-    this.messageObjects();
-    if (sends) this.senderWrappers();
+    return this.result();
+  }
+
+  private result(): MailAnalysis {
     return {
       calls: this.calls,
-      exposures: this.exposures,
+      exposures: [...this.exposures],
       iterations: this.iterations,
       file: { resolver: this.resolver, reader: this.reader, callNodes: this.callNodes, memberWrites: this.memberWrites },
     };
@@ -422,12 +504,12 @@ class FileAnalysis {
    * (`const mail: SendMailOptions = {…}`, an argument of a wrapper typed so), and with `shapes`,
    * any literal with a recipient field, a subject and a body.
    */
-  private messageObjects(): void {
-    if (!this.types && !this.shapes) return;
+  private messageObjects(shapes: boolean): void {
     for (const object of this.objects) {
       if (this.checkedMessages.has(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
-      const typed = this.types?.messageOf(object);
-      const found = typed ?? (this.shapes && isMessageShaped(object) ? { sdk: messageShape, message: 'shape' } : null);
+      // `run` has checked the typed messages already; the shape pass after it asks no type query again.
+      const typed = shapes && this.ran ? null : this.types?.messageOf(object);
+      const found = typed ?? (shapes && isMessageShaped(object) ? { sdk: messageShape, message: 'shape' } : null);
       const message = found && found.sdk.messages[found.message];
       if (!found || !message) continue;
       this.checkMessage(found.sdk, null, message, object, { message: found.message });

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../sdks/index.js';
+import { type InsecureSetting, type OptionSet, type PathSegment, type SdkSpec, type SecretField, type SetupCall, sdks } from '../sdks/index.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
 import { type FileFacts, getMailAnalysis } from './mail-calls.js';
 import { soleValue } from './values.js';
@@ -57,6 +57,14 @@ export interface SecurityAnalysis {
 const EMPTY: SecurityAnalysis = { transport: [], secrets: [] };
 const cache = new WeakMap<TSESTree.Program, SecurityAnalysis>();
 const MAX_DEPTH = 6;
+/**
+ * The method names SDKs are set up through (`createTransport`, `setApiKey`), and `default` for a
+ * factory called through its module object (`mg.default(options)`); `new` and plain calls are resolved.
+ */
+const SETUP_METHODS: ReadonlySet<string> = new Set([
+  'default',
+  ...sdks.flatMap((sdk) => sdk.security?.setups.map((s) => s.via) ?? []).filter((via) => via !== 'new' && via !== 'call'),
+]);
 const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /** The transport and credential findings of the file being linted, computed once and shared by both rules. */
@@ -97,6 +105,9 @@ class SecurityPass {
 
   /** `createTransport(options)`, `new ServerClient(token, options)`, `sgMail.setApiKey(key)`, … */
   private setupCall(node: CallNode): void {
+    // `list.map(…)`, `transporter.sendMail(…)`: a method no SDK is set up through is no setup.
+    const callee = unwrap(node.callee);
+    if (node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && !SETUP_METHODS.has(propertyName(callee) ?? '')) return;
     const match = this.setupOf(node);
     if (!match) return;
     this.setupFound = true;

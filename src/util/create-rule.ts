@@ -27,8 +27,17 @@ export const createRule = <Options extends readonly [Record<string, unknown>], M
 ): ESLintUtils.RuleModule<MessageIds, Options, MailRuleDocs> & { name: string } => {
   const rule = ruleCreator(spec);
   const defaults = (spec.meta.defaultOptions?.[0] ?? {}) as Options[0];
+  // One merged copy per options object: ESLint hands every file of a config the same one.
+  const merged = new WeakMap<object, Options>();
+  const withDefaults = [defaults] as unknown as Options;
+  const optionsOf = (given: unknown): Options => {
+    if (typeof given !== 'object' || given === null) return withDefaults;
+    let options = merged.get(given);
+    if (!options) merged.set(given, (options = [{ ...defaults, ...given }] as unknown as Options));
+    return options;
+  };
   return {
     ...rule,
-    create: (context) => spec.create(context, [{ ...defaults, ...(context.options[0] ?? {}) }] as unknown as Options),
+    create: (context) => spec.create(context, optionsOf(context.options[0])),
   };
 };
