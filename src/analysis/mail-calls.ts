@@ -150,13 +150,13 @@ function preludeOf(context: Context, state: FileState): Prelude | null {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return (state.prelude = null);
   const requires = requireCalls(globalScope);
-  const roots = findModuleRoots(sourceCode.ast, globalScope, requires, mailModules(context, requires));
+  const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
   // The common case, a file with no mail code, costs one scan of its imports and text.
   const rawCalls = httpSends.hostPattern.test(sourceCode.text);
   const sends = roots.size > 0 || rawCalls;
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
-    for (const [node, root] of findModuleRoots(sourceCode.ast, globalScope, requires, known)) roots.set(node, root);
+    for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);
   }
   return (state.prelude = { globalScope, roots, sends });
 }
@@ -205,24 +205,26 @@ function mailModules(context: Context, requires: readonly RequireCall[]): Readon
   return known;
 }
 
-/** The import declarations and `require()` calls of the given modules. */
+/**
+ * The import declarations, `export … from` declarations, `import x = require()` and `require()`
+ * calls of the given modules. The declaration is all the resolver needs (it reads each binding's
+ * specifier itself), so ReferenceTracker, which would walk every reference of every binding of
+ * every import on top, is not asked.
+ */
 function findModuleRoots(
   program: TSESTree.Program,
-  globalScope: TSESLint.Scope.Scope,
   requires: readonly RequireCall[],
   known: ReadonlyMap<string, ModuleRoot>,
 ): Map<Node, ModuleRoot> {
   const roots = new Map<Node, ModuleRoot>();
-  let imports = false;
   for (const statement of program.body) {
     if (
-      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
-      statement.source &&
-      known.has(statement.source.value)
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
     ) {
-      imports = true;
+      const root = known.get(statement.source.value);
+      if (root) roots.set(statement, root);
     }
     // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
@@ -234,31 +236,11 @@ function findModuleRoots(
       if (root) roots.set(declaration, root);
     }
   }
-  // ReferenceTracker proves the imports; it is only asked when one of them names a known module.
-  if (imports) {
-    const tracker = new ASTUtils.ReferenceTracker(globalScope, { mode: 'legacy' });
-    for (const { node, info } of tracker.iterateEsmReferences<ModuleRoot>(traceMapOf(known))) roots.set(node, info);
-  }
   for (const [call, source] of requires) {
     const root = known.get(source);
     if (root) roots.set(call, root);
   }
   return roots;
-}
-
-type TraceMap = Parameters<InstanceType<typeof ASTUtils.ReferenceTracker>['iterateEsmReferences']>[0];
-const traceMaps = new WeakMap<ReadonlyMap<string, ModuleRoot>, TraceMap>();
-
-/** The ReferenceTracker trace map of a set of modules: every module's own value, read. */
-function traceMapOf(known: ReadonlyMap<string, ModuleRoot>): TraceMap {
-  let traceMap = traceMaps.get(known);
-  if (!traceMap) {
-    traceMap = Object.fromEntries(
-      [...known].map(([module, root]) => [module, { [ASTUtils.ReferenceTracker.READ]: root }]),
-    );
-    traceMaps.set(known, traceMap);
-  }
-  return traceMap;
 }
 
 type RequireCall = readonly [TSESTree.CallExpression, string];

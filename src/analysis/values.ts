@@ -85,7 +85,7 @@ export class ValueResolver {
 
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
-    /** The import declarations and `require()` calls of mail modules, found by ReferenceTracker. */
+    /** The import declarations and `require()` calls of mail modules, found in the program body. */
     private readonly roots: ReadonlyMap<Node, ModuleRoot>,
     /** `this.name = value` assignments, per class. */
     private readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>,
