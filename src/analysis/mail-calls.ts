@@ -112,6 +112,8 @@ const httpSends = new HttpSends(sdks);
 interface FileState {
   prelude?: Prelude | null;
   collected?: Collected;
+  /** Filled by the node listeners of `collectDuringTraversal` while ESLint walks the file. */
+  collecting?: MutableCollected;
   readonly analyses: Map<string, MailAnalysis>;
   /** The analysis objects behind the sends analyses, by `typed`: the message-shape check extends them. */
   readonly instances: Map<boolean, FileAnalysis>;
@@ -131,9 +133,7 @@ const states = new WeakMap<TSESTree.Program, FileState>();
 
 /** The mail analysis of the file being linted, computed once per set of options and shared by every rule. */
 export function getMailAnalysis(context: Context, options: AnalysisOptions = {}): MailAnalysis {
-  const program = context.sourceCode.ast;
-  let state = states.get(program);
-  if (!state) states.set(program, (state = { analyses: new Map(), instances: new Map() }));
+  const state = stateOf(context);
   const typed = options.typed === true;
   const key = options.shapes ? (typed ? 'typed+shapes' : 'shapes') : typed ? 'typed' : '';
   let analysis = state.analyses.get(key);
@@ -142,6 +142,46 @@ export function getMailAnalysis(context: Context, options: AnalysisOptions = {})
     state.analyses.set(key, analysis);
   }
   return analysis;
+}
+
+function stateOf(context: Context): FileState {
+  const program = context.sourceCode.ast;
+  let state = states.get(program);
+  if (!state) states.set(program, (state = { analyses: new Map(), instances: new Map() }));
+  return state;
+}
+
+/**
+ * Node listeners that collect the calls, object literals and member writes the analysis needs
+ * during ESLint's own traversal, so the analysis walks no tree of its own. Given to the first
+ * rule that needs them for the file, and to no rule when the fast exit will skip the file.
+ * Without them (a host that asks for an analysis outside a rule's traversal) the analysis walks
+ * the tree itself.
+ */
+export function collectDuringTraversal(context: Context, options: AnalysisOptions = {}): TSESLint.RuleListener {
+  const state = stateOf(context);
+  if (state.collecting || state.collected) return {};
+  const prelude = preludeOf(context, state);
+  if (!prelude) return {};
+  // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
+  // on demand instead: measured on dependency code, listeners cost more there than the walk.
+  const needed = prelude.sends || (options.typed === true && typeServices(context) !== null && typedHint(context.sourceCode.text));
+  if (!needed) return {};
+  const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
+  state.collecting = collecting;
+  const call = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+    collecting.callNodes.push(node);
+  };
+  return {
+    CallExpression: call,
+    NewExpression: call,
+    ObjectExpression(node) {
+      collecting.objects.push(node);
+    },
+    AssignmentExpression(node) {
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) addMemberWrite(collecting, node, node.left);
+    },
+  };
 }
 
 function preludeOf(context: Context, state: FileState): Prelude | null {
@@ -167,7 +207,7 @@ function analyse(context: Context, state: FileState, typed: boolean): MailAnalys
   if (!prelude) return EMPTY;
   const { text } = context.sourceCode;
   const types = typed ? typeInfoOf(context) : null;
-  const typedCandidates = types !== null && (RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text));
+  const typedCandidates = types !== null && typedHint(text);
   if (!prelude.sends && !typedCandidates) return EMPTY;
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state));
   state.instances.set(typed, file);
@@ -180,12 +220,20 @@ function analyseShapes(context: Context, state: FileState, typed: boolean): Mail
   const prelude = state.prelude;
   if (!prelude) return base;
   const { text } = context.sourceCode;
-  prelude.shapeHint ??= SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text);
-  if (!prelude.shapeHint) return base;
+  if (!shapeHintOf(prelude, text)) return base;
   const file =
     state.instances.get(typed) ??
     new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, typed ? typeInfoOf(context) : null, collectedOf(context, state));
   return file.addShapes();
+}
+
+/** A recipient key or a send method in the text: a typed client or message may be there. */
+function typedHint(text: string): boolean {
+  return RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text);
+}
+
+function shapeHintOf(prelude: Prelude, text: string): boolean {
+  return (prelude.shapeHint ??= SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text));
 }
 
 function typeInfoOf(context: Context): TypeInfo | null {
@@ -291,29 +339,48 @@ interface Collected {
   readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>;
 }
 
+type MutableCollected = {
+  callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  objects: TSESTree.ObjectExpression[];
+  memberWrites: TSESTree.AssignmentExpression[];
+  thisWrites: Map<ClassNode, Map<string, TSESTree.Expression[]>>;
+};
+
+function addMemberWrite(collected: MutableCollected, node: TSESTree.AssignmentExpression, left: TSESTree.MemberExpression): void {
+  collected.memberWrites.push(node);
+  const name = propertyName(left);
+  const cls = left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
+  if (cls && name !== null) {
+    let writes = collected.thisWrites.get(cls);
+    if (!writes) collected.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
+    writes.set(name, [...(writes.get(name) ?? []), node.right]);
+  }
+}
+
 function collectedOf(context: Context, state: FileState): Collected {
   if (state.collected) return state.collected;
-  const callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
-  const objects: TSESTree.ObjectExpression[] = [];
-  const memberWrites: TSESTree.AssignmentExpression[] = [];
-  const thisWrites = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
-  const visitorKeys = context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-  const stack: Node[] = [context.sourceCode.ast];
+  let collected = state.collecting;
+  if (!collected) {
+    collected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
+    walk(context.sourceCode, collected);
+  }
+  // Source order, so reports come out in the order of the file (a traversal is nearly sorted already).
+  collected.callNodes.sort((x, y) => x.range[0] - y.range[0]);
+  return (state.collected = collected);
+}
+
+/** The same collection as `collectDuringTraversal`, by a walk of the tree. */
+function walk(sourceCode: Readonly<TSESLint.SourceCode>, collected: MutableCollected): void {
+  const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const stack: Node[] = [sourceCode.ast];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      callNodes.push(node);
+      collected.callNodes.push(node);
     } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-      objects.push(node);
+      collected.objects.push(node);
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-      memberWrites.push(node);
-      const name = propertyName(node.left);
-      const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
-      if (cls && name !== null) {
-        let writes = thisWrites.get(cls);
-        if (!writes) thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
-        writes.set(name, [...(writes.get(name) ?? []), node.right]);
-      }
+      addMemberWrite(collected, node, node.left);
     }
     const keys = visitorKeys[node.type] ?? [];
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -325,9 +392,6 @@ function collectedOf(context: Context, state: FileState): Collected {
       }
     }
   }
-  // Source order, so reports come out in the order of the file.
-  callNodes.sort((x, y) => x.range[0] - y.range[0]);
-  return (state.collected = { callNodes, objects, memberWrites, thisWrites });
 }
 
 class FileAnalysis {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
+import { collectDuringTraversal, type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
 import { propertyName } from '../analysis/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -57,6 +57,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
     return {
+      ...collectDuringTraversal(context, { typed: useTypeInformation, shapes: messageShapes }),
       'Program:exit'() {
         const analysis = getMailAnalysis(context, { typed: useTypeInformation, shapes: messageShapes });
         for (const exposure of analysis.exposures) {

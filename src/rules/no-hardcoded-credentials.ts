@@ -1,4 +1,5 @@
 import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/placeholders.js';
+import { collectDuringTraversal } from '../analysis/mail-calls.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -54,6 +55,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ testFilePatterns = DEFAULT_TEST_FILE_PATTERNS, placeholders = [], allowedHosts = [] }]) {
     return {
+      ...collectDuringTraversal(context),
       'Program:exit'() {
         const { secrets } = getSecurityAnalysis(context);
         // Most files hold no secret: only then are the test-file and placeholder patterns needed.

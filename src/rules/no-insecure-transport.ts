@@ -1,4 +1,5 @@
 import type { InsecureSetting } from '../sdks/index.js';
+import { collectDuringTraversal } from '../analysis/mail-calls.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -45,6 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allowedHosts = [], reportSecureFalse = false }]) {
     return {
+      ...collectDuringTraversal(context),
       'Program:exit'() {
         for (const finding of getSecurityAnalysis(context).transport) {
           if (finding.type === 'env') {

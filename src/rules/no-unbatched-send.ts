@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
+import { collectDuringTraversal, getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];
@@ -52,6 +52,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ throttlingFunctions = [], reportSequentialSmtp = true, useTypeInformation = false }]) {
     return {
+      ...collectDuringTraversal(context, { typed: useTypeInformation }),
       'Program:exit'() {
         const { calls, iterations } = getMailAnalysis(context, { typed: useTypeInformation });
         for (const call of calls) {
