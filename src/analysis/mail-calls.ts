@@ -917,7 +917,21 @@ function isUndefined(node: Node): boolean {
 }
 
 function hasRecipientKey(object: TSESTree.ObjectExpression): boolean {
-  return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && RECIPIENT_KEYS.has(propertyName(p) ?? ''));
+  return object.properties.some((p) => {
+    if (p.type !== AST_NODE_TYPES.Property) return false;
+    const nested = RECIPIENT_KEYS.get(propertyName(p) ?? '');
+    // `message: 'Invalid input'` is no `message: { to }`: a text or a function holds no recipient field.
+    return nested !== undefined && !(nested && isScalarValue(p.value));
+  });
+}
+
+function isScalarValue(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Literal ||
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
 }
 
 /** A recipient key and at least two other message keys: `{ to, subject, html }`. */
@@ -926,16 +940,24 @@ function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
   return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && messageShapeKeys.has(k)).length >= 2;
 }
 
-/** The first key of every visible recipient field of every SDK: an object without one is no message. */
-const RECIPIENT_KEYS: ReadonlySet<string> = new Set(
-  sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path[0] ?? ''))),
-);
+/**
+ * The first key of every visible recipient field of every SDK (an object without one is no
+ * message), and whether every field under that key is nested (`message.to`, `Destination.ToAddresses`).
+ */
+const RECIPIENT_KEYS: ReadonlyMap<string, boolean> = (() => {
+  const keys = new Map<string, boolean>();
+  for (const field of sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible))) {
+    const key = field.path[0] ?? '';
+    keys.set(key, (keys.get(key) ?? true) && field.path.length > 1);
+  }
+  return keys;
+})();
 
 /**
  * Cheap text checks that let most files skip the analysis. They may match more than they should
  * (the analysis then decides); they must never miss. A recipient key of an object literal:
  */
-const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
+const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS.keys()].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
 /** A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. */
 const SHAPE_TO_HINT = /[{,]\s*['"]?(?:to|cc)['"]?\s*[:,}]/;
 const SHAPE_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);

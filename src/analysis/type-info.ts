@@ -43,31 +43,43 @@ interface SdkTypes {
   readonly kinds: ReadonlyMap<string, string>;
 }
 
+const packageTables = new WeakMap<readonly SdkSpec[], ReadonlyMap<string, SdkTypes>>();
+
+/** The SDKs by the packages that declare their types, built once per SDK list. */
+function typesByPackage(sdks: readonly SdkSpec[]): ReadonlyMap<string, SdkTypes> {
+  let byPackage = packageTables.get(sdks);
+  if (byPackage) return byPackage;
+  const table = new Map<string, SdkTypes>();
+  for (const sdk of sdks) {
+    const kinds = new Map<string, string>(Object.entries(sdk.types ?? {}));
+    for (const spec of Object.values(sdk.kinds)) {
+      for (const [name, kind] of Object.entries(spec.props ?? {})) {
+        const instance = sdk.kinds[kind]?.construct;
+        if (instance && !kinds.has(name)) kinds.set(name, instance);
+      }
+    }
+    for (const name of [...Object.keys(sdk.modules).map(packageOfModule), ...(sdk.typePackages ?? [])]) {
+      if (!table.has(name)) table.set(name, { sdk, kinds });
+    }
+  }
+  packageTables.set(sdks, (byPackage = table));
+  return byPackage;
+}
+
 /**
  * What the type checker says about values the syntax alone cannot place: a client whose type comes
  * from an SDK package, a list typed as an array, an object literal typed as an SDK's message.
  */
 export class TypeInfo {
   private readonly checker: ts.TypeChecker;
-  private readonly byPackage = new Map<string, SdkTypes>();
+  private readonly byPackage: ReadonlyMap<string, SdkTypes>;
 
   constructor(
     private readonly services: NonNullable<ReturnType<typeof typeServices>>,
     sdks: readonly SdkSpec[],
   ) {
     this.checker = services.program.getTypeChecker();
-    for (const sdk of sdks) {
-      const kinds = new Map<string, string>(Object.entries(sdk.types ?? {}));
-      for (const spec of Object.values(sdk.kinds)) {
-        for (const [name, kind] of Object.entries(spec.props ?? {})) {
-          const instance = sdk.kinds[kind]?.construct;
-          if (instance && !kinds.has(name)) kinds.set(name, instance);
-        }
-      }
-      for (const name of [...Object.keys(sdk.modules).map(packageOfModule), ...(sdk.typePackages ?? [])]) {
-        if (!this.byPackage.has(name)) this.byPackage.set(name, { sdk, kinds });
-      }
-    }
+    this.byPackage = typesByPackage(sdks);
   }
 
   private typeOf(node: TSESTree.Node): ts.Type | null {
