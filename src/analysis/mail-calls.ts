@@ -552,7 +552,7 @@ class FileAnalysis {
    */
   private messageObjects(shapes: boolean): void {
     for (const object of this.objects) {
-      if (this.checkedMessages.has(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
+      if (this.insideChecked(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
       // `run` has checked the typed messages already; the shape pass after it asks no type query again.
       const typed = shapes && this.ran ? null : this.types?.messageOf(object);
       const found = typed ?? (shapes && isMessageShaped(object) ? { sdk: messageShape, message: 'shape' } : null);
@@ -815,6 +815,18 @@ class FileAnalysis {
   }
 
   /** Remembers the object literal a message expression holds, so it is not checked again on its own. */
+  /**
+   * The literal is a checked message, or written inside one (`personalizations: list.map((c) => ({ to: c.email }))`):
+   * the send's own check covers it, and asking for its contextual type again would only cost.
+   */
+  private insideChecked(object: TSESTree.ObjectExpression): boolean {
+    if (this.checkedMessages.size === 0) return false;
+    for (let node: Node | undefined = object; node && node.type !== AST_NODE_TYPES.Program; node = node.parent) {
+      if (this.checkedMessages.has(node)) return true;
+    }
+    return false;
+  }
+
   private markChecked(messageNode: Node): void {
     let value = unwrap(messageNode);
     if (value.type === AST_NODE_TYPES.Identifier) {
