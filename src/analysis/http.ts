@@ -72,7 +72,12 @@ interface CompiledEndpoint {
 export class HttpSends {
   private readonly endpoints: CompiledEndpoint[];
   /** Matches any endpoint's host name: a file that mentions none has no raw provider calls. */
-  readonly hostPattern: RegExp;
+  private readonly hostPattern: RegExp;
+  /**
+   * Plain substrings one of which every host contains (`api.`, else the host itself): a string
+   * search for each is about twice as fast as the alternation, and rules out nearly every file.
+   */
+  private readonly hostNeedles: readonly string[];
 
   constructor(sdks: readonly SdkSpec[]) {
     this.endpoints = sdks.flatMap((sdk) =>
@@ -80,6 +85,12 @@ export class HttpSends {
     );
     const hosts = new Set(this.endpoints.map((e) => new URL(e.endpoint.url.replace(/\{\w+\}/g, 'x')).host));
     this.hostPattern = new RegExp([...hosts].map((h) => h.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('|'));
+    this.hostNeedles = [...new Set([...hosts].map((h) => (h.includes('api.') ? 'api.' : h)))];
+  }
+
+  /** Whether the text names a provider's API host: a file that names none makes no raw provider call. */
+  mentionsHost(text: string): boolean {
+    return this.hostNeedles.some((needle) => text.includes(needle)) && this.hostPattern.test(text);
   }
 
   /** The provider send this call makes, if its client is `fetch` or a known HTTP library and its URL a send endpoint. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../sdks/message-shape.js';
 import {
   builtinRoots,
@@ -192,7 +192,7 @@ function preludeOf(context: Context, state: FileState): Prelude | null {
   const requires = requireCalls(globalScope);
   const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
   // The common case, a file with no mail code, costs one scan of its imports and text.
-  const rawCalls = httpSends.hostPattern.test(sourceCode.text);
+  const rawCalls = httpSends.mentionsHost(sourceCode.text);
   const sends = roots.size > 0 || rawCalls;
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
@@ -221,10 +221,58 @@ function analyseShapes(context: Context, state: FileState, typed: boolean): Mail
   if (!prelude) return base;
   const { text } = context.sourceCode;
   if (!shapeHintOf(prelude, text)) return base;
-  const file =
-    state.instances.get(typed) ??
-    new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, typed ? typeInfoOf(context) : null, collectedOf(context, state));
+  let file = state.instances.get(typed);
+  if (!file) {
+    // No sends: only the literals with a `to`/`cc` key matter, found from the tokens; the rest of the
+    // collection (calls, for wrappers) is walked for only if a literal forwards a parameter.
+    const objects = objectsWithShapeKey(context.sourceCode) ?? collectedOf(context, state).objects;
+    if (objects.length === 0) return base;
+    const collected: Collected = {
+      objects,
+      get callNodes() {
+        return collectedOf(context, state).callNodes;
+      },
+      get memberWrites() {
+        return collectedOf(context, state).memberWrites;
+      },
+      get thisWrites() {
+        return collectedOf(context, state).thisWrites;
+      },
+    };
+    file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, typed ? typeInfoOf(context) : null, collected);
+  }
   return file.addShapes();
+}
+
+/**
+ * The object literals with a `to` or `cc` key (`{ to: … }`, `{ 'cc': … }`, `{ to }`), from the
+ * token list: a key token between `{` or `,` and `:`, `,` or `}`. Comments are not tokens, so
+ * `{ /* note *\/ to: list }` is found too.
+ */
+function objectsWithShapeKey(sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESTree.ObjectExpression[] | null {
+  const tokens = sourceCode.ast.tokens as TSESTree.Token[] | undefined;
+  // A host without tokens or range lookups (not ESLint) gets the walk instead.
+  if (!Array.isArray(tokens) || typeof sourceCode.getNodeByRangeIndex !== 'function') return null;
+  const objects = new Set<TSESTree.ObjectExpression>();
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.type !== AST_TOKEN_TYPES.Identifier && token.type !== AST_TOKEN_TYPES.String) continue;
+    const key = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value;
+    if (key !== 'to' && key !== 'cc') continue;
+    const before = tokens[i - 1]!.value;
+    const after = tokens[i + 1]!.value;
+    if ((before !== '{' && before !== ',') || (after !== ':' && after !== ',' && after !== '}')) continue;
+    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+    const property = node?.parent;
+    if (
+      property?.type === AST_NODE_TYPES.Property &&
+      (property.key === node || (property.shorthand && property.value === node)) &&
+      property.parent.type === AST_NODE_TYPES.ObjectExpression
+    ) {
+      objects.add(property.parent);
+    }
+  }
+  return [...objects];
 }
 
 /** A recipient key or a send method in the text: a typed client or message may be there. */
@@ -401,9 +449,9 @@ class FileAnalysis {
   private readonly iterations: IterationAnalysis;
   private readonly calls: MailCall[] = [];
   private readonly exposures: Exposure[] = [];
-  private readonly callNodes: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
-  private readonly memberWrites: readonly TSESTree.AssignmentExpression[];
-  private readonly objects: readonly TSESTree.ObjectExpression[];
+  private readonly collected: Collected;
+  /** What the security pass reads; the node lists through getters, so a shape check alone never walks the file. */
+  private readonly facts: FileFacts;
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
   private readonly callByNode = new Map<Node, MailCall>();
@@ -420,17 +468,28 @@ class FileAnalysis {
     private readonly types: TypeInfo | null,
     collected: Collected,
   ) {
-    ({ callNodes: this.callNodes, memberWrites: this.memberWrites, objects: this.objects } = collected);
-    this.resolver = new ValueResolver(globalScope, roots, collected.thisWrites, types);
+    this.collected = collected;
+    // The node lists are read through `collected` when used: a shape check alone may never need them.
+    this.resolver = new ValueResolver(globalScope, roots, { get: (cls) => collected.thisWrites.get(cls) }, types);
     this.classifier = new RecipientClassifier(globalScope, types);
     this.reader = new MessageReader(globalScope, this.classifier);
+    this.facts = {
+      resolver: this.resolver,
+      reader: this.reader,
+      get callNodes() {
+        return collected.callNodes;
+      },
+      get memberWrites() {
+        return collected.memberWrites;
+      },
+    };
     this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader);
   }
 
   /** The sends of the file, what their messages expose, and messages typed as an SDK's (with types). */
   run(): MailAnalysis {
-    for (const node of this.callNodes) this.mailCall(node);
-    for (const assignment of this.memberWrites) this.messageFieldWrite(assignment);
+    for (const node of this.collected.callNodes) this.mailCall(node);
+    for (const assignment of this.collected.memberWrites) this.messageFieldWrite(assignment);
     if (this.types) this.messageObjects(false);
     this.senderWrappers();
     this.ran = true;
@@ -451,7 +510,7 @@ class FileAnalysis {
       calls: this.calls,
       exposures: [...this.exposures],
       iterations: this.iterations,
-      file: { resolver: this.resolver, reader: this.reader, callNodes: this.callNodes, memberWrites: this.memberWrites },
+      file: this.facts,
     };
   }
 
@@ -551,7 +610,7 @@ class FileAnalysis {
    * any literal with a recipient field, a subject and a body.
    */
   private messageObjects(shapes: boolean): void {
-    for (const object of this.objects) {
+    for (const object of this.collected.objects) {
       if (this.insideChecked(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
       // `run` has checked the typed messages already; the shape pass after it asks no type query again.
       const typed = shapes && this.ran ? null : this.types?.messageOf(object);
@@ -701,7 +760,7 @@ class FileAnalysis {
     if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
       const name = propertyName(parent);
       const cls = parent.parent.parent;
-      return this.callNodes.filter(
+      return this.collected.callNodes.filter(
         (c): c is TSESTree.CallExpression =>
           c.type === AST_NODE_TYPES.CallExpression &&
           c.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -969,10 +1028,13 @@ const RECIPIENT_KEYS: ReadonlyMap<string, boolean> = (() => {
  * Cheap text checks that let most files skip the analysis. They may match more than they should
  * (the analysis then decides); they must never miss. A recipient key of an object literal:
  */
-const RECIPIENT_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...RECIPIENT_KEYS.keys()].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
-/** A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. */
-const SHAPE_TO_HINT = /[{,]\s*['"]?(?:to|cc)['"]?\s*[:,}]/;
-const SHAPE_KEY_HINT = new RegExp(`[{,]\\s*['"]?(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
+const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${[...RECIPIENT_KEYS.keys()].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
+/**
+ * A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. What
+ * comes before the key is not checked, as a comment may sit between it and the `{`.
+ */
+const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
+const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
 /** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
 const SEND_HINT = new RegExp(
   `\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,

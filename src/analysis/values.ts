@@ -88,7 +88,7 @@ export class ValueResolver {
     /** The import declarations and `require()` calls of mail modules, found in the program body. */
     private readonly roots: ReadonlyMap<Node, ModuleRoot>,
     /** `this.name = value` assignments, per class. */
-    private readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>,
+    private readonly thisWrites: Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>, 'get'>,
     /** Type information, when the rule asked for it and the parser has it. */
     private readonly types: TypeInfo | null = null,
   ) {}

@@ -120,13 +120,15 @@ jsTester.run('no-exposed-recipients: messageShapes in plain JavaScript', rule, {
   })(),
 });
 
-// Shapes the text pre-check once skipped: no `subject`, a template id, quoted keys, a shorthand `to`.
+// Shapes the text pre-check once skipped: no `subject`, a template id, quoted keys, comments before the keys.
 tsTester.run('no-exposed-recipients: message shapes the file pre-check must not skip', rule, {
   valid: [],
   invalid: [
     "export function d(users: { email: string }[], html: string, text: string) { return { to: users.map((u) => u.email), html, text }; }",
     "export const d = (users: { email: string }[]) => ({ to: users.map((u) => u.email), from: 'a@x.io', templateId: 'd-1' });",
     "export const d = (users: { email: string }[]) => ({ 'to': users.map((u) => u.email), 'subject': 'x', 'html': 'y' });",
+    "export const d = (users: { email: string }[], html: string) => ({ /* everyone */ to: users.map((u) => u.email), /* line */ subject: 'x', html });",
+    "export const d = (users: { email: string }[], html: string) => ({\n  // everyone\n  to: users.map((u) => u.email),\n  // line\n  subject: 'x',\n  html,\n});",
   ].map((code) => {
     const text = code.includes("'to'") ? "'to': users.map((u) => u.email)" : 'to: users.map((u) => u.email)';
     return {
