@@ -169,19 +169,8 @@ export function collectDuringTraversal(context: Context, options: AnalysisOption
   if (!needed) return {};
   const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
   state.collecting = collecting;
-  const call = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-    collecting.callNodes.push(node);
-  };
-  return {
-    CallExpression: call,
-    NewExpression: call,
-    ObjectExpression(node) {
-      collecting.objects.push(node);
-    },
-    AssignmentExpression(node) {
-      if (node.left.type === AST_NODE_TYPES.MemberExpression) addMemberWrite(collecting, node, node.left);
-    },
-  };
+  const collect = (node: Node) => collectNode(collecting, node);
+  return { CallExpression: collect, NewExpression: collect, ObjectExpression: collect, AssignmentExpression: collect };
 }
 
 function preludeOf(context: Context, state: FileState): Prelude | null {
@@ -218,7 +207,7 @@ function analyse(context: Context, state: FileState, typed: boolean): MailAnalys
 /** The same, plus object literals shaped like a message with no send in view (the `messageShapes` option). */
 function analyseShapes(context: Context, state: FileState, typed: boolean): MailAnalysis {
   const base = getMailAnalysis(context, { typed });
-  const prelude = state.prelude;
+  const prelude = preludeOf(context, state);
   if (!prelude) return base;
   const { text } = context.sourceCode;
   if (!shapeHintOf(prelude, text)) return base;
@@ -343,9 +332,9 @@ function findModuleRoots(
 type RequireCall = readonly [TSESTree.CallExpression, string];
 
 /**
- * `require('x')` calls of the real `require`. ReferenceTracker finds them only when `require` is a
- * declared global; a `.js` file linted without Node globals still means Node's `require`, so
- * unresolved references count too. A local function named `require` never does.
+ * `require('x')` calls of the real `require`: references to a declared global `require`, and
+ * unresolved ones too, since a `.js` file linted without Node globals still means Node's
+ * `require`. A local function named `require` never does.
  */
 function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   const declared = globalScope.set.get('require');
@@ -395,14 +384,21 @@ type MutableCollected = {
   thisWrites: Map<ClassNode, Map<string, TSESTree.Expression[]>>;
 };
 
-function addMemberWrite(collected: MutableCollected, node: TSESTree.AssignmentExpression, left: TSESTree.MemberExpression): void {
-  collected.memberWrites.push(node);
-  const name = propertyName(left);
-  const cls = left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
-  if (cls && name !== null) {
-    let writes = collected.thisWrites.get(cls);
-    if (!writes) collected.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
-    writes.set(name, [...(writes.get(name) ?? []), node.right]);
+/** Files a node the analysis needs: a call or `new`, an object literal, a write to a member (and to `this.x`, by class). */
+function collectNode(collected: MutableCollected, node: Node): void {
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    collected.callNodes.push(node);
+  } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    collected.objects.push(node);
+  } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    collected.memberWrites.push(node);
+    const name = propertyName(node.left);
+    const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
+    if (cls && name !== null) {
+      let writes = collected.thisWrites.get(cls);
+      if (!writes) collected.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
+      writes.set(name, [...(writes.get(name) ?? []), node.right]);
+    }
   }
 }
 
@@ -424,13 +420,7 @@ function walk(sourceCode: Readonly<TSESLint.SourceCode>, collected: MutableColle
   const stack: Node[] = [sourceCode.ast];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      collected.callNodes.push(node);
-    } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-      collected.objects.push(node);
-    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-      addMemberWrite(collected, node, node.left);
-    }
+    collectNode(collected, node);
     const keys = visitorKeys[node.type] ?? [];
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = (node as unknown as Record<string, unknown>)[keys[k]!];
@@ -874,7 +864,6 @@ class FileAnalysis {
     return false;
   }
 
-  /** Remembers the object literal a message expression holds, so it is not checked again on its own. */
   /**
    * The literal is a checked message, or written inside one (`personalizations: list.map((c) => ({ to: c.email }))`):
    * the send's own check covers it, and asking for its contextual type again would only cost.
@@ -887,6 +876,7 @@ class FileAnalysis {
     return false;
   }
 
+  /** Remembers the object literal a message expression holds, so it is not checked again on its own. */
   private markChecked(messageNode: Node): void {
     let value = unwrap(messageNode);
     if (value.type === AST_NODE_TYPES.Identifier) {
