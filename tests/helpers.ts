@@ -38,7 +38,8 @@ export function at(code: string, text: string, nth = 0) {
 /**
  * Report builders for a no-exposed-recipients suite about one SDK: `exposed(code, text, field)` is
  * the `exposedList` report on `text`, with the suggestion that renames the field's key (its last
- * segment: `to` of `recipients.to`) to the SDK's hidden field, unless `withBcc` is false;
+ * segment: `to` of `recipients.to`, also as the member written in `email.to = list`) to the SDK's
+ * hidden field, unless `withBcc` is false;
  * `invalid(name, code, [[field, text, bcc?], …])` is a whole invalid case.
  */
 export function exposedReports(sdk: string, fix: string, { field: defaultField = 'to', bcc = 'bcc' } = {}) {
@@ -53,7 +54,7 @@ export function exposedReports(sdk: string, fix: string, { field: defaultField =
             {
               messageId: 'moveToBcc' as const,
               data: { bcc, field },
-              output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), bcc)),
+              output: code.replace(text, text.replace(new RegExp(`^(\\w+\\.)?${key}\\b`), `$1${bcc}`)),
             },
           ]
         : [],

@@ -1,43 +1,15 @@
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
+import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const brevo = 'Brevo (@getbrevo/brevo)';
 const sib = 'Brevo (sib-api-v3-sdk)';
 const fix =
   'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc`.';
-/**
- * An `exposedList` report on `text` in `code`, with the suggestion that renames the field to
- * `bcc` (the key of a property, or the member written in `email.to = list`).
- */
-const exposed = (code: string, text: string, field = 'to', withBcc = true, sdk = brevo) => {
-  const key = field.slice(field.lastIndexOf('.') + 1);
-  return {
-    messageId: 'exposedList' as const,
-    data: { sdk, field, fix },
-    ...at(code, text),
-    suggestions: withBcc
-      ? [
-          {
-            messageId: 'moveToBcc' as const,
-            data: { bcc: 'bcc', field },
-            output: code.replace(text, text.replace(new RegExp(`^(\\w+\\.)?${key}\\b`), '$1bcc')),
-          },
-        ]
-      : [],
-  };
-};
-
-/** An invalid case whose reports are written as (field, text) pairs and located in the code. */
-const invalid = (
-  name: string,
-  code: string,
-  reports: [field: string, text: string, bcc?: boolean][],
-  sdk = brevo,
-) => ({
-  name,
-  code,
-  errors: reports.map(([field, text, bcc = true]) => exposed(code, text, field, bcc, sdk)),
-});
+// The shared report helper, once per package; `invalid(…, sib)` for sib-api-v3-sdk.
+const v6Reports = exposedReports(brevo, fix);
+const sibReports = exposedReports(sib, fix);
+const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][], sdk = brevo) =>
+  (sdk === sib ? sibReports : v6Reports).invalid(name, code, reports);
 
 const mapped = 'to: users.map((u) => ({ email: u.email }))';
 const sendV6 = (client = 'brevo') =>
