@@ -211,6 +211,23 @@ const sendIn = (sdk: Sdk, form: Form) => {
   };
 };
 
+/** SendGrid `send(array)`: one request per message, all at once, reported on `text`. */
+const sendgridArray = (name: string, code: string, text: string) => ({
+  name,
+  code,
+  errors: [
+    {
+      messageId: 'arrayOfMessages' as const,
+      data: {
+        method: 'send',
+        sdk: 'SendGrid (@sendgrid/mail)',
+        fix: 'Send one request with one `personalizations` entry per recipient (at most 1,000 a request), or `sgMail.sendMultiple` with the list in `to`.',
+      },
+      ...at(code, text),
+    },
+  ],
+});
+
 tsTester.run('no-unbatched-send: every loop and callback form, every SDK', rule, {
   valid: [],
   invalid: sdks.flatMap((sdk) => forms.map((form) => sendIn(sdk, form))),
@@ -242,47 +259,21 @@ export function notify(users: { email: string }[]) {
         ],
       };
     })(),
-    (() => {
-      const code = `import sgMail from '@sendgrid/mail';
+    sendgridArray(
+      'SendGrid send(list.map(…)): one request per element',
+      `import sgMail from '@sendgrid/mail';
 export async function notify(users: { email: string; name: string }[]) {
   await sgMail.send(users.map((u) => ({ to: u.email, from: 'a@x.io', subject: \`Hi \${u.name}\` })));
-}`;
-      return {
-        name: 'SendGrid send(list.map(…)): one request per element',
-        code,
-        errors: [
-          {
-            messageId: 'arrayOfMessages' as const,
-            data: {
-              method: 'send',
-              sdk: 'SendGrid (@sendgrid/mail)',
-              fix: 'Send one request with one `personalizations` entry per recipient (at most 1,000 a request), or `sgMail.sendMultiple` with the list in `to`.',
-            },
-            ...at(code, "sgMail.send(users.map((u) => ({ to: u.email, from: 'a@x.io', subject: `Hi ${u.name}` })))"),
-          },
-        ],
-      };
-    })(),
-    (() => {
-      const code = `import { MailService } from '@sendgrid/mail';
+}`,
+      "sgMail.send(users.map((u) => ({ to: u.email, from: 'a@x.io', subject: `Hi ${u.name}` })))",
+    ),
+    sendgridArray(
+      'SendGrid send(array) on a MailService instance',
+      `import { MailService } from '@sendgrid/mail';
 const sg = new MailService();
-export const notify = (users: { email: string }[]) => sg.send([...users.map((u) => ({ to: u.email }))].map((m) => m));`;
-      return {
-        name: 'SendGrid send(array) on a MailService instance',
-        code,
-        errors: [
-          {
-            messageId: 'arrayOfMessages' as const,
-            data: {
-              method: 'send',
-              sdk: 'SendGrid (@sendgrid/mail)',
-              fix: 'Send one request with one `personalizations` entry per recipient (at most 1,000 a request), or `sgMail.sendMultiple` with the list in `to`.',
-            },
-            ...at(code, 'sg.send([...users.map((u) => ({ to: u.email }))].map((m) => m))'),
-          },
-        ],
-      };
-    })(),
+export const notify = (users: { email: string }[]) => sg.send([...users.map((u) => ({ to: u.email }))].map((m) => m));`,
+      'sg.send([...users.map((u) => ({ to: u.email }))].map((m) => m))',
+    ),
     (() => {
       const code = `import { Resend } from 'resend';
 const resend = new Resend('k');
