@@ -54,6 +54,8 @@ export function variableOf(
 }
 
 const scopesByBlock = new WeakMap<TSESLint.Scope.Scope, Map<Node, TSESLint.Scope.Scope>>();
+/** The file being linted, ahead of the WeakMap: its lookups come in runs of hundreds. */
+let lastBlocks: { readonly globalScope: TSESLint.Scope.Scope; readonly blocks: Map<Node, TSESLint.Scope.Scope> } | null = null;
 
 /**
  * The innermost scope around a node. `getInnermostScope(globalScope, node)` searches down from the
@@ -61,18 +63,22 @@ const scopesByBlock = new WeakMap<TSESLint.Scope.Scope, Map<Node, TSESLint.Scope
  * the blocks indexed once per file.
  */
 export function scopeAt(globalScope: TSESLint.Scope.Scope, node: Node): TSESLint.Scope.Scope {
-  let blocks = scopesByBlock.get(globalScope);
-  if (!blocks) {
-    blocks = new Map();
-    const stack = [globalScope];
-    while (stack.length) {
-      const scope = stack.pop()!;
-      // Where two scopes share a block (a named function expression and its body), the inner wins.
-      blocks.set(scope.block, scope);
-      stack.push(...scope.childScopes);
+  if (lastBlocks?.globalScope !== globalScope) {
+    let blocks = scopesByBlock.get(globalScope);
+    if (!blocks) {
+      blocks = new Map();
+      const stack = [globalScope];
+      while (stack.length) {
+        const scope = stack.pop()!;
+        // Where two scopes share a block (a named function expression and its body), the inner wins.
+        blocks.set(scope.block, scope);
+        stack.push(...scope.childScopes);
+      }
+      scopesByBlock.set(globalScope, blocks);
     }
-    scopesByBlock.set(globalScope, blocks);
+    lastBlocks = { globalScope, blocks };
   }
+  const { blocks } = lastBlocks;
   for (let current: Node | undefined = node; current; current = current.parent) {
     const scope = blocks.get(current);
     if (scope) return scope;

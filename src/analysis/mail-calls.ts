@@ -115,6 +115,8 @@ interface FileState {
   /** Filled by the node listeners of `collectDuringTraversal` while ESLint walks the file. */
   collecting?: MutableCollected;
   readonly analyses: Map<string, MailAnalysis>;
+  /** Other per-file results built on the analysis (the security pass), by owner. */
+  readonly derived: Map<object, unknown>;
   /** The analysis objects behind the sends analyses, by `typed`: the message-shape check extends them. */
   readonly instances: Map<boolean, FileAnalysis>;
 }
@@ -144,25 +146,57 @@ export function getMailAnalysis(context: Context, options: AnalysisOptions = {})
   return analysis;
 }
 
+/**
+ * The file being linted, kept apart from the WeakMap: every rule asks for it at least twice per
+ * file, one after another, and a WeakMap lookup costs more than the rest of the fast exit.
+ */
+let current: { readonly program: TSESTree.Program; readonly state: FileState } | null = null;
+
+/** A result computed once per file from the analysis, by `key` (one per kind of result). */
+export function perFile<T>(context: Context, key: object, compute: () => T): T {
+  const { derived } = stateOf(context);
+  if (!derived.has(key)) derived.set(key, compute());
+  return derived.get(key) as T;
+}
+
 function stateOf(context: Context): FileState {
   const program = context.sourceCode.ast;
+  if (current?.program === program) return current.state;
   let state = states.get(program);
-  if (!state) states.set(program, (state = { analyses: new Map(), instances: new Map() }));
+  if (!state) states.set(program, (state = { analyses: new Map(), derived: new Map(), instances: new Map() }));
+  current = { program, state };
   return state;
+}
+
+/**
+ * A rule's listeners: the node collection (see below) and `exit` at `Program:exit`. A file the
+ * fast exit rules out (no SDK import, no provider host; with `shapes`, no message-shaped text;
+ * with `typed`, no recipient key or send method in the text) gets none at all, so ESLint calls
+ * nothing of the rule for it: most files a project lints send no mail.
+ */
+export function mailRuleListeners(context: Context, options: AnalysisOptions, exit: () => void): TSESLint.RuleListener {
+  const state = stateOf(context);
+  const prelude = preludeOf(context, state);
+  if (!prelude || !mayHaveFindings(context, prelude, options)) return {};
+  return { ...collectDuringTraversal(context, state, prelude, options), 'Program:exit': exit };
+}
+
+/** The fast exit: whether the analysis with these options can find anything in the file. */
+function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOptions): boolean {
+  if (prelude.sends) return true;
+  const { text } = context.sourceCode;
+  if (options.shapes && shapeHintOf(prelude, text)) return true;
+  return options.typed === true && typeServices(context) !== null && typedHint(text);
 }
 
 /**
  * Node listeners that collect the calls, object literals and member writes the analysis needs
  * during ESLint's own traversal, so the analysis walks no tree of its own. Given to the first
- * rule that needs them for the file, and to no rule when the fast exit will skip the file.
- * Without them (a host that asks for an analysis outside a rule's traversal) the analysis walks
- * the tree itself.
+ * rule that needs them for the file. Without them (a host that asks for an analysis outside a
+ * rule's traversal) the analysis walks the tree itself.
  */
-export function collectDuringTraversal(context: Context, options: AnalysisOptions = {}): TSESLint.RuleListener {
-  const state = stateOf(context);
+function collectDuringTraversal(context: Context, state: FileState, prelude: Prelude, options: AnalysisOptions): TSESLint.RuleListener {
   if (state.collecting || state.collected) return {};
-  const prelude = preludeOf(context, state);
-  if (!prelude) return {};
   // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
   // on demand instead: measured on dependency code, listeners cost more there than the walk.
   const needed = prelude.sends || (options.typed === true && typeServices(context) !== null && typedHint(context.sourceCode.text));
@@ -338,10 +372,14 @@ type RequireCall = readonly [TSESTree.CallExpression, string];
  */
 function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   const declared = globalScope.set.get('require');
-  const references = [
-    ...(declared && declared.defs.length === 0 ? declared.references : []),
-    ...globalScope.through.filter((ref) => ref.identifier.name === 'require'),
-  ];
+  // A declared global (CommonJS, `globals.node`) has its references resolved to it; otherwise they
+  // are among the unresolved ones, the longest list of a CommonJS file.
+  const references: TSESLint.Scope.Reference[] = [];
+  if (declared) {
+    if (declared.defs.length === 0) references.push(...declared.references);
+  } else {
+    for (const ref of globalScope.through) if (ref.identifier.name === 'require') references.push(ref);
+  }
   const calls: RequireCall[] = [];
   for (const { identifier } of references) {
     const call = identifier.parent;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type InsecureSetting, type OptionSet, type PathSegment, type SdkSpec, type SecretField, type SetupCall, sdks } from '../sdks/index.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
-import { type FileFacts, getMailAnalysis } from './mail-calls.js';
+import { type FileFacts, getMailAnalysis, perFile } from './mail-calls.js';
 import { soleValue } from './values.js';
 
 type Node = TSESTree.Node;
@@ -55,7 +55,7 @@ export interface SecurityAnalysis {
 }
 
 const EMPTY: SecurityAnalysis = { transport: [], secrets: [] };
-const cache = new WeakMap<TSESTree.Program, SecurityAnalysis>();
+const SECURITY = {};
 const MAX_DEPTH = 6;
 /**
  * The method names SDKs are set up through (`createTransport`, `setApiKey`), and `default` for a
@@ -69,15 +69,11 @@ const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'
 
 /** The transport and credential findings of the file being linted, computed once and shared by both rules. */
 export function getSecurityAnalysis(context: Context): SecurityAnalysis {
-  const program = context.sourceCode.ast;
-  let analysis = cache.get(program);
-  if (!analysis) {
+  return perFile(context, SECURITY, () => {
     const mail = getMailAnalysis(context);
     const globalScope = context.sourceCode.scopeManager?.globalScope;
-    analysis = mail.file && globalScope ? new SecurityPass(context.sourceCode, globalScope, mail.file).run(mail.calls) : EMPTY;
-    cache.set(program, analysis);
-  }
-  return analysis;
+    return mail.file && globalScope ? new SecurityPass(context.sourceCode, globalScope, mail.file).run(mail.calls) : EMPTY;
+  });
 }
 
 class SecurityPass {

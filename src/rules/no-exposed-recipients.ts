@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { collectDuringTraversal, type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
+import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
 import { propertyName } from '../analysis/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -56,17 +56,15 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
-    return {
-      ...collectDuringTraversal(context, { typed: useTypeInformation, shapes: messageShapes }),
-      'Program:exit'() {
-        const analysis = getMailAnalysis(context, { typed: useTypeInformation, shapes: messageShapes });
-        for (const exposure of analysis.exposures) {
-          const { list } = exposure;
-          if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
-          report(context, exposure, maxFixedRecipients);
-        }
-      },
-    };
+    const options = { typed: useTypeInformation, shapes: messageShapes };
+    return mailRuleListeners(context, options, () => {
+      const analysis = getMailAnalysis(context, options);
+      for (const exposure of analysis.exposures) {
+        const { list } = exposure;
+        if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
+        report(context, exposure, maxFixedRecipients);
+      }
+    });
   },
 });
 

@@ -1,5 +1,5 @@
 import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/placeholders.js';
-import { collectDuringTraversal } from '../analysis/mail-calls.js';
+import { mailRuleListeners } from '../analysis/mail-calls.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -54,21 +54,18 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ testFilePatterns = DEFAULT_TEST_FILE_PATTERNS, placeholders = [], allowedHosts = [] }]) {
-    return {
-      ...collectDuringTraversal(context),
-      'Program:exit'() {
-        const { secrets } = getSecurityAnalysis(context);
-        // Most files hold no secret: only then are the test-file and placeholder patterns needed.
-        if (secrets.length === 0) return;
-        const testFiles = testFilePatterns.map(toPattern).filter((p) => p !== null);
-        if (matchesFile(context.filename, context.cwd, testFiles)) return;
-        const extra = placeholders.map(toPlaceholderPattern).filter((p) => p !== null);
-        for (const secret of secrets) {
-          if (isPlaceholder(secret.value, secret.field.prefix, extra) || allLocal(secret.hosts, allowedHosts)) continue;
-          const data = { sdk: secret.sdk.label, credential: secret.field.name, fallbackFor: secret.fallbackFor ?? '' };
-          context.report({ node: secret.node, messageId: secret.fallbackFor ? 'hardcodedFallback' : 'hardcoded', data });
-        }
-      },
-    };
+    return mailRuleListeners(context, {}, () => {
+      const { secrets } = getSecurityAnalysis(context);
+      // Most files hold no secret: only then are the test-file and placeholder patterns needed.
+      if (secrets.length === 0) return;
+      const testFiles = testFilePatterns.map(toPattern).filter((p) => p !== null);
+      if (matchesFile(context.filename, context.cwd, testFiles)) return;
+      const extra = placeholders.map(toPlaceholderPattern).filter((p) => p !== null);
+      for (const secret of secrets) {
+        if (isPlaceholder(secret.value, secret.field.prefix, extra) || allLocal(secret.hosts, allowedHosts)) continue;
+        const data = { sdk: secret.sdk.label, credential: secret.field.name, fallbackFor: secret.fallbackFor ?? '' };
+        context.report({ node: secret.node, messageId: secret.fallbackFor ? 'hardcodedFallback' : 'hardcoded', data });
+      }
+    });
   },
 });

@@ -1,5 +1,5 @@
 import type { InsecureSetting } from '../sdks/index.js';
-import { collectDuringTraversal } from '../analysis/mail-calls.js';
+import { mailRuleListeners } from '../analysis/mail-calls.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -45,38 +45,35 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ allowedHosts = [], reportSecureFalse = false }]) {
-    return {
-      ...collectDuringTraversal(context),
-      'Program:exit'() {
-        for (const finding of getSecurityAnalysis(context).transport) {
-          if (finding.type === 'env') {
-            context.report({ node: finding.node, messageId: 'tlsCheckDisabled' });
-            continue;
-          }
-          if (allLocal(finding.hosts, allowedHosts)) continue;
-          if (finding.type === 'smtpUrl') {
-            context.report({
-              node: finding.node,
-              messageId: 'smtpUrlCredentials',
-              data: { sdk: finding.sdk.label, host: finding.hosts.join(', ') },
-            });
-            continue;
-          }
-          if (finding.setting.optIn && !reportSecureFalse) continue;
+    return mailRuleListeners(context, {}, () => {
+      for (const finding of getSecurityAnalysis(context).transport) {
+        if (finding.type === 'env') {
+          context.report({ node: finding.node, messageId: 'tlsCheckDisabled' });
+          continue;
+        }
+        if (allLocal(finding.hosts, allowedHosts)) continue;
+        if (finding.type === 'smtpUrl') {
           context.report({
             node: finding.node,
-            messageId: 'insecureSetting',
-            data: {
-              sdk: finding.sdk.label,
-              setting: finding.text,
-              effect: finding.setting.effect,
-              cwe: finding.setting.cwe,
-              fix: fixFor(finding.setting),
-            },
+            messageId: 'smtpUrlCredentials',
+            data: { sdk: finding.sdk.label, host: finding.hosts.join(', ') },
           });
+          continue;
         }
-      },
-    };
+        if (finding.setting.optIn && !reportSecureFalse) continue;
+        context.report({
+          node: finding.node,
+          messageId: 'insecureSetting',
+          data: {
+            sdk: finding.sdk.label,
+            setting: finding.text,
+            effect: finding.setting.effect,
+            cwe: finding.setting.cwe,
+            fix: fixFor(finding.setting),
+          },
+        });
+      }
+    });
   },
 });
 

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { collectDuringTraversal, getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
+import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];
@@ -51,32 +51,30 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ throttlingFunctions = [], reportSequentialSmtp = true, useTypeInformation = false }]) {
-    return {
-      ...collectDuringTraversal(context, { typed: useTypeInformation }),
-      'Program:exit'() {
-        const { calls, iterations } = getMailAnalysis(context, { typed: useTypeInformation });
-        for (const call of calls) {
-          if (call.queued || call.throttled) continue;
-          if (call.parallelArray && !call.callback) {
-            context.report({
-              node: call.node,
-              messageId: 'arrayOfMessages',
-              data: { method: call.method, sdk: call.sdk.label, fix: call.sdk.batching },
-            });
-            continue;
-          }
-          if (call.batch) continue;
-          const repeat = iterations?.perElement(call, throttlingFunctions);
-          if (!repeat) continue;
-          if (repeat.mode === 'sequential' && call.sdk.transport === 'smtp' && !reportSequentialSmtp) continue;
+    const options = { typed: useTypeInformation };
+    return mailRuleListeners(context, options, () => {
+      const { calls, iterations } = getMailAnalysis(context, options);
+      for (const call of calls) {
+        if (call.queued || call.throttled) continue;
+        if (call.parallelArray && !call.callback) {
           context.report({
-            node: reportedNode(call),
-            messageId: repeat.mode,
-            data: { what: describe(call), fix: call.sdk.batching },
+            node: call.node,
+            messageId: 'arrayOfMessages',
+            data: { method: call.method, sdk: call.sdk.label, fix: call.sdk.batching },
           });
+          continue;
         }
-      },
-    };
+        if (call.batch) continue;
+        const repeat = iterations?.perElement(call, throttlingFunctions);
+        if (!repeat) continue;
+        if (repeat.mode === 'sequential' && call.sdk.transport === 'smtp' && !reportSequentialSmtp) continue;
+        context.report({
+          node: reportedNode(call),
+          messageId: repeat.mode,
+          data: { what: describe(call), fix: call.sdk.batching },
+        });
+      }
+    });
   },
 });
 
