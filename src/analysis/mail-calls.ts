@@ -1053,11 +1053,19 @@ const RECIPIENT_KEYS: ReadonlyMap<string, boolean> = (() => {
   return keys;
 })();
 
+/** The last key of every visible recipient field (`to`, `ToAddresses`, `header_to`). */
+const RECIPIENT_LEAVES: readonly string[] = [
+  ...new Set(sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path.filter((s) => s !== '[]').at(-1) ?? '')))),
+].filter(Boolean);
+
 /**
  * Cheap text checks that let most files skip the analysis. They may match more than they should
- * (the analysis then decides); they must never miss. A recipient key of an object literal:
+ * (the analysis then decides); they must never miss. A recipient field written, as a key (`to:`,
+ * `{ to }`, `'To':`) or assigned (`msg.to = …`). A nested field (`message.to`,
+ * `Destination.ToAddresses`) is matched by its last key, which any write of a list into it spells
+ * out; its first key (`message:`) is in most files that have an error object.
  */
-const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${[...RECIPIENT_KEYS.keys()].filter(Boolean).join('|')})['"]?\\s*[:,}]`);
+const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${RECIPIENT_LEAVES.join('|')})['"]?\\s*[:,}=]`);
 /**
  * A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. What
  * comes before the key is not checked, as a comment may sit between it and the `{`.
