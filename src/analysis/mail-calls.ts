@@ -129,6 +129,8 @@ interface Prelude {
   readonly sends: boolean;
   /** Computed when the `shapes` option first asks. */
   shapeHint?: boolean;
+  /** Computed when the `typed` option first asks: the parser has types, and the text a recipient key or a send method. */
+  typedHint?: boolean;
 }
 
 const states = new WeakMap<TSESTree.Program, FileState>();
@@ -186,7 +188,7 @@ function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOp
   if (prelude.sends) return true;
   const { text } = context.sourceCode;
   if (options.shapes && shapeHintOf(prelude, text)) return true;
-  return options.typed === true && typeServices(context) !== null && typedHint(text);
+  return options.typed === true && typedHintOf(context, prelude);
 }
 
 /**
@@ -199,7 +201,7 @@ function collectDuringTraversal(context: Context, state: FileState, prelude: Pre
   if (state.collecting || state.collected) return {};
   // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
   // on demand instead: measured on dependency code, listeners cost more there than the walk.
-  const needed = prelude.sends || (options.typed === true && typeServices(context) !== null && typedHint(context.sourceCode.text));
+  const needed = prelude.sends || (options.typed === true && typedHintOf(context, prelude));
   if (!needed) return {};
   const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
   state.collecting = collecting;
@@ -229,10 +231,8 @@ function preludeOf(context: Context, state: FileState): Prelude | null {
 function analyse(context: Context, state: FileState, typed: boolean): MailAnalysis {
   const prelude = preludeOf(context, state);
   if (!prelude) return EMPTY;
-  const { text } = context.sourceCode;
   const types = typed ? typeInfoOf(context) : null;
-  const typedCandidates = types !== null && typedHint(text);
-  if (!prelude.sends && !typedCandidates) return EMPTY;
+  if (!prelude.sends && !(types !== null && typedHintOf(context, prelude))) return EMPTY;
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state));
   state.instances.set(typed, file);
   return file.run();
@@ -299,9 +299,13 @@ function objectsWithShapeKey(sourceCode: Readonly<TSESLint.SourceCode>): readonl
   return [...objects];
 }
 
-/** A recipient key or a send method in the text: a typed client or message may be there. */
-function typedHint(text: string): boolean {
-  return RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text);
+/** Types, and a recipient key or a send method in the text: a typed client or message may be there. */
+function typedHintOf(context: Context, prelude: Prelude): boolean {
+  if (prelude.typedHint === undefined) {
+    const { text } = context.sourceCode;
+    prelude.typedHint = typeServices(context) !== null && (RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text));
+  }
+  return prelude.typedHint;
 }
 
 function shapeHintOf(prelude: Prelude, text: string): boolean {
