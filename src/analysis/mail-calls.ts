@@ -131,6 +131,8 @@ interface Prelude {
   shapeHint?: boolean;
   /** Computed when the `typed` option first asks: the parser has types, and the text a recipient key or a send method. */
   typedHint?: boolean;
+  /** Whether the text writes a recipient field (`RECIPIENT_KEY_HINT`), once the typed hint has asked. */
+  recipientKey?: boolean;
 }
 
 const states = new WeakMap<TSESTree.Program, FileState>();
@@ -186,9 +188,9 @@ export function mailRuleListeners(context: Context, options: AnalysisOptions, ex
 /** The fast exit: whether the analysis with these options can find anything in the file. */
 function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOptions): boolean {
   if (prelude.sends) return true;
-  const { text } = context.sourceCode;
-  if (options.shapes && shapeHintOf(prelude, text)) return true;
-  return options.typed === true && typedHintOf(context, prelude);
+  // Typed first: its recipient-key check, when it fails, also rules out message-shaped literals.
+  if (options.typed === true && typedHintOf(context, prelude)) return true;
+  return options.shapes === true && shapeHintOf(prelude, context.sourceCode.text);
 }
 
 /**
@@ -303,13 +305,16 @@ function objectsWithShapeKey(sourceCode: Readonly<TSESLint.SourceCode>): readonl
 function typedHintOf(context: Context, prelude: Prelude): boolean {
   if (prelude.typedHint === undefined) {
     const { text } = context.sourceCode;
-    prelude.typedHint = typeServices(context) !== null && (RECIPIENT_KEY_HINT.test(text) || SEND_HINT.test(text));
+    prelude.typedHint =
+      typeServices(context) !== null && ((prelude.recipientKey = RECIPIENT_KEY_HINT.test(text)) || SEND_HINT.test(text));
   }
   return prelude.typedHint;
 }
 
 function shapeHintOf(prelude: Prelude, text: string): boolean {
-  return (prelude.shapeHint ??= SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text));
+  // A `to`/`cc` key is a recipient key: a text the typed hint found none in has no shape either.
+  const noKey = SHAPE_KEYS_ARE_RECIPIENT_KEYS && prelude.recipientKey === false;
+  return (prelude.shapeHint ??= !noKey && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text));
 }
 
 function typeInfoOf(context: Context): TypeInfo | null {
@@ -1075,6 +1080,8 @@ const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${RECIPIENT_LEAVES.join('|')})['"]?
  * comes before the key is not checked, as a comment may sit between it and the `{`.
  */
 const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
+/** Whatever `SHAPE_TO_HINT` matches, `RECIPIENT_KEY_HINT` matches too (so a miss of the second rules out the first). */
+const SHAPE_KEYS_ARE_RECIPIENT_KEYS = ['to', 'cc'].every((key) => RECIPIENT_LEAVES.includes(key));
 const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
 /** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
 const SEND_HINT = new RegExp(

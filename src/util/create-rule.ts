@@ -27,17 +27,17 @@ export const createRule = <Options extends readonly [Record<string, unknown>], M
 ): ESLintUtils.RuleModule<MessageIds, Options, MailRuleDocs> & { name: string } => {
   const rule = ruleCreator(spec);
   const defaults = (spec.meta.defaultOptions?.[0] ?? {}) as Options[0];
-  // One merged copy per options object: ESLint hands every file of a config the same one.
-  const merged = new WeakMap<object, Options>();
+  const defaultKeys = Object.keys(defaults);
   const withDefaults = [defaults] as unknown as Options;
-  const optionsOf = (given: unknown): Options => {
+  const optionsOf = (options: readonly unknown[]): Options => {
+    const given = options[0];
     if (typeof given !== 'object' || given === null) return withDefaults;
-    let options = merged.get(given);
-    if (!options) merged.set(given, (options = [{ ...defaults, ...given }] as unknown as Options));
-    return options;
+    // ESLint merged the defaults in (a fresh object per file, so nothing to cache): use them as they are.
+    for (const key of defaultKeys) if (!(key in given)) return [{ ...defaults, ...given }] as unknown as Options;
+    return options as unknown as Options;
   };
   return {
     ...rule,
-    create: (context) => spec.create(context, optionsOf(context.options[0])),
+    create: (context) => spec.create(context, optionsOf(context.options)),
   };
 };
