@@ -77,7 +77,7 @@ export class HttpSends {
    * Plain substrings one of which every host contains (`api.`, else the host itself): a string
    * search for each is about twice as fast as the alternation, and rules out nearly every file.
    */
-  private readonly hostNeedles: readonly string[];
+  readonly hostNeedles: readonly string[];
 
   constructor(sdks: readonly SdkSpec[]) {
     this.endpoints = sdks.flatMap((sdk) =>

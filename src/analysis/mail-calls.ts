@@ -104,6 +104,8 @@ export interface AnalysisOptions {
 
 const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
 const httpSends = new HttpSends(sdks);
+/** `require`, or a substring every provider host has (`api.`): files without any skip both checks. */
+const TEXT_NEEDLES = new RegExp(['require', ...httpSends.hostNeedles].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 /**
  * What is known of one file, shared by every rule and every set of options: the module roots and
@@ -216,11 +218,15 @@ function preludeOf(context: Context, state: FileState): Prelude | null {
   const { sourceCode } = context;
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return (state.prelude = null);
-  // `require` in the text first: most module files have none, and their unresolved references are many.
-  const requires = sourceCode.text.includes('require') ? requireCalls(globalScope) : [];
+  const { text } = sourceCode;
+  // One scan for `require` and the provider hosts' needles rules both out in most module files;
+  // where it finds one, each is checked on its own. `require` first: a module file's unresolved
+  // references are many.
+  const either = TEXT_NEEDLES.test(text);
+  const requires = either && text.includes('require') ? requireCalls(globalScope) : [];
   const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
-  // The common case, a file with no mail code, costs one scan of its imports and text.
-  const rawCalls = httpSends.mentionsHost(sourceCode.text);
+  // The common case, a file with no mail code, costs a scan of its imports and one of its text.
+  const rawCalls = either && httpSends.mentionsHost(text);
   const sends = roots.size > 0 || rawCalls;
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
@@ -1083,9 +1089,12 @@ const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
 /** Whatever `SHAPE_TO_HINT` matches, `RECIPIENT_KEY_HINT` matches too (so a miss of the second rules out the first). */
 const SHAPE_KEYS_ARE_RECIPIENT_KEYS = ['to', 'cc'].every((key) => RECIPIENT_LEAVES.includes(key));
 const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
-/** A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by type. */
+/**
+ * A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by
+ * type; not `Object.create(`, which is in much code and never a client.
+ */
 const SEND_HINT = new RegExp(
-  `\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
+  `(?<!\\bObject)\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
 );
 
 function isFunctionValue(node: Node | null | undefined): boolean {
