@@ -104,7 +104,7 @@ export interface AnalysisOptions {
 
 const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
 const httpSends = new HttpSends(sdks);
-/** `require`, or a substring every provider host has (`api.`): files without any skip both checks. */
+/** `require`, or a needle of the provider hosts (`api.`, `mandrillapp.com`): a file with none skips both checks. */
 const TEXT_NEEDLES = new RegExp(['require', ...httpSends.hostNeedles].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 /**
@@ -153,8 +153,8 @@ export function getMailAnalysis(context: Context, options: AnalysisOptions = {})
 }
 
 /**
- * The file being linted, kept apart from the WeakMap: every rule asks for it at least twice per
- * file, one after another, and a WeakMap lookup costs more than the rest of the fast exit.
+ * The file being linted, ahead of the WeakMap: every rule asks for it in create() and again at
+ * Program:exit, one file after another, and a comparison is cheaper than a WeakMap lookup.
  */
 let current: { readonly program: TSESTree.Program; readonly state: FileState } | null = null;
 
@@ -220,8 +220,8 @@ function preludeOf(context: Context, state: FileState): Prelude | null {
   if (!globalScope) return (state.prelude = null);
   const { text } = sourceCode;
   // One scan for `require` and the provider hosts' needles rules both out in most module files;
-  // where it finds one, each is checked on its own. `require` first: a module file's unresolved
-  // references are many.
+  // where it finds one, each is checked on its own (the `require()` lookup reads the unresolved
+  // references, which are many).
   const either = TEXT_NEEDLES.test(text);
   const requires = either && text.includes('require') ? requireCalls(globalScope) : [];
   const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
