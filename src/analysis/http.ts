@@ -4,6 +4,7 @@ import { moduleRoots } from '../sdks/index.js';
 import { library } from '../sdks/library.js';
 import { propertyName, unwrap, variableOf, scopeAt } from './ast.js';
 import type { ValueResolver } from './values.js';
+import { own } from '../util/own.js';
 
 type Node = TSESTree.Node;
 
@@ -122,7 +123,7 @@ export class HttpSends {
     const forms = client && FORMS[client.sdk.id];
     if (!client || !forms) return null;
     const name = client.member ?? '()';
-    const form = client.sdk.id === 'undici' ? (client.kind === 'fetch' ? FETCH : undefined) : forms[name];
+    const form = client.sdk.id === 'undici' ? (client.kind === 'fetch' ? FETCH : undefined) : own(forms, name);
     return form ? { form, method: client.member ?? client.sdk.id } : null;
   }
 }

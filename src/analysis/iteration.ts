@@ -5,6 +5,7 @@ import type { MailCall } from './mail-calls.js';
 import type { MessageReader } from './messages.js';
 import type { RecipientClassifier } from './recipients.js';
 import { kindSpec, type ValueResolver } from './values.js';
+import { own } from '../util/own.js';
 
 type Node = TSESTree.Node;
 type Loop =
@@ -140,7 +141,7 @@ export class IterationAnalysis {
     const callee = unwrap(caller.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
-      const method = name === null ? undefined : ARRAY_ITERATION[name];
+      const method = name === null ? undefined : own(ARRAY_ITERATION, name);
       if (method && caller.arguments[0] === fn) return { collection: callee.object, ...method };
       const object = unwrap(callee.object);
       if (

@@ -18,6 +18,7 @@ import { IterationAnalysis } from './iteration.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
 import { TypeInfo, typeServices } from './type-info.js';
 import { CLIENT_MEMBERS, type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
+import { own } from '../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -575,12 +576,12 @@ class FileAnalysis {
       send = spec.constructSend;
       method = `new ${calleeName(node.callee)}`;
     } else if (target.member !== undefined) {
-      const setterField = spec.setters?.[target.member];
+      const setterField = own(spec.setters, target.member);
       if (setterField) {
         this.setterCall(node, target.sdk, spec.message, setterField);
         return;
       }
-      send = spec.sends?.[target.member];
+      send = own(spec.sends, target.member);
       method = target.member;
     } else {
       send = spec.callSend;

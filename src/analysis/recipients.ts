@@ -3,6 +3,7 @@ import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, 
 import { repeatsWithin } from './iteration.js';
 import type { TypeInfo } from './type-info.js';
 import { soleValue } from './values.js';
+import { own } from '../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -222,7 +223,7 @@ export class RecipientClassifier {
     const name = propertyName(callee);
     if (name === null) return UNKNOWN;
     const object = unwrap(callee.object);
-    if (object.type === AST_NODE_TYPES.Identifier && STATIC_LIST_FACTORIES[object.name]?.has(name)) {
+    if (object.type === AST_NODE_TYPES.Identifier && own(STATIC_LIST_FACTORIES, object.name)?.has(name)) {
       if (variableOf(this.globalScope, object)?.defs.length) return UNKNOWN; // a local `Array`/`Object`
       const source = node.arguments[0];
       const inner = source && source.type !== AST_NODE_TYPES.SpreadElement ? this.classify(source) : UNKNOWN;

@@ -2,6 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import type * as ts from 'typescript';
 import type { SdkSpec } from '../sdks/index.js';
 import type { KindRef } from './values.js';
+import { own } from '../util/own.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -194,7 +195,7 @@ export class TypeInfo {
       const declared = this.declaredBy(part);
       if (!declared) continue;
       for (const name of declared.names) {
-        const message = declared.types.sdk.messageTypes?.[name];
+        const message = own(declared.types.sdk.messageTypes, name);
         if (message) return { sdk: declared.types.sdk, message };
       }
     }

@@ -10,6 +10,7 @@ import {
   unwrap,
   variableOf,
 } from './ast.js';
+import { own } from '../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -50,12 +51,13 @@ function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
-  if (spec.props?.[name]) return { sdk: ref.sdk, kind: spec.props[name] };
+  const prop = own(spec.props, name);
+  if (prop) return { sdk: ref.sdk, kind: prop };
   if (
-    spec.methods?.[name] ||
-    spec.sends?.[name] ||
-    spec.setters?.[name] ||
-    spec.iteratingMethods?.[name] ||
+    own(spec.methods, name) ||
+    own(spec.sends, name) ||
+    own(spec.setters, name) ||
+    own(spec.iteratingMethods, name) ||
     spec.boundedMethods?.includes(name)
   ) {
     return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin, typedOrigin: ref.typedOrigin };
@@ -278,9 +280,9 @@ export class ValueResolver {
 
 /** A type name exported by an SDK module: a declared type, or a class (meaning its instances). */
 function typeNamed(root: KindRef, name: string): KindRef | null {
-  const declared = root.sdk.types?.[name];
+  const declared = own(root.sdk.types, name);
   if (declared) return { sdk: root.sdk, kind: declared };
-  const cls = step(root, kindSpec(root)?.props?.[name]);
+  const cls = step(root, own(kindSpec(root)?.props, name));
   return step(cls, cls && kindSpec(cls)?.construct);
 }
 
