@@ -5,6 +5,7 @@ import { library } from '../sdks/library.js';
 import { propertyName, unwrap, variableOf, scopeAt } from './ast.js';
 import type { ValueResolver } from './values.js';
 import { own } from '../util/own.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 type Node = TSESTree.Node;
 
@@ -85,7 +86,7 @@ export class HttpSends {
       (sdk.endpoints ?? []).map((endpoint) => ({ sdk, endpoint, pattern: urlPattern(endpoint.url) })),
     );
     const hosts = new Set(this.endpoints.map((e) => new URL(e.endpoint.url.replace(/\{\w+\}/g, 'x')).host));
-    this.hostPattern = new RegExp([...hosts].map((h) => h.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('|'));
+    this.hostPattern = new RegExp([...hosts].map(escapeRegExp).join('|'));
     this.hostNeedles = [...new Set([...hosts].map((h) => (h.includes('api.') ? 'api.' : h)))];
   }
 
@@ -130,7 +131,7 @@ export class HttpSends {
 
 /** `https://api.mailgun.net/v3/{domain}/messages` → a pattern where `{domain}` is one path segment. */
 function urlPattern(url: string): RegExp {
-  const escaped = url.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/?#]+');
+  const escaped = url.split(/\{\w+\}/).map(escapeRegExp).join('[^/?#]+');
   return new RegExp(`^${escaped}/?(?:[?#].*)?$`);
 }
 

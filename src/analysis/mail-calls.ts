@@ -19,6 +19,7 @@ import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
 import { TypeInfo, typeServices } from './type-info.js';
 import { CLIENT_MEMBERS, type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
 import { own } from '../util/own.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -106,7 +107,7 @@ export interface AnalysisOptions {
 const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
 const httpSends = new HttpSends(sdks);
 /** `require`, or a needle of the provider hosts (`api.`, `mandrillapp.com`): a file with none skips both checks. */
-const TEXT_NEEDLES = new RegExp(['require', ...httpSends.hostNeedles].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const TEXT_NEEDLES = new RegExp(['require', ...httpSends.hostNeedles].map(escapeRegExp).join('|'));
 
 /**
  * What is known of one file, shared by every rule and every set of options: the module roots and

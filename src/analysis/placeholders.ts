@@ -3,6 +3,8 @@
  * file patterns (globs or regexes) for the files a rule skips.
  */
 
+import { escapeRegExp } from '../util/regexp.js';
+
 const PLACEHOLDERS: readonly RegExp[] = [
   /^\s*$/,
   // xxx, ***, ..., ---, 000, ###
@@ -84,7 +86,7 @@ export function globToRegExp(glob: string): RegExp {
       braces--;
       source += ')';
     } else if (char === ',' && braces > 0) source += '|';
-    else source += char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+    else source += escapeRegExp(char);
   }
   return new RegExp(`^${source}$`);
 }
