@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/mail-calls.js';
-import { propertyName } from '../analysis/ast.js';
+import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
+import { propertyName } from '../analysis/flow/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean }];

@@ -1,6 +1,6 @@
-import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/placeholders.js';
-import { mailRuleListeners } from '../analysis/mail-calls.js';
-import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
+import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/model/placeholders.js';
+import { mailRuleListeners } from '../analysis/passes/sends.js';
+import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ testFilePatterns?: string[]; placeholders?: string[]; allowedHosts?: string[] }];

@@ -1,6 +1,6 @@
 import type { InsecureSetting } from '../sdks/index.js';
-import { mailRuleListeners } from '../analysis/mail-calls.js';
-import { allLocal, getSecurityAnalysis } from '../analysis/security.js';
+import { mailRuleListeners } from '../analysis/passes/sends.js';
+import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ allowedHosts?: string[]; reportSecureFalse?: boolean }];

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/mail-calls.js';
+import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/passes/sends.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];

@@ -17,7 +17,6 @@ import { sendmail } from './sendmail.js';
 import { ses } from './ses.js';
 import { sesV2 } from './ses-v2.js';
 import { sparkpost } from './sparkpost.js';
-import { throttlers } from './throttling.js';
 import type { SdkSpec } from './types.js';
 import { zeptomail } from './zeptomail.js';
 
@@ -65,6 +64,3 @@ export function moduleRoots(specs: readonly SdkSpec[]): Map<string, ModuleRoot> 
 }
 
 export const builtinRoots = moduleRoots(sdks);
-
-/** Throttling libraries (p-limit, Bottleneck, …), looked for only in files that send mail. */
-export const throttlerRoots = moduleRoots(throttlers);

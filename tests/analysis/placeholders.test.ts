@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../../src/analysis/placeholders.js';
+import { globToRegExp, isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../../src/analysis/model/placeholders.js';
 
 describe('isPlaceholder', () => {
   it.each(['', '   ', 'k', 'xxx', '********', '<your-api-key>', '[api key]', '{{SMTP_PASS}}', '${SMTP_PASS}', '%KEY%', 'changeme', 'CHANGE_ME', 'YOUR_API_KEY', 'your-password-here', 'password', 'secret', 'ab1xxxxcd2'])(

@@ -1,7 +1,7 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { RecipientClassifier, type RecipientList } from '../../src/analysis/recipients.js';
+import { RecipientClassifier, type RecipientList } from '../../src/analysis/model/recipients.js';
 
 type Node = TSESTree.Node;
 

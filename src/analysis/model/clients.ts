@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type KindSpec, type ModuleRoot, type SdkSpec, sdks } from '../sdks/index.js';
+import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
+import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypedOrigin, TypeInfo } from './type-info.js';
+import { soleValue } from '../flow/values.js';
 import {
   destructuringPath,
   isFunction,
@@ -9,8 +11,8 @@ import {
   thisClass,
   unwrap,
   variableOf,
-} from './ast.js';
-import { own } from '../util/own.js';
+} from '../flow/ast.js';
+import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -293,18 +295,6 @@ const TYPED_NODES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.CallExpression,
 ]);
 
-/** Every member name some SDK kind has: only a value used through one of them may be a client. */
-export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
-  sdks.flatMap((sdk) =>
-    Object.values(sdk.kinds).flatMap((k) => [
-      ...Object.keys(k.props ?? {}),
-      ...Object.keys(k.methods ?? {}),
-      ...Object.keys(k.sends ?? {}),
-      ...Object.keys(k.setters ?? {}),
-    ]),
-  ),
-);
-
 /**
  * Type queries cost: ask only about a value whose member the code uses is an SDK member
  * (`transporter.sendMail`, `resend.emails`), never about every `console.log`.
@@ -335,11 +325,3 @@ function isOnlyWrittenOnce(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.filter((ref) => ref.isWrite()).length <= 1;
 }
 
-/** The value a variable always holds (its only write), or null. */
-export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
-  const writes = variable.references.filter((ref) => ref.isWrite());
-  if (variable.defs.length !== 1 || writes.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
-  return (writes[0]!.writeExpr as TSESTree.Expression | null) ?? null;
-}

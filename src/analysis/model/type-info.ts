@@ -1,18 +1,9 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { SdkSpec } from '../sdks/index.js';
-import type { KindRef } from './values.js';
-import { own } from '../util/own.js';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** The type checker and node map, when the file was parsed with type information; else null. */
-export function typeServices(context: Context): Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'> | null {
-  // getParserServices() throws without the TypeScript parser (espree, oxlint): read it directly.
-  const services = context.sourceCode.parserServices;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
-  return { program: services.program, esTreeNodeToTSNodeMap: services.esTreeNodeToTSNodeMap };
-}
+import type { SdkSpec } from '../../sdks/index.js';
+import type { KindRef } from './clients.js';
+import type { typeServices } from '../file/types.js';
+import { own } from '../../util/own.js';
 
 /** `@types/mailchimp__mailchimp_transactional` declares `@mailchimp/mailchimp_transactional`. */
 function packageOf(fileName: string): string | null {

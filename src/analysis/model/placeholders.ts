@@ -3,7 +3,7 @@
  * file patterns (globs or regexes) for the files a rule skips.
  */
 
-import { escapeRegExp } from '../util/regexp.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 const PLACEHOLDERS: readonly RegExp[] = [
   /^\s*$/,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SdkSpec } from '../sdks/index.js';
+import type { SdkSpec } from '../../sdks/index.js';
 
 /** A mail-sending function exported from another module of the user's project (`settings.mail.wrappers`). */
 export interface WrapperSetting {

@@ -1,19 +1,14 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { IterationSpec } from '../sdks/index.js';
-import { childNodes, isFunction, propertyName, unwrap, variableOf, scopeAt } from './ast.js';
-import type { MailCall } from './mail-calls.js';
-import type { MessageReader } from './messages.js';
-import type { RecipientClassifier } from './recipients.js';
-import { kindSpec, type ValueResolver } from './values.js';
-import { own } from '../util/own.js';
+import type { IterationSpec } from '../../sdks/index.js';
+import { isFunction, propertyName, unwrap, scopeAt } from '../flow/ast.js';
+import { awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
+import type { MailCall } from './sends.js';
+import type { MessageReader } from '../model/messages.js';
+import type { RecipientClassifier } from '../model/recipients.js';
+import { kindSpec, type ValueResolver } from '../model/clients.js';
+import { own } from '../../util/own.js';
 
 type Node = TSESTree.Node;
-type Loop =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
 
 /** Array methods whose callback runs once per element, and whether each call waits for the last. */
 const ARRAY_ITERATION: Readonly<Record<string, { sequential: boolean }>> = {
@@ -191,94 +186,3 @@ export class IterationAnalysis {
   }
 }
 
-function isLoop(node: Node): node is Loop {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
-
-/** Is `child` in the part of `loop` that runs once per iteration (not its head or initialiser)? */
-function inLoopBody(loop: Node, child: Node): boolean {
-  switch (loop.type) {
-    case AST_NODE_TYPES.ForStatement:
-      return child === loop.body || child === loop.update || child === loop.test;
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return child === loop.body;
-    default:
-      return false;
-  }
-}
-
-/** Does the loop body wait on anything (outside nested functions)? */
-function awaitsIn(body: Node): boolean {
-  const stack: Node[] = [body];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
-    if (isFunction(node)) continue;
-    stack.push(...childNodes(node));
-  }
-  return false;
-}
-
-function stepsByOne(update: TSESTree.Expression): boolean {
-  if (update.type === AST_NODE_TYPES.UpdateExpression) return true;
-  if (update.type === AST_NODE_TYPES.AssignmentExpression && (update.operator === '+=' || update.operator === '-=')) {
-    return update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1;
-  }
-  return false;
-}
-
-function isIndexVariable(node: Node, loop: TSESTree.ForStatement): boolean {
-  return (
-    node.type === AST_NODE_TYPES.Identifier &&
-    loop.init?.type === AST_NODE_TYPES.VariableDeclaration &&
-    loop.init.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === node.name)
-  );
-}
-
-/**
- * Does the call use a value that changes from one iteration to the next: the loop variable, the
- * callback's parameters, or anything declared inside the loop? A send of the same message on
- * every turn of a retry loop does not.
- */
-function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.Scope): boolean {
-  const [start, end] = region.range;
-  const stack: Node[] =
-    call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression
-      ? [...call.arguments, call.callee]
-      : [call];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(globalScope, node);
-      const declared = variable?.defs[0]?.name.range;
-      if (declared && declared[0] >= start && declared[1] <= end) return true;
-      continue;
-    }
-    stack.push(...childNodes(node));
-  }
-  return false;
-}
-
-/** Does `node` run repeatedly relative to `boundary`: inside a loop body or a callback between the two? */
-export function repeatsWithin(node: Node, boundary: Node): boolean {
-  let child: Node = node;
-  let current = node.parent;
-  while (current && current !== boundary) {
-    if (inLoopBody(current, child)) return true;
-    if (isFunction(current) && current.parent?.type === AST_NODE_TYPES.CallExpression) {
-      if (current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return true;
-    }
-    child = current;
-    current = current.parent;
-  }
-  return false;
-}

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { PathSegment } from '../sdks/index.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
+import type { PathSegment } from '../../sdks/index.js';
+import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
 import type { ParamRef, RecipientClassifier } from './recipients.js';
-import { soleValue } from './values.js';
+import { soleValue } from '../flow/values.js';
 
 type Node = TSESTree.Node;
 

@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type InsecureSetting, type OptionSet, type PathSegment, type SdkSpec, type SecretField, type SetupCall, sdks } from '../sdks/index.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from './ast.js';
-import { type FileFacts, getMailAnalysis, perFile } from './mail-calls.js';
-import { soleValue } from './values.js';
+import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../../sdks/index.js';
+import { SETUP_METHODS } from '../../sdks/indexes.js';
+import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { perFile } from '../file/state.js';
+import { type FileFacts, getMailAnalysis } from './sends.js';
+import { soleValue } from '../flow/values.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -57,14 +59,6 @@ export interface SecurityAnalysis {
 const EMPTY: SecurityAnalysis = { transport: [], secrets: [] };
 const SECURITY = {};
 const MAX_DEPTH = 6;
-/**
- * The method names SDKs are set up through (`createTransport`, `setApiKey`), and `default` for a
- * factory called through its module object (`mg.default(options)`); `new` and plain calls are resolved.
- */
-const SETUP_METHODS: ReadonlySet<string> = new Set([
-  'default',
-  ...sdks.flatMap((sdk) => sdk.security?.setups.map((s) => s.via) ?? []).filter((via) => via !== 'new' && via !== 'call'),
-]);
 const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /** The transport and credential findings of the file being linted, computed once and shared by both rules. */

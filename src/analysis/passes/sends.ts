@@ -1,25 +1,22 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { messageShape, messageShapeKeys } from '../sdks/message-shape.js';
-import {
-  builtinRoots,
-  sdks,
-  throttlerRoots,
-  type MessageSpec,
-  type ModuleRoot,
-  type RecipientField,
-  type SdkSpec,
-  type SendSpec,
-} from '../sdks/index.js';
-import { type FunctionNode, propertyName, thisClass, unwrap, variableOf, scopeAt } from './ast.js';
-import { type FieldWrite, MessageReader } from './messages.js';
-import { type ParamRef, RecipientClassifier, type RecipientList } from './recipients.js';
-import { HTTP_METHODS, HttpSends, httpClientRoots } from './http.js';
-import { IterationAnalysis } from './iteration.js';
-import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
-import { TypeInfo, typeServices } from './type-info.js';
-import { CLIENT_MEMBERS, type KindRef, kindSpec, soleValue, ValueResolver } from './values.js';
-import { own } from '../util/own.js';
-import { escapeRegExp } from '../util/regexp.js';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
+import { sdks, type MessageSpec, type ModuleRoot, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
+import { CALLEE_NAMES, RECIPIENT_KEYS } from '../../sdks/indexes.js';
+import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
+import { type AnalysisOptions, perFile, preludeOf, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
+import { typeServices } from '../file/types.js';
+import { type FunctionNode, propertyName, thisClass, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { soleValue } from '../flow/values.js';
+import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
+import { HttpSends } from '../model/http.js';
+import { type FieldWrite, MessageReader } from '../model/messages.js';
+import { type ParamRef, RecipientClassifier, type RecipientList } from '../model/recipients.js';
+import { TypeInfo } from '../model/type-info.js';
+import { IterationAnalysis } from './iterations.js';
+import { own } from '../../util/own.js';
+
+export type { AnalysisOptions } from '../file/state.js';
+export { mailRuleListeners, perFile } from '../file/state.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -53,8 +50,6 @@ export interface MailCall {
 
 type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };
 
-/** The names a send's callee can end in: SDK members, and the HTTP clients' request methods. */
-const CALLEE_NAMES: ReadonlySet<string> = new Set([...CLIENT_MEMBERS, ...HTTP_METHODS]);
 
 /** A recipient list written into a field that every recipient of the message sees. */
 export interface Exposure {
@@ -96,166 +91,41 @@ export interface FileFacts {
   readonly memberWrites: readonly TSESTree.AssignmentExpression[];
 }
 
-/** What a rule asks the analysis to do beyond the import-proven default. */
-export interface AnalysisOptions {
-  /** Use type information where the parser provides it (the `*-type-checked` configs). */
-  readonly typed?: boolean;
-  /** Check object literals shaped like a message even with no send in view (`strict`). */
-  readonly shapes?: boolean;
-}
-
-const EMPTY: MailAnalysis = { calls: [], exposures: [], iterations: null };
-const httpSends = new HttpSends(sdks);
-/** `require`, or a needle of the provider hosts (`api.`, `mandrillapp.com`): a file with none skips both checks. */
-const TEXT_NEEDLES = new RegExp(['require', ...httpSends.hostNeedles].map(escapeRegExp).join('|'));
-
-/**
- * What is known of one file, shared by every rule and every set of options: the module roots and
- * text checks of the fast exit, the nodes of the one pass over the file, the analyses made.
- */
-interface FileState {
-  prelude?: Prelude | null;
-  collected?: Collected;
-  /** Filled by the node listeners of `collectDuringTraversal` while ESLint walks the file. */
-  collecting?: MutableCollected;
-  readonly analyses: Map<string, MailAnalysis>;
-  /** Other per-file results built on the analysis (the security pass), by owner. */
-  readonly derived: Map<object, unknown>;
-  /** The analysis objects behind the sends analyses, by `typed`: the message-shape check extends them. */
-  readonly instances: Map<boolean, FileAnalysis>;
-}
-
-/** The fast exit's findings: which imports reach an SDK, a throttler or an HTTP client, and whether a provider host is named. */
-interface Prelude {
-  readonly globalScope: TSESLint.Scope.Scope;
-  readonly roots: ReadonlyMap<Node, ModuleRoot>;
-  /** An SDK (or a wrapper declared in settings) is imported, or a provider's API host is named: sends are possible. */
-  readonly sends: boolean;
-  /** Computed when the `shapes` option first asks. */
-  shapeHint?: boolean;
-  /** Computed when the `typed` option first asks: the parser has types, and the text a recipient key or a send method. */
-  typedHint?: boolean;
-  /** Whether the text writes a recipient field (`RECIPIENT_KEY_HINT`), once the typed hint has asked. */
-  recipientKey?: boolean;
-}
-
-const states = new WeakMap<TSESTree.Program, FileState>();
-
 /** The mail analysis of the file being linted, computed once per set of options and shared by every rule. */
 export function getMailAnalysis(context: Context, options: AnalysisOptions = {}): MailAnalysis {
-  const state = stateOf(context);
   const typed = options.typed === true;
-  const key = options.shapes ? (typed ? 'typed+shapes' : 'shapes') : typed ? 'typed' : '';
-  let analysis = state.analyses.get(key);
-  if (!analysis) {
-    analysis = options.shapes ? analyseShapes(context, state, typed) : analyse(context, state, typed);
-    state.analyses.set(key, analysis);
-  }
-  return analysis;
+  const key = ANALYSIS_KEYS[(options.shapes ? 2 : 0) + (typed ? 1 : 0)]!;
+  return perFile(context, key, () => (options.shapes ? analyseShapes(context, typed) : analyse(context, typed)));
 }
 
-/**
- * The file being linted, ahead of the WeakMap: every rule asks for it in create() and again at
- * Program:exit, one file after another, and a comparison is cheaper than a WeakMap lookup.
- */
-let current: { readonly program: TSESTree.Program; readonly state: FileState } | null = null;
+/** Per-file cache keys: the analyses by `shapes` and `typed`, and the analysis objects behind them by `typed`. */
+const ANALYSIS_KEYS = [{}, {}, {}, {}] as const;
+const INSTANCE_KEYS = [{}, {}] as const;
+const httpSends = new HttpSends();
+const EMPTY_ANALYSIS: MailAnalysis = { calls: [], exposures: [], iterations: null };
 
-/** A result computed once per file from the analysis, by `key` (one per kind of result). */
-export function perFile<T>(context: Context, key: object, compute: () => T): T {
-  const { derived } = stateOf(context);
-  if (!derived.has(key)) derived.set(key, compute());
-  return derived.get(key) as T;
-}
-
-function stateOf(context: Context): FileState {
-  const program = context.sourceCode.ast;
-  if (current?.program === program) return current.state;
-  let state = states.get(program);
-  if (!state) states.set(program, (state = { analyses: new Map(), derived: new Map(), instances: new Map() }));
-  current = { program, state };
-  return state;
-}
-
-/**
- * A rule's listeners: the node collection (see below) and `exit` at `Program:exit`. A file the
- * fast exit rules out (no SDK import, no provider host; with `shapes`, no message-shaped text;
- * with `typed`, no recipient key or send method in the text) gets none at all, so ESLint calls
- * nothing of the rule for it: most files a project lints send no mail.
- */
-export function mailRuleListeners(context: Context, options: AnalysisOptions, exit: () => void): TSESLint.RuleListener {
-  const state = stateOf(context);
-  const prelude = preludeOf(context, state);
-  if (!prelude || !mayHaveFindings(context, prelude, options)) return {};
-  return { ...collectDuringTraversal(context, state, prelude, options), 'Program:exit': exit };
-}
-
-/** The fast exit: whether the analysis with these options can find anything in the file. */
-function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOptions): boolean {
-  if (prelude.sends) return true;
-  // Typed first: its recipient-key check, when it fails, also rules out message-shaped literals.
-  if (options.typed === true && typedHintOf(context, prelude)) return true;
-  return options.shapes === true && shapeHintOf(prelude, context.sourceCode.text);
-}
-
-/**
- * Node listeners that collect the calls, object literals and member writes the analysis needs
- * during ESLint's own traversal, so the analysis walks no tree of its own. Given to the first
- * rule that needs them for the file. Without them (a host that asks for an analysis outside a
- * rule's traversal) the analysis walks the tree itself.
- */
-function collectDuringTraversal(context: Context, state: FileState, prelude: Prelude, options: AnalysisOptions): TSESLint.RuleListener {
-  if (state.collecting || state.collected) return {};
-  // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
-  // on demand instead: measured on dependency code, listeners cost more there than the walk.
-  const needed = prelude.sends || (options.typed === true && typedHintOf(context, prelude));
-  if (!needed) return {};
-  const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
-  state.collecting = collecting;
-  const collect = (node: Node) => collectNode(collecting, node);
-  return { CallExpression: collect, NewExpression: collect, ObjectExpression: collect, AssignmentExpression: collect };
-}
-
-function preludeOf(context: Context, state: FileState): Prelude | null {
-  if (state.prelude !== undefined) return state.prelude;
-  const { sourceCode } = context;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return (state.prelude = null);
-  const { text } = sourceCode;
-  // One scan for `require` and the provider hosts' needles rules both out in most module files;
-  // where it finds one, each is checked on its own (the `require()` lookup reads the unresolved
-  // references, which are many).
-  const either = TEXT_NEEDLES.test(text);
-  const requires = either && text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
-  // The common case, a file with no mail code, costs a scan of its imports and one of its text.
-  const rawCalls = either && httpSends.mentionsHost(text);
-  const sends = roots.size > 0 || rawCalls;
-  // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
-  for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
-    for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);
-  }
-  return (state.prelude = { globalScope, roots, sends });
-}
 
 /** The sends of the file and what they expose; typed or not. */
-function analyse(context: Context, state: FileState, typed: boolean): MailAnalysis {
+function analyse(context: Context, typed: boolean): MailAnalysis {
+  const state = stateOf(context);
   const prelude = preludeOf(context, state);
-  if (!prelude) return EMPTY;
+  if (!prelude) return EMPTY_ANALYSIS;
   const types = typed ? typeInfoOf(context) : null;
-  if (!prelude.sends && !(types !== null && typedHintOf(context, prelude))) return EMPTY;
+  if (!prelude.sends && !(types !== null && typedHintOf(context, prelude))) return EMPTY_ANALYSIS;
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state));
-  state.instances.set(typed, file);
+  state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   return file.run();
 }
 
 /** The same, plus object literals shaped like a message with no send in view (the `messageShapes` option). */
-function analyseShapes(context: Context, state: FileState, typed: boolean): MailAnalysis {
+function analyseShapes(context: Context, typed: boolean): MailAnalysis {
   const base = getMailAnalysis(context, { typed });
+  const state = stateOf(context);
   const prelude = preludeOf(context, state);
   if (!prelude) return base;
   const { text } = context.sourceCode;
   if (!shapeHintOf(prelude, text)) return base;
-  let file = state.instances.get(typed);
+  let file = state.results.get(INSTANCE_KEYS[typed ? 1 : 0]) as FileAnalysis | undefined;
   if (!file) {
     // No sends: only the literals with a `to`/`cc` key matter, found from the tokens; the rest of the
     // collection (calls, for wrappers) is walked for only if a literal forwards a parameter.
@@ -278,140 +148,9 @@ function analyseShapes(context: Context, state: FileState, typed: boolean): Mail
   return file.addShapes();
 }
 
-/**
- * The object literals with a `to` or `cc` key (`{ to: … }`, `{ 'cc': … }`, `{ to }`), from the
- * token list: a key token between `{` or `,` and `:`, `,` or `}`. Comments are not tokens, so
- * `{ /* note *\/ to: list }` is found too.
- */
-function objectsWithShapeKey(sourceCode: Readonly<TSESLint.SourceCode>): readonly TSESTree.ObjectExpression[] | null {
-  const tokens = sourceCode.ast.tokens as TSESTree.Token[] | undefined;
-  // A host without tokens or range lookups (not ESLint) gets the walk instead.
-  if (!Array.isArray(tokens) || typeof sourceCode.getNodeByRangeIndex !== 'function') return null;
-  const objects = new Set<TSESTree.ObjectExpression>();
-  for (let i = 1; i < tokens.length - 1; i++) {
-    const token = tokens[i]!;
-    if (token.type !== AST_TOKEN_TYPES.Identifier && token.type !== AST_TOKEN_TYPES.String) continue;
-    const key = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value;
-    if (key !== 'to' && key !== 'cc') continue;
-    const before = tokens[i - 1]!.value;
-    const after = tokens[i + 1]!.value;
-    if ((before !== '{' && before !== ',') || (after !== ':' && after !== ',' && after !== '}')) continue;
-    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
-    const property = node?.parent;
-    if (
-      property?.type === AST_NODE_TYPES.Property &&
-      (property.key === node || (property.shorthand && property.value === node)) &&
-      property.parent.type === AST_NODE_TYPES.ObjectExpression
-    ) {
-      objects.add(property.parent);
-    }
-  }
-  return [...objects];
-}
-
-/** Types, and a recipient key or a send method in the text: a typed client or message may be there. */
-function typedHintOf(context: Context, prelude: Prelude): boolean {
-  if (prelude.typedHint === undefined) {
-    const { text } = context.sourceCode;
-    prelude.typedHint =
-      typeServices(context) !== null && ((prelude.recipientKey = RECIPIENT_KEY_HINT.test(text)) || SEND_HINT.test(text));
-  }
-  return prelude.typedHint;
-}
-
-function shapeHintOf(prelude: Prelude, text: string): boolean {
-  // A `to`/`cc` key is a recipient key: a text the typed hint found none in has no shape either.
-  const noKey = SHAPE_KEYS_ARE_RECIPIENT_KEYS && prelude.recipientKey === false;
-  return (prelude.shapeHint ??= !noKey && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text));
-}
-
 function typeInfoOf(context: Context): TypeInfo | null {
   const services = typeServices(context);
   return services ? new TypeInfo(services, sdks) : null;
-}
-
-/** The mail SDKs' modules, and the modules of wrappers declared in settings that this file imports. */
-function mailModules(context: Context, requires: readonly RequireCall[]): ReadonlyMap<string, ModuleRoot> {
-  const { wrappers } = readSettings(context.settings);
-  if (wrappers.length === 0) return builtinRoots;
-  const known = new Map(builtinRoots);
-  for (const source of importSources(context.sourceCode.ast, requires)) {
-    const wrapper = wrappers.find((w) => importsWrapper(source, context.filename, context.cwd, w));
-    if (wrapper) known.set(source, { sdk: wrapperSdk(wrapper, source), kind: 'module' });
-  }
-  return known;
-}
-
-/**
- * The import declarations, `export … from` declarations, `import x = require()` and `require()`
- * calls of the given modules. The declaration is all the resolver needs (it reads each binding's
- * specifier itself), so ReferenceTracker, which would walk every reference of every binding of
- * every import on top, is not asked.
- */
-function findModuleRoots(
-  program: TSESTree.Program,
-  requires: readonly RequireCall[],
-  known: ReadonlyMap<string, ModuleRoot>,
-): Map<Node, ModuleRoot> {
-  const roots = new Map<Node, ModuleRoot>();
-  for (const statement of program.body) {
-    if (
-      statement.type === AST_NODE_TYPES.ImportDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
-    ) {
-      const root = known.get(statement.source.value);
-      if (root) roots.set(statement, root);
-    }
-    // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (
-      declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-    ) {
-      const root = known.get(declaration.moduleReference.expression.value);
-      if (root) roots.set(declaration, root);
-    }
-  }
-  for (const [call, source] of requires) {
-    const root = known.get(source);
-    if (root) roots.set(call, root);
-  }
-  return roots;
-}
-
-type RequireCall = readonly [TSESTree.CallExpression, string];
-
-/**
- * `require('x')` calls of the real `require`: references to a declared global `require`, and
- * unresolved ones too, since a `.js` file linted without Node globals still means Node's
- * `require`. A local function named `require` never does.
- */
-function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
-  const declared = globalScope.set.get('require');
-  // A declared global (CommonJS, `globals.node`) has its references resolved to it; otherwise they
-  // are among the unresolved ones, the longest list of a CommonJS file.
-  const references: TSESLint.Scope.Reference[] = [];
-  if (declared) {
-    if (declared.defs.length === 0) references.push(...declared.references);
-  } else {
-    for (const ref of globalScope.through) if (ref.identifier.name === 'require') references.push(ref);
-  }
-  const calls: RequireCall[] = [];
-  for (const { identifier } of references) {
-    const call = identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !call.arguments[0]) continue;
-    const source = ASTUtils.getStringIfConstant(call.arguments[0]);
-    if (source) calls.push([call, source]);
-  }
-  return calls;
-}
-
-function* importSources(program: TSESTree.Program, requires: readonly RequireCall[]): Iterable<string> {
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield statement.source.value;
-  }
-  for (const [, source] of requires) yield source;
 }
 
 interface WrapperTarget {
@@ -421,71 +160,6 @@ interface WrapperTarget {
   readonly field: RecipientField;
   readonly fieldName: string;
   readonly accountDecides: boolean;
-}
-
-/** What one pass over the file collects: the calls to resolve, the object literals, and the member writes values flow through. */
-interface Collected {
-  readonly callNodes: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
-  readonly objects: readonly TSESTree.ObjectExpression[];
-  readonly memberWrites: readonly TSESTree.AssignmentExpression[];
-  /** `this.x = value` in a class's methods, by class and name. */
-  readonly thisWrites: ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>;
-}
-
-type MutableCollected = {
-  callNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[];
-  objects: TSESTree.ObjectExpression[];
-  memberWrites: TSESTree.AssignmentExpression[];
-  thisWrites: Map<ClassNode, Map<string, TSESTree.Expression[]>>;
-};
-
-/** Files a node the analysis needs: a call or `new`, an object literal, a write to a member (and to `this.x`, by class). */
-function collectNode(collected: MutableCollected, node: Node): void {
-  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    collected.callNodes.push(node);
-  } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-    collected.objects.push(node);
-  } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-    collected.memberWrites.push(node);
-    const name = propertyName(node.left);
-    const cls = node.left.object.type === AST_NODE_TYPES.ThisExpression && name !== null ? thisClass(node) : null;
-    if (cls && name !== null) {
-      let writes = collected.thisWrites.get(cls);
-      if (!writes) collected.thisWrites.set(cls, (writes = new Map<string, TSESTree.Expression[]>()));
-      writes.set(name, [...(writes.get(name) ?? []), node.right]);
-    }
-  }
-}
-
-function collectedOf(context: Context, state: FileState): Collected {
-  if (state.collected) return state.collected;
-  let collected = state.collecting;
-  if (!collected) {
-    collected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
-    walk(context.sourceCode, collected);
-  }
-  // Source order, so reports come out in the order of the file (a traversal is nearly sorted already).
-  collected.callNodes.sort((x, y) => x.range[0] - y.range[0]);
-  return (state.collected = collected);
-}
-
-/** The same collection as `collectDuringTraversal`, by a walk of the tree. */
-function walk(sourceCode: Readonly<TSESLint.SourceCode>, collected: MutableCollected): void {
-  const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-  const stack: Node[] = [sourceCode.ast];
-  while (stack.length) {
-    const node = stack.pop()!;
-    collectNode(collected, node);
-    const keys = visitorKeys[node.type] ?? [];
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (child[i]) stack.push(child[i] as Node);
-      } else if (child && typeof child === 'object') {
-        stack.push(child as Node);
-      }
-    }
-  }
 }
 
 class FileAnalysis {
@@ -1056,48 +730,6 @@ function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
   const keys = object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [propertyName(p)] : []));
   return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && messageShapeKeys.has(k)).length >= 2;
 }
-
-/**
- * The first key of every visible recipient field of every SDK (an object without one is no
- * message), and whether every field under that key is nested (`message.to`, `Destination.ToAddresses`).
- */
-const RECIPIENT_KEYS: ReadonlyMap<string, boolean> = (() => {
-  const keys = new Map<string, boolean>();
-  for (const field of sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible))) {
-    const key = field.path[0] ?? '';
-    keys.set(key, (keys.get(key) ?? true) && field.path.length > 1);
-  }
-  return keys;
-})();
-
-/** The last key of every visible recipient field (`to`, `ToAddresses`, `header_to`). */
-const RECIPIENT_LEAVES: readonly string[] = [
-  ...new Set(sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path.filter((s) => s !== '[]').at(-1) ?? '')))),
-].filter(Boolean);
-
-/**
- * Cheap text checks that let most files skip the analysis. They may match more than they should
- * (the analysis then decides); they must never miss. A recipient field written, as a key (`to:`,
- * `{ to }`, `'To':`) or assigned (`msg.to = …`). A nested field (`message.to`,
- * `Destination.ToAddresses`) is matched by its last key, which any write of a list into it spells
- * out; its first key (`message:`) is in most files that have an error object.
- */
-const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${RECIPIENT_LEAVES.join('|')})['"]?\\s*[:,}=]`);
-/**
- * A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. What
- * comes before the key is not checked, as a comment may sit between it and the `{`.
- */
-const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
-/** Whatever `SHAPE_TO_HINT` matches, `RECIPIENT_KEY_HINT` matches too (so a miss of the second rules out the first). */
-const SHAPE_KEYS_ARE_RECIPIENT_KEYS = ['to', 'cc'].every((key) => RECIPIENT_LEAVES.includes(key));
-const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
-/**
- * A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by
- * type; not `Object.create(`, which is in much code and never a client.
- */
-const SEND_HINT = new RegExp(
-  `(?<!\\bObject)\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
-);
 
 function isFunctionValue(node: Node | null | undefined): boolean {
   const value = node && unwrap(node);

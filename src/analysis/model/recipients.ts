@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from './ast.js';
-import { repeatsWithin } from './iteration.js';
+import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { repeatsWithin } from '../flow/loops.js';
 import type { TypeInfo } from './type-info.js';
-import { soleValue } from './values.js';
-import { own } from '../util/own.js';
+import { soleValue } from '../flow/values.js';
+import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

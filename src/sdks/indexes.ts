@@ -1,0 +1,116 @@
+/**
+ * The one place that turns the SDK data into lookup tables: module roots, member names, recipient
+ * keys, provider endpoints, and the text hints of the fast exit. Everything the analysis looks up
+ * by a name from `src/sdks` is built here, once per process.
+ */
+import type { Endpoint, SdkSpec } from './types.js';
+import { moduleRoots, sdks } from './index.js';
+import { HTTP_METHODS, httpClients } from './http-clients.js';
+import { messageShapeKeys } from './message-shape.js';
+import { throttlers } from './throttling.js';
+import { escapeRegExp } from '../util/regexp.js';
+
+export { builtinRoots } from './index.js';
+
+/** Throttling libraries (p-limit, Bottleneck, …), looked for only in files that send mail. */
+export const throttlerRoots = moduleRoots(throttlers);
+
+/** HTTP client libraries, looked for only in files that name a provider's API host. */
+export const httpClientRoots = moduleRoots(httpClients);
+
+/** Every member name some SDK kind has: only a value used through one of them may be a client. */
+export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
+  sdks.flatMap((sdk) =>
+    Object.values(sdk.kinds).flatMap((k) => [
+      ...Object.keys(k.props ?? {}),
+      ...Object.keys(k.methods ?? {}),
+      ...Object.keys(k.sends ?? {}),
+      ...Object.keys(k.setters ?? {}),
+    ]),
+  ),
+);
+
+/** The names a send's callee can end in: SDK members, and the HTTP clients' request methods. */
+export const CALLEE_NAMES: ReadonlySet<string> = new Set([...CLIENT_MEMBERS, ...HTTP_METHODS]);
+
+/**
+ * The method names SDKs are set up through (`createTransport`, `setApiKey`), and `default` for a
+ * factory called through its module object (`mg.default(options)`); `new` and plain calls are resolved.
+ */
+export const SETUP_METHODS: ReadonlySet<string> = new Set([
+  'default',
+  ...sdks.flatMap((sdk) => sdk.security?.setups.map((s) => s.via) ?? []).filter((via) => via !== 'new' && via !== 'call'),
+]);
+
+/** A provider send endpoint with its URL compiled to a pattern. */
+export interface CompiledEndpoint {
+  readonly sdk: SdkSpec;
+  readonly endpoint: Endpoint;
+  readonly pattern: RegExp;
+}
+
+/** `https://api.mailgun.net/v3/{domain}/messages` → a pattern where `{domain}` is one path segment. */
+function urlPattern(url: string): RegExp {
+  const escaped = url.split(/\{\w+\}/).map(escapeRegExp).join('[^/?#]+');
+  return new RegExp(`^${escaped}/?(?:[?#].*)?$`);
+}
+
+export const endpoints: readonly CompiledEndpoint[] = sdks.flatMap((sdk) =>
+  (sdk.endpoints ?? []).map((endpoint) => ({ sdk, endpoint, pattern: urlPattern(endpoint.url) })),
+);
+
+const hosts = new Set(endpoints.map((e) => new URL(e.endpoint.url.replace(/\{\w+\}/g, 'x')).host));
+/** Matches any endpoint's host name: a file that mentions none has no raw provider calls. */
+const HOST_PATTERN = new RegExp([...hosts].map(escapeRegExp).join('|'));
+/**
+ * Plain substrings one of which every host contains (`api.`, else the host itself): a string
+ * search for each is about twice as fast as the alternation, and rules out nearly every file.
+ */
+export const HOST_NEEDLES: readonly string[] = [...new Set([...hosts].map((h) => (h.includes('api.') ? 'api.' : h)))];
+
+/** Whether the text names a provider's API host: a file that names none makes no raw provider call. */
+export function mentionsHost(text: string): boolean {
+  return HOST_NEEDLES.some((needle) => text.includes(needle)) && HOST_PATTERN.test(text);
+}
+
+/**
+ * The first key of every visible recipient field of every SDK (an object without one is no
+ * message), and whether every field under that key is nested (`message.to`, `Destination.ToAddresses`).
+ */
+export const RECIPIENT_KEYS: ReadonlyMap<string, boolean> = (() => {
+  const keys = new Map<string, boolean>();
+  for (const field of sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible))) {
+    const key = field.path[0] ?? '';
+    keys.set(key, (keys.get(key) ?? true) && field.path.length > 1);
+  }
+  return keys;
+})();
+
+/** The last key of every visible recipient field (`to`, `ToAddresses`, `header_to`). */
+export const RECIPIENT_LEAVES: readonly string[] = [
+  ...new Set(sdks.flatMap((sdk) => Object.values(sdk.messages).flatMap((m) => m.visible.map((f) => f.path.filter((s) => s !== '[]').at(-1) ?? '')))),
+].filter(Boolean);
+
+/**
+ * Cheap text checks that let most files skip the analysis. They may match more than they should
+ * (the analysis then decides); they must never miss. A recipient field written, as a key (`to:`,
+ * `{ to }`, `'To':`) or assigned (`msg.to = …`). A nested field (`message.to`,
+ * `Destination.ToAddresses`) is matched by its last key, which any write of a list into it spells
+ * out; its first key (`message:`) is in most files that have an error object.
+ */
+export const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${RECIPIENT_LEAVES.join('|')})['"]?\\s*[:,}=]`);
+/**
+ * A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. What
+ * comes before the key is not checked, as a comment may sit between it and the `{`.
+ */
+export const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
+/** Whatever `SHAPE_TO_HINT` matches, `RECIPIENT_KEY_HINT` matches too (so a miss of the second rules out the first). */
+export const SHAPE_KEYS_ARE_RECIPIENT_KEYS = ['to', 'cc'].every((key) => RECIPIENT_LEAVES.includes(key));
+export const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
+/**
+ * A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by
+ * type; not `Object.create(`, which is in much code and never a client.
+ */
+export const SEND_HINT = new RegExp(
+  `(?<!\\bObject)\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
+);
