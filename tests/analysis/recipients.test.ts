@@ -1,58 +1,6 @@
-import { parseForESLint } from '@typescript-eslint/parser';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { RecipientClassifier, type RecipientList } from '../../src/analysis/model/recipients.js';
-
-type Node = TSESTree.Node;
-
-/** Sets `parent` on every node, as ESLint does while it traverses (the parser does not). */
-function linkParents(node: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, parent?: Node): void {
-  (node as { parent?: Node }).parent = parent;
-  for (const key of visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-        linkParents(child as Node, visitorKeys, node);
-      }
-    }
-  }
-}
-
-interface Parsed {
-  readonly ast: TSESTree.Program;
-  /** The argument of every `probe(…)` call, in source order. */
-  readonly probes: Node[];
-  readonly classifier: RecipientClassifier;
-}
-
-/** Parses `code` and finds the expressions marked by `probe(expression)`. */
-function parse(code: string): Parsed {
-  const { ast, scopeManager, visitorKeys } = parseForESLint(code, { range: true, loc: true, sourceType: 'module' });
-  const program = ast as TSESTree.Program;
-  linkParents(program, visitorKeys);
-  const probes: Node[] = [];
-  const visit = (node: Node): void => {
-    if (
-      node.type === AST_NODE_TYPES.CallExpression &&
-      node.callee.type === AST_NODE_TYPES.Identifier &&
-      node.callee.name === 'probe' &&
-      node.arguments[0]
-    ) {
-      probes.push(node.arguments[0]);
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
-      }
-    }
-  };
-  visit(program);
-  probes.sort((a, b) => a.range[0] - b.range[0]);
-  const globalScope = scopeManager.globalScope as unknown as TSESLint.Scope.Scope;
-  return { ast: program, probes, classifier: new RecipientClassifier(globalScope) };
-}
+import type { RecipientList } from '../../src/analysis/model/recipients.js';
+import { parse } from './parse.js';
 
 /** The classification of the (only, or last) `probe(…)` argument in `code`. */
 function classify(code: string): RecipientList {
@@ -176,8 +124,9 @@ describe('RecipientClassifier', () => {
       expect(classify("probe(['a@x.io', 'b@x.io'].join(', '));")).toEqual(fixed(2));
     });
 
-    it('.join on a parameter is data-driven: only arrays have join', () => {
-      expect(classify("function f(list) { probe(list.join(',')); }")).toEqual(DATA_DRIVEN);
+    it('.join on a parameter forwards what the caller passes: a joined list is still theirs', () => {
+      expectParameter(classify("function f(list) { probe(list.join(',')); }"), 0, []);
+      expect(classify("probe(users.map((u) => u.email).join(','));")).toEqual(DATA_DRIVEN);
     });
 
     it('other methods are unknown', () => {
@@ -280,8 +229,9 @@ describe('RecipientClassifier', () => {
       expect(classify("let to = 'a@x.io';\nto = users.join(',');\nprobe(to);")).toEqual(UNKNOWN);
     });
 
-    it('trust a list annotation', () => {
-      expect(classify('const to: string[] = load();\nprobe(to);')).toEqual(DATA_DRIVEN);
+    it('do not take an array annotation as proof, only a tuple', () => {
+      expect(classify('const to: string[] = load();\nprobe(to);')).toEqual(UNKNOWN);
+      expect(classify('const to: string[] = ["a@x.io"];\nprobe(to);')).toEqual(fixed(1));
       expect(classify('const to: [string, string] = load();\nprobe(to);')).toEqual(fixed(2));
     });
 
@@ -321,11 +271,16 @@ describe('RecipientClassifier', () => {
       expect(classify('function send(...to) { probe(to); }')).toEqual(UNKNOWN);
     });
 
-    it('a parameter annotated as a list is data-driven', () => {
-      expect(classify('function send(to: string[]) { probe(to); }')).toEqual(DATA_DRIVEN);
-      expect(classify('function send(to: Array<string>) { probe(to); }')).toEqual(DATA_DRIVEN);
-      expect(classify('function send(to: readonly string[]) { probe(to); }')).toEqual(DATA_DRIVEN);
-      expect(classify('function send(to: ReadonlyArray<{ email: string }>) { probe(to); }')).toEqual(DATA_DRIVEN);
+    it('a parameter annotated as a list is still whatever its callers pass', () => {
+      expectParameter(classify('function send(to: string[]) { probe(to); }'), 0, []);
+      expectParameter(classify('function send(to: Array<string>) { probe(to); }'), 0, []);
+      expectParameter(classify('function send(to: readonly string[]) { probe(to); }'), 0, []);
+      expectParameter(classify('function send(to: ReadonlyArray<{ email: string }>) { probe(to); }'), 0, []);
+    });
+
+    it('a default value that maps records is data-driven: a caller that passes nothing sends it', () => {
+      expect(classify('function send(to = users.map((u) => u.email)) { probe(to); }')).toEqual(DATA_DRIVEN);
+      expectParameter(classify("function send(to = 'ops@x.io') { probe(to); }"), 0, []);
     });
 
     it('a parameter annotated as a tuple is fixed', () => {
@@ -337,14 +292,14 @@ describe('RecipientClassifier', () => {
       expectParameter(classify('function send(to: Recipients) { probe(to); }'), 0, []);
     });
 
-    it('a destructured parameter takes the annotation of its property', () => {
-      expect(classify('function send({ to }: { to: string[] }) { probe(to); }')).toEqual(DATA_DRIVEN);
+    it('a destructured parameter takes a tuple annotation of its property, and forwards otherwise', () => {
+      expectParameter(classify('function send({ to }: { to: string[] }) { probe(to); }'), 0, ['to']);
       expect(classify('function send({ to }: { to: [string] }) { probe(to); }')).toEqual(fixed(1));
       expectParameter(classify('function send({ to }: { to: string }) { probe(to); }'), 0, ['to']);
     });
 
-    it('a constructor parameter property', () => {
-      expect(classify('class M { constructor(private to: string[]) { probe(to); } }')).toEqual(DATA_DRIVEN);
+    it("a constructor parameter property forwards the caller's list", () => {
+      expectParameter(classify('class M { constructor(private to: string[]) { probe(to); } }'), 0, []);
     });
   });
 
@@ -374,14 +329,9 @@ describe('RecipientClassifier', () => {
   });
 
   describe('this.field', () => {
-    it('a field annotated as a list is data-driven', () => {
-      expect(classify('class M {\n  private admins: string[] = [];\n  send() { probe(this.admins); }\n}')).toEqual(DATA_DRIVEN);
-    });
-
-    it('works from an arrow function inside a method, and a readonly array', () => {
-      expect(classify('class M {\n  admins!: ReadonlyArray<string>;\n  send() { return () => probe(this.admins); }\n}')).toEqual(
-        DATA_DRIVEN,
-      );
+    it('a field annotated as a list is unknown: its type says what may be stored, not what is', () => {
+      expect(classify('class M {\n  private admins: string[] = [];\n  send() { probe(this.admins); }\n}')).toEqual(UNKNOWN);
+      expect(classify('class M {\n  admins!: ReadonlyArray<string>;\n  send() { return () => probe(this.admins); }\n}')).toEqual(UNKNOWN);
     });
 
     it('a tuple field is fixed', () => {

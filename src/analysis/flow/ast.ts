@@ -42,6 +42,9 @@ export function isFunction(node: Node | undefined): node is FunctionNode {
 export function propertyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
 ): string | null {
+  // `this.#send`, `#send() {}`: private names, spelled with their `#` so they never meet a public one.
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   return ASTUtils.getPropertyName(node);
 }
 
@@ -108,6 +111,7 @@ export function destructuringPath(pattern: Node, target: TSESTree.Identifier): s
 
 /** The expressions a function returns: an arrow's body, or each `return` argument. */
 export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  if (!fn.body) return []; // a TypeScript declaration or overload signature
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const found: TSESTree.Expression[] = [];
   const visit = (node: Node): void => {

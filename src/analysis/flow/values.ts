@@ -1,7 +1,16 @@
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from './ast.js';
+import { repeatsWithin } from './loops.js';
 
 const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+
+/**
+ * JavaScript value flow with no mail knowledge: what a variable holds, what a loop or an
+ * iteration callback binds, what was pushed into an array. Every model of what values mean
+ * (clients, messages, recipient lists) asks these questions here, so each form is learned once.
+ */
 
 /** The value a variable always holds (its only write), or null. */
 export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expression | null {
@@ -9,5 +18,150 @@ export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expressio
   if (variable.defs.length !== 1 || writes.length !== 1) return null;
   const def = variable.defs[0]!;
   if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (elementBinding(variable)) return null; // `for (const x of list)`: its write is the list, not its value
   return (writes[0]!.writeExpr as TSESTree.Expression | null) ?? null;
+}
+
+/**
+ * Every value a plain variable (not destructured) is given: its initialiser and each `x = value`.
+ * Null when one write is not a plain assignment (`x += …`, a loop binding, destructuring).
+ */
+export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Expression[] | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || elementBinding(variable)) return null;
+  const values: TSESTree.Expression[] = [];
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && (parent.operator !== '=' || parent.left !== ref.identifier)) return null;
+    if (!ref.writeExpr) return null;
+    values.push(ref.writeExpr as TSESTree.Expression);
+  }
+  return values.length ? values : null;
+}
+
+/** Array methods that call their callback once per element, with the element as this argument. */
+const ELEMENT_CALLBACKS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+  forEach: 0,
+  map: 0,
+  flatMap: 0,
+  filter: 0,
+  some: 0,
+  every: 0,
+  find: 0,
+  findLast: 0,
+  findIndex: 0,
+  reduce: 1,
+  reduceRight: 1,
+});
+
+/**
+ * A variable bound to one element of a collection: `for (const x of list)`, or the element
+ * parameter of `list.forEach((x) => …)`, `list.map(…)`, `list.reduce((acc, x) => …)`,
+ * `Array.from(list, (x) => …)`. The variable holds one element, never the list.
+ */
+export function elementBinding(variable: TSESLint.Scope.Variable): { readonly collection: Node; readonly whole: boolean } | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === DefinitionType.Variable) {
+    const declaration = def.parent;
+    const loop = declaration?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+      return { collection: loop.right, whole: def.node.id.type === AST_NODE_TYPES.Identifier };
+    }
+    return null;
+  }
+  if (def.type !== DefinitionType.Parameter) return null;
+  const fn = def.node as FunctionNode;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const index = fn.params.findIndex((p) => p === def.name || (p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]));
+  const whole = fn.params[index] === def.name;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = propertyName(callee);
+  if (name === null) return null;
+  if (call.arguments[0] === fn && ELEMENT_CALLBACKS[name] === index) return { collection: callee.object, whole };
+  const object = unwrap(callee.object);
+  if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && call.arguments[1] === fn && index === 0) {
+    const source = call.arguments[0];
+    return source && source.type !== AST_NODE_TYPES.SpreadElement ? { collection: source, whole } : null;
+  }
+  return null;
+}
+
+/**
+ * What an array variable was filled with: the elements of its literal initialiser and the
+ * arguments of every `push`/`unshift` on it, and whether any of those runs repeatedly (in a loop
+ * or a callback), which makes the array's length depend on data. Null when the variable is
+ * reassigned or its initialiser is not an array literal.
+ */
+export function filledArray(
+  variable: TSESLint.Scope.Variable,
+): { readonly values: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]; readonly repeats: boolean } | null {
+  const init = soleValue(variable);
+  const literal = init && unwrap(init);
+  if (literal?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  const values: (TSESTree.Expression | TSESTree.SpreadElement)[] = literal.elements.filter((e) => e !== null);
+  let repeats = false;
+  const def = variable.defs[0]!;
+  const boundary = def.node.parent?.parent ?? def.node;
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+    const name = propertyName(member);
+    const call = member.parent;
+    if ((name !== 'push' && name !== 'unshift') || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    values.push(...call.arguments);
+    if (repeatsWithin(call, boundary)) repeats = true;
+  }
+  return { values, repeats };
+}
+
+/**
+ * `queue.shift()`, `queue.pop()`, `queue.at(0)`, `queue[0]`: one element taken from an array.
+ * Returns the array expression.
+ */
+export function takenFrom(node: Node): Node | null {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(value.callee);
+    if (name === 'shift' || name === 'pop' || name === 'at') return value.callee.object;
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression && value.computed) {
+    const index = unwrap(value.property);
+    if (index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number') return value.object;
+    if (index.type === AST_NODE_TYPES.Identifier || index.type === AST_NODE_TYPES.BinaryExpression) return value.object;
+  }
+  return null;
+}
+
+/** The module a binding was imported or required from (`import x from 'm'`, `const x = require('m')`), or null. */
+export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSESTree.Identifier): string | null {
+  const variable = variableOf(globalScope, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  if (def.type === DefinitionType.ImportBinding) {
+    const declaration = def.parent;
+    return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : null;
+  }
+  if (def.type !== DefinitionType.Variable || !def.node.init) return null;
+  const init = unwrap(def.node.init);
+  const call = init.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
+  if (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0].value === 'string'
+  ) {
+    return call.arguments[0].value;
+  }
+  return null;
+}
+
+/** Whether a node is a function expression or arrow, through `as` and friends. */
+export function isFunctionValue(node: Node | null | undefined): boolean {
+  return Boolean(node && isFunction(unwrap(node)));
 }

@@ -2,8 +2,10 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypedOrigin, TypeInfo } from './type-info.js';
-import { soleValue } from '../flow/values.js';
+import type { CallSites } from '../flow/functions.js';
+import { elementBinding, soleValue } from '../flow/values.js';
 import {
+  type FunctionNode,
   destructuringPath,
   isFunction,
   propertyName,
@@ -95,6 +97,8 @@ export class ValueResolver {
     private readonly thisWrites: Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>, 'get'>,
     /** Type information, when the rule asked for it and the parser has it. */
     private readonly types: TypeInfo | null = null,
+    /** The in-file call graph: parameters bound at call sites, returns of methods. */
+    private readonly callSites: CallSites | null = null,
   ) {}
 
   kindOf(node: Node): KindRef | null {
@@ -154,8 +158,13 @@ export class ValueResolver {
     return found;
   }
 
-  /** `getTransport().sendMail()`: a local function whose every return is a client. */
+  /** `getTransport().sendMail()`, `this.#transport().sendMail()`: a local function whose every return is a client. */
   private returnedKind(callee: Node): KindRef | null {
+    const local = this.callSites?.localFunction(callee);
+    if (local) {
+      const returned = returnedExpressions(local);
+      return returned.length ? this.agree(returned) : null;
+    }
     if (callee.type !== AST_NODE_TYPES.Identifier) return null;
     const variable = variableOf(this.globalScope, callee);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -193,6 +202,14 @@ export class ValueResolver {
         const declarator = def.node;
         const annotated = this.annotationKind(declarator.id.typeAnnotation);
         if (annotated) return annotated;
+        const bound = elementBinding(variable);
+        if (bound) {
+          // `for (const t of [a, b])`: every element a client of the same kind.
+          const list = unwrap(bound.collection);
+          return bound.whole && list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length
+            ? this.agree(list.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement))
+            : null;
+        }
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
           const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
           return writes.length ? this.agree(writes.map((ref) => ref.writeExpr!)) : null;
@@ -205,11 +222,25 @@ export class ValueResolver {
       }
       case DefinitionType.Parameter: {
         const name = def.name as TSESTree.Identifier;
-        return this.annotationKind(name.typeAnnotation);
+        return this.annotationKind(name.typeAnnotation) ?? this.boundParameter(def.node as FunctionNode, name);
       }
       default:
         return null;
     }
+  }
+
+  /**
+   * A parameter that every call of its function in this file binds to a client of the same kind:
+   * `notifyAll(transport, users)` called with `createTransport(…)`.
+   */
+  private boundParameter(fn: FunctionNode, name: TSESTree.Identifier): KindRef | null {
+    if (!this.callSites || !isFunction(fn)) return null;
+    const index = fn.params.findIndex((p) => p === name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === name));
+    if (index < 0) return null;
+    const calls = this.callSites.callsOf(fn);
+    const args = calls.map((c) => c.arguments[index]);
+    if (!args.length || args.some((a) => !a || a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    return this.agree(args as Node[]);
   }
 
   /** A type annotation that names an SDK type: `Transporter`, `nodemailer.Transporter`, `SESClient`. */

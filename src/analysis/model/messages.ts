@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { PathSegment } from '../../sdks/index.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
 import type { ParamRef, RecipientClassifier } from './recipients.js';
-import { soleValue } from '../flow/values.js';
+import type { CallSites } from '../flow/functions.js';
+import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
 
 type Node = TSESTree.Node;
 
@@ -32,6 +33,8 @@ export class MessageReader {
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly classifier: RecipientClassifier,
+    /** The in-file call graph: messages returned by local functions; without it those are unknown. */
+    private readonly callSites: CallSites | null = null,
   ) {}
 
   read(message: Node, path: readonly PathSegment[]): Lookup {
@@ -93,14 +96,35 @@ export class MessageReader {
       case AST_NODE_TYPES.ObjectExpression:
         this.objectProperty(value, head, rest, out, depth);
         return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        // `preview ? { to: editor } : { to: everyone }`: either may be sent.
+        this.walk(value.consequent, path, at, out, depth + 1);
+        this.walk(value.alternate, path, at, out, depth + 1);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (value.operator !== '&&') this.walk(value.left, path, at, out, depth + 1);
+        this.walk(value.right, path, at, out, depth + 1);
+        return;
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(this.globalScope, value);
-        const init = variable && soleValue(variable);
-        if (!variable || !init) {
+        if (!variable) {
           out.complete = false;
           return;
         }
-        this.walk(init, path, at, out, depth + 1);
+        // `for (const next of queue)`, `queue.forEach((next) => send(next))`: one queued message.
+        const bound = elementBinding(variable);
+        if (bound) {
+          if (bound.whole) this.walkElements(bound.collection, path, out, depth + 1);
+          else out.complete = false;
+          return;
+        }
+        const values = assignedValues(variable);
+        if (!values) {
+          out.complete = false;
+          return;
+        }
+        // `let msg = …; if (x) msg = …`: every value it is given may be sent.
+        for (const init of values) this.walk(init, path, at, out, depth + 1);
         // Fields written after creation: `msg.to = list`.
         for (const ref of variable.references) {
           const member = ref.identifier.parent;
@@ -117,10 +141,46 @@ export class MessageReader {
         }
         return;
       }
+      case AST_NODE_TYPES.CallExpression: {
+        // `queue.shift()`: a message pushed earlier.
+        const taken = takenFrom(value);
+        if (taken) {
+          this.walkElements(taken, path, out, depth + 1);
+          return;
+        }
+        // `send(build(list))`: what the local function returns; its parameters are forwarded.
+        const fn = this.callSites?.localFunction(value.callee);
+        const returned = fn ? returnedExpressions(fn) : [];
+        if (!returned.length) {
+          out.complete = false;
+          return;
+        }
+        for (const expression of returned) this.walk(expression, path, { holder: expression, object: null }, out, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const taken = takenFrom(value);
+        if (taken) this.walkElements(taken, path, out, depth + 1);
+        else out.complete = false;
+        return;
+      }
       case AST_NODE_TYPES.NewExpression:
         return; // a message object filled in later; its writes are read through the variable
       default:
         out.complete = false;
+    }
+  }
+
+  /** Reads the field from each element of an array of messages (a queue, a literal, a `.map()`). */
+  private walkElements(
+    collection: Node,
+    path: readonly PathSegment[],
+    out: { writes: FieldWrite[]; forwards: ParamRef[]; complete: boolean },
+    depth: number,
+  ): void {
+    for (const element of this.elements(collection, depth)) {
+      if (element) this.walk(element, path, { holder: element, object: null }, out, depth + 1);
+      else out.complete = false;
     }
   }
 
@@ -167,6 +227,9 @@ export class MessageReader {
     }
     if (value.type === AST_NODE_TYPES.Identifier && depth < MAX_DEPTH) {
       const variable = variableOf(this.globalScope, value);
+      // `const queue = []; queue.push({ to, … })`: what was pushed.
+      const filled = variable && filledArray(variable);
+      if (filled) return filled.values.map((v) => (v.type === AST_NODE_TYPES.SpreadElement ? null : v));
       const init = variable && soleValue(variable);
       if (init) return this.elements(init, depth + 1);
     }

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { destructuringPath, type FunctionNode, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
-import { repeatsWithin } from '../flow/loops.js';
+import { destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import type { CallSites } from '../flow/functions.js';
+import { elementBinding, filledArray, importedFrom, soleValue, takenFrom } from '../flow/values.js';
 import type { TypeInfo } from './type-info.js';
-import { soleValue } from '../flow/values.js';
 import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -17,8 +17,9 @@ export interface ParamRef {
 }
 
 /**
- * What a recipient expression holds.
- * - `data-driven`: a list whose length comes from data (`users.map(…)`, a `string[]` parameter).
+ * What a recipient expression holds, from where its value comes (never from its type annotation).
+ * - `data-driven`: a list whose length comes from data (`users.map(…)`, a list pushed to in a
+ *   loop, a chunk of such a list).
  * - `fixed`: a list the code spells out, with its number of addresses (one address is `fixed` 1).
  * - `parameter`: whatever the caller passes; in-file wrappers are built on this.
  * - `unknown`: anything else. Unknown is never reported.
@@ -48,6 +49,13 @@ const LIST_METHODS = new Set([
   'toSpliced',
 ]);
 const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
+/** List methods whose result holds the caller's elements: a parameter's list stays the caller's. */
+const KEEPS_ELEMENTS = new Set(['join', 'filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat']);
+/** Methods that return the elements of the list they are called on, in the same order or another. */
+const SAME_ELEMENTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
+/** Packages whose `chunk(list, size)` splits a list into lists. */
+const CHUNK_MODULES = new Set(['lodash', 'lodash-es', 'lodash/chunk', 'lodash.chunk', 'lodash/fp', 'underscore', 'radash', 'remeda', 'es-toolkit']);
+const MAX_DEPTH = 6;
 const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
   Array: new Set(['from']),
   Object: new Set(['keys', 'values', 'entries']),
@@ -56,10 +64,14 @@ const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
 
+  private depth = 0;
+
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
-    /** Type information: a value typed as an array is a list whatever its syntax. */
+    /** Type information: a tuple type is a fixed list; an array type alone proves nothing. */
     private readonly types: TypeInfo | null = null,
+    /** The in-file call graph, to follow local functions' returns; without it they are unknown. */
+    private readonly callSites: CallSites | null = null,
   ) {}
 
   classify(node: Node): RecipientList {
@@ -68,7 +80,13 @@ export class RecipientClassifier {
     if (known) return known;
     this.memo.set(target, UNKNOWN); // cycles are unknown
     let result = this.compute(target);
-    if (result.kind === 'unknown' && this.types) result = this.types.listOf(target) ?? UNKNOWN;
+    if (result.kind === 'unknown' && this.types) {
+      // A tuple type spells out its length. An array type proves a data-driven list only on a
+      // value that comes from a call (a query, a repository method): never on a parameter or
+      // a field, whose type says what may be passed, not what is.
+      const typed = this.types.listOf(target);
+      if (typed?.kind === 'fixed' || (typed && target.type === AST_NODE_TYPES.CallExpression)) result = typed;
+    }
     this.memo.set(target, result);
     return result;
   }
@@ -149,51 +167,185 @@ export class RecipientClassifier {
   private identifier(node: TSESTree.Identifier): RecipientList {
     const variable = variableOf(this.globalScope, node);
     if (!variable || variable.defs.length !== 1) return UNKNOWN;
+    // `for (const address of addresses)`, `users.map((u) => …)`: one element, not the list.
+    const bound = elementBinding(variable);
+    if (bound) return bound.whole ? this.element(bound.collection) : UNKNOWN;
     const def = variable.defs[0]!;
     if (def.type === DefinitionType.Parameter) return this.parameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
     if (def.type !== DefinitionType.Variable) return UNKNOWN;
     const declarator = def.node;
-    const annotated = listAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
-    if (annotated) return annotated;
+    const tuple = tupleAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
+    if (tuple) return tuple;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+    const filled = filledArray(variable);
+    if (filled) return this.filled(filled);
     const value = soleValue(variable);
-    if (!value) return UNKNOWN;
-    const inner = unwrap(value);
-    if (inner.type === AST_NODE_TYPES.ArrayExpression && inner.elements.length === 0) {
-      return this.filledArray(variable, declarator);
-    }
-    return this.classify(value);
+    return value ? this.classify(value) : UNKNOWN;
   }
 
-  /** `const list = []` filled with `push` calls: data-driven when any push repeats. */
-  private filledArray(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): RecipientList {
-    const boundary = declarator.parent.parent ?? declarator;
+  /**
+   * Whether the code declares a value to be a list, whatever its source: an annotation
+   * (`chunk: string[]`, an element of `chunks: string[][]`) or its type. Not proof that the list
+   * comes from data, so never a reason to report a field; a loop around a send whose recipients
+   * may be a list is a loop over chunks, which is reason enough to stay silent about the loop.
+   */
+  declaresList(node: Node): boolean {
+    const value = unwrap(node);
+    if (this.types?.listOf(value)) return true;
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(value.callee);
+      return name !== null && KEEPS_ELEMENTS.has(name) && name !== 'join' && this.declaresList(value.callee.object);
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(this.globalScope, value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def) return false;
+    const bound = elementBinding(variable);
+    if (bound) {
+      const collection = unwrap(bound.collection);
+      return bound.whole && collection.type === AST_NODE_TYPES.Identifier && isListType(elementType(this.annotationOf(collection)));
+    }
+    return isListType(this.annotationOf(value));
+  }
+
+  /** The type annotation of the variable or parameter an identifier names. */
+  private annotationOf(identifier: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+    const def = variableOf(this.globalScope, identifier)?.defs[0];
+    if (def?.type === DefinitionType.Variable) return def.node.id.typeAnnotation?.typeAnnotation;
+    if (def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) return def.name.typeAnnotation?.typeAnnotation;
+    return undefined;
+  }
+
+  /** An array filled with `push` calls: data-driven when any push repeats or spreads a data-driven list. */
+  private filled(filled: NonNullable<ReturnType<typeof filledArray>>): RecipientList {
+    if (filled.repeats) return DATA_DRIVEN;
     let count = 0;
-    for (const ref of variable.references) {
-      const member = ref.identifier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
-      const name = propertyName(member);
-      const call = member.parent;
-      if ((name !== 'push' && name !== 'unshift') || call?.type !== AST_NODE_TYPES.CallExpression) continue;
-      if (repeatsWithin(call, boundary)) return DATA_DRIVEN;
-      if (call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return DATA_DRIVEN;
-      count += call.arguments.length;
+    for (const value of filled.values) {
+      const item = value.type === AST_NODE_TYPES.SpreadElement ? this.classify(value.argument) : this.classify(value);
+      if (item.kind === 'data-driven') return DATA_DRIVEN;
+      if (value.type === AST_NODE_TYPES.SpreadElement && item.kind !== 'fixed') return DATA_DRIVEN;
+      count += item.kind === 'fixed' ? item.count : 1;
     }
     return fixed(count);
+  }
+
+  /**
+   * What one element of a collection holds: an element of a literal, what a `.map()` callback
+   * returns, what was pushed, a chunk of a list (`chunk(list, 50)`, a local helper that slices).
+   */
+  element(collection: Node): RecipientList {
+    if (this.depth > MAX_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      return this.elementOf(unwrap(collection));
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private elementOf(node: Node): RecipientList {
+    switch (node.type) {
+      case AST_NODE_TYPES.ArrayExpression:
+        return mostSevere(
+          node.elements.flatMap((e) => (e === null ? [] : [e.type === AST_NODE_TYPES.SpreadElement ? this.element(e.argument) : this.classify(e)])),
+        );
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(this.globalScope, node);
+        if (!variable || variable.defs.length !== 1 || elementBinding(variable)) return UNKNOWN;
+        const filled = filledArray(variable);
+        if (filled) {
+          return mostSevere(filled.values.map((v) => (v.type === AST_NODE_TYPES.SpreadElement ? this.element(v.argument) : this.classify(v))));
+        }
+        const value = soleValue(variable);
+        return value ? this.element(value) : UNKNOWN;
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        const source = node.arguments[0];
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Set' && source && source.type !== AST_NODE_TYPES.SpreadElement) {
+          return this.element(source);
+        }
+        return UNKNOWN;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.elementOfCall(node);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private elementOfCall(node: TSESTree.CallExpression): RecipientList {
+    const callee = unwrap(node.callee);
+    const chunked = this.chunkSource(node);
+    if (chunked) {
+      // Each chunk is a list of the source's elements, as long as the chunk size allows.
+      const source = this.classify(chunked);
+      return source.kind === 'fixed' || source.kind === 'unknown' ? source : source.kind === 'parameter' ? source : DATA_DRIVEN;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(callee);
+      if (name === 'map' || name === 'flatMap') {
+        const callback = node.arguments[0] && unwrap(node.arguments[0]);
+        if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) {
+          return UNKNOWN;
+        }
+        const returned = returnedExpressions(callback);
+        return name === 'map' ? mostSevere(returned.map((r) => this.classify(r))) : mostSevere(returned.map((r) => this.element(r)));
+      }
+      if (name !== null && SAME_ELEMENTS.has(name)) return this.element(callee.object);
+      const object = unwrap(callee.object);
+      if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && node.arguments[0]) {
+        const source = node.arguments[0];
+        return source.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : this.element(source);
+      }
+      return UNKNOWN;
+    }
+    // A local function: the elements of what it returns, its parameters bound to this call's arguments.
+    const fn = this.callSites?.localFunction(callee);
+    if (!fn) return UNKNOWN;
+    return this.bindAt(node, fn, mostSevere(returnedExpressions(fn).map((r) => this.element(r))));
+  }
+
+  /** `chunk(list, n)` of lodash and its kin: the list being split, or null. */
+  private chunkSource(node: TSESTree.CallExpression): Node | null {
+    const callee = unwrap(node.callee);
+    const source = node.arguments[0];
+    if (!source || source.type === AST_NODE_TYPES.SpreadElement) return null;
+    let module: string | null = null;
+    if (callee.type === AST_NODE_TYPES.Identifier) module = importedFrom(this.globalScope, callee);
+    else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'chunk' && callee.object.type === AST_NODE_TYPES.Identifier) {
+      module = importedFrom(this.globalScope, callee.object);
+    }
+    if (module === null || !CHUNK_MODULES.has(module)) return null;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'chunk';
+    return name === 'chunk' || module === 'lodash/chunk' || module === 'lodash.chunk' ? source : null;
+  }
+
+  /** A result that is a parameter of `fn`, seen through a call of `fn`: what this call passes. */
+  private bindAt(call: TSESTree.CallExpression, fn: FunctionNode, result: RecipientList): RecipientList {
+    if (result.kind !== 'parameter' || result.param.fn !== fn) return result;
+    const argument = call.arguments[result.param.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || result.param.path.length) return UNKNOWN;
+    return this.classify(argument);
   }
 
   private parameter(fn: FunctionNode, name: TSESTree.Identifier): RecipientList {
     for (const [index, raw] of fn.params.entries()) {
       let param: Node = raw.type === AST_NODE_TYPES.TSParameterProperty ? raw.parameter : raw;
+      const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
       if (param.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
       if (param.type === AST_NODE_TYPES.RestElement) return UNKNOWN;
       const path = destructuringPath(param, name);
       if (!path) continue;
+      // `(list = users.map((u) => u.email))`: a caller that passes nothing sends the default.
+      if (fallback && path.length === 0 && this.classify(fallback).kind === 'data-driven') return DATA_DRIVEN;
       const annotation =
         param.type === AST_NODE_TYPES.Identifier || param.type === AST_NODE_TYPES.ObjectPattern
           ? memberType(param.typeAnnotation?.typeAnnotation, path)
           : undefined;
-      return listAnnotation(annotation) ?? { kind: 'parameter', param: { fn, index, path } };
+      // A `string[]` annotation says the caller may pass several addresses, not that it does:
+      // what the callers in this file pass decides (a wrapper), and an unseen caller is unknown.
+      return tupleAnnotation(annotation) ?? { kind: 'parameter', param: { fn, index, path } };
     }
     return UNKNOWN;
   }
@@ -207,7 +359,7 @@ export class RecipientClassifier {
         (e): e is TSESTree.PropertyDefinition =>
           e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && propertyName(e) === name,
       );
-      return listAnnotation(field?.typeAnnotation?.typeAnnotation) ?? UNKNOWN;
+      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? UNKNOWN;
     }
     // `options.to` on a parameter forwards that part of the caller's argument.
     const base = this.classify(node.object);
@@ -219,7 +371,19 @@ export class RecipientClassifier {
 
   private call(node: TSESTree.CallExpression): RecipientList {
     const callee = unwrap(node.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN;
+    const taken = takenFrom(node);
+    if (taken) return this.element(taken);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      // `getRecipients(users)`: what the local function returns, its parameters bound here.
+      const fn = this.callSites?.localFunction(callee);
+      if (!fn || this.depth > MAX_DEPTH) return UNKNOWN;
+      this.depth++;
+      try {
+        return this.bindAt(node, fn, mostSevere(returnedExpressions(fn).map((r) => this.classify(r))));
+      } finally {
+        this.depth--;
+      }
+    }
     const name = propertyName(callee);
     if (name === null) return UNKNOWN;
     const object = unwrap(callee.object);
@@ -234,6 +398,8 @@ export class RecipientClassifier {
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
+    // `to.join(', ')` on a parameter: still whatever the caller passes.
+    if (inner.kind === 'parameter' && KEEPS_ELEMENTS.has(name)) return inner;
     // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
     // out, its length comes from data.
     return DATA_DRIVEN;
@@ -271,21 +437,45 @@ function isStringValue(node: Node): boolean {
   );
 }
 
-/** A type annotation that says "a list": `string[]`, `Array<…>`, `readonly T[]`; tuples are fixed. */
-function listAnnotation(type: TSESTree.TypeNode | undefined): RecipientList | null {
+/**
+ * A tuple annotation (`[string, string]`) spells out how many addresses there are. Array types
+ * (`string[]`, `Array<T>`, `Set<T>`) prove nothing about where a list comes from, so they are
+ * not read here: see `declaresList` for the weaker question a loop asks.
+ */
+function tupleAnnotation(type: TSESTree.TypeNode | undefined): RecipientList | null {
   if (!type) return null;
+  if (type.type === AST_NODE_TYPES.TSTupleType) return fixed(type.elementTypes.length);
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly') return tupleAnnotation(type.typeAnnotation);
+  return null;
+}
+
+/** An annotation of a list type: `string[]`, `Array<T>`, `readonly T[]`, `Set<T>`. */
+export function isListType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
   switch (type.type) {
     case AST_NODE_TYPES.TSArrayType:
-      return DATA_DRIVEN;
     case AST_NODE_TYPES.TSTupleType:
-      return fixed(type.elementTypes.length);
+      return true;
     case AST_NODE_TYPES.TSTypeOperator:
-      return type.operator === 'readonly' ? listAnnotation(type.typeAnnotation) : null;
+      return type.operator === 'readonly' && isListType(type.typeAnnotation);
     case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name) ? DATA_DRIVEN : null;
+      return type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name);
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every((t) => isListType(t) || t.type === AST_NODE_TYPES.TSNullKeyword || t.type === AST_NODE_TYPES.TSUndefinedKeyword);
     default:
-      return null;
+      return false;
   }
+}
+
+/** The element type of a list annotation (`string[][]` → `string[]`), or undefined. */
+export function elementType(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | undefined {
+  if (!type) return undefined;
+  if (type.type === AST_NODE_TYPES.TSArrayType) return type.elementType;
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly') return elementType(type.typeAnnotation);
+  if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name)) {
+    return type.typeArguments?.params[0];
+  }
+  return undefined;
 }
 
 /** The annotated type of a property path inside an object type literal (`{ to: string[] }`). */

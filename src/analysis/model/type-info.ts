@@ -161,7 +161,9 @@ export class TypeInfo {
 
   /** An array (data-driven) or a tuple (a fixed list) by its type; null when the type says neither. */
   listOf(node: TSESTree.Node): { kind: 'data-driven' } | { kind: 'fixed'; count: number } | null {
-    const type = this.typeOf(node);
+    const raw = this.typeOf(node);
+    // `await subscriberEmails()` reaches here without its `await`: the list is what the promise holds.
+    const type = raw && (this.checker.getAwaitedType(raw) ?? raw);
     if (!type) return null;
     const parts = this.parts(type);
     if (parts.length !== 1) return null;

@@ -5,7 +5,8 @@ import { CALLEE_NAMES, RECIPIENT_KEYS } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
 import { type AnalysisOptions, perFile, preludeOf, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
-import { type FunctionNode, propertyName, thisClass, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
+import { CallSites, enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { soleValue } from '../flow/values.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
@@ -21,7 +22,6 @@ export { mailRuleListeners, perFile } from '../file/state.js';
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** A call proven to send mail, or to build a message that will be sent. */
@@ -167,6 +167,7 @@ class FileAnalysis {
   private readonly classifier: RecipientClassifier;
   private readonly reader: MessageReader;
   private readonly iterations: IterationAnalysis;
+  private readonly callSites: CallSites;
   private readonly calls: MailCall[] = [];
   private readonly exposures: Exposure[] = [];
   private readonly collected: Collected;
@@ -190,9 +191,10 @@ class FileAnalysis {
   ) {
     this.collected = collected;
     // The node lists are read through `collected` when used: a shape check alone may never need them.
-    this.resolver = new ValueResolver(globalScope, roots, { get: (cls) => collected.thisWrites.get(cls) }, types);
-    this.classifier = new RecipientClassifier(globalScope, types);
-    this.reader = new MessageReader(globalScope, this.classifier);
+    this.callSites = new CallSites(globalScope, sourceCode.scopeManager!, () => collected.callNodes);
+    this.resolver = new ValueResolver(globalScope, roots, { get: (cls) => collected.thisWrites.get(cls) }, types, this.callSites);
+    this.classifier = new RecipientClassifier(globalScope, types, this.callSites);
+    this.reader = new MessageReader(globalScope, this.classifier, this.callSites);
     this.facts = {
       resolver: this.resolver,
       reader: this.reader,
@@ -400,7 +402,7 @@ class FileAnalysis {
       if (each > 0) paths.push(field.path.slice(0, each));
     }
     return paths.some((path) =>
-      this.reader.read(messageNode, path).writes.some((w) => isList(this.classifier.classify(w.value))),
+      this.reader.read(messageNode, path).writes.some((w) => isList(this.classifier.classify(w.value)) || this.classifier.declaresList(w.value)),
     );
   }
 
@@ -447,7 +449,7 @@ class FileAnalysis {
     this.wrapperSeen.add(key);
     const name = functionName(target.param.fn);
     if (!name) return;
-    for (const callNode of this.callsOf(target.param.fn)) {
+    for (const callNode of this.callSites.callsOf(target.param.fn)) {
       const argument = callNode.arguments[target.param.index];
       if (!argument || callNode.arguments.slice(0, target.param.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
         continue;
@@ -472,69 +474,6 @@ class FileAnalysis {
       }
       for (const param of lookup.forwards) this.wrap({ ...base, param });
     }
-  }
-
-  /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
-  private callsOf(fn: FunctionNode): TSESTree.CallExpression[] {
-    const parent = fn.parent;
-    if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
-      const name = propertyName(parent);
-      const cls = parent.parent.parent;
-      return this.collected.callNodes.filter(
-        (c): c is TSESTree.CallExpression =>
-          c.type === AST_NODE_TYPES.CallExpression &&
-          c.callee.type === AST_NODE_TYPES.MemberExpression &&
-          propertyName(c.callee) === name &&
-          this.isInstanceOf(c.callee.object, cls),
-      );
-    }
-    return this.referencesTo(fn).flatMap((identifier) => {
-      const call = identifier.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? [call] : [];
-    });
-  }
-
-  /**
-   * References to a function declared by name in this file (`function f`, `const f = () => …`).
-   * A declaration's variables include its parameters too: only the one named after it counts.
-   */
-  private referencesTo(fn: FunctionNode): TSESTree.Identifier[] {
-    const parent = fn.parent;
-    const declared =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? fn
-        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
-          ? parent
-          : null;
-    if (!declared) return [];
-    const name = functionName(fn);
-    return this.sourceCode
-      .scopeManager!.getDeclaredVariables(declared)
-      .filter((v) => v.name === name)
-      .flatMap((v) => v.references.map((r) => r.identifier as TSESTree.Identifier));
-  }
-
-  /** Calls that take the function itself as an argument: `users.map(sendWelcome)`. */
-  private passedAsCallback(fn: FunctionNode): [TSESTree.CallExpression, TSESTree.Identifier][] {
-    return this.referencesTo(fn).flatMap((identifier): [TSESTree.CallExpression, TSESTree.Identifier][] => {
-      const call = identifier.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.some((a) => a === identifier)
-        ? [[call, identifier]]
-        : [];
-    });
-  }
-
-  /** `this` inside the class, or a variable holding `new TheClass()`. */
-  private isInstanceOf(object: Node, cls: ClassNode): boolean {
-    const value = unwrap(object);
-    if (value.type === AST_NODE_TYPES.ThisExpression) return thisClass(value) === cls;
-    if (value.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOf(this.globalScope, value);
-    const init = variable && soleValue(variable);
-    const created = init && unwrap(init);
-    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const classVariable = variableOf(this.globalScope, created.callee);
-    return classVariable?.defs.some((d) => d.node === cls) ?? false;
   }
 
   /** `params.setTo(list)` on a message builder (MailerSend). */
@@ -661,8 +600,8 @@ class FileAnalysis {
         // A function that loops over its own sends reaches many recipients per call.
         const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
-          ...this.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
-          ...this.passedAsCallback(fn),
+          ...this.callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
+          ...this.callSites.passedAsCallback(fn),
         ];
         for (const [callNode, callback] of uses) {
           if (this.callByNode.has(callNode)) continue;
@@ -740,34 +679,10 @@ function isList(list: RecipientList): boolean {
   return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
 }
 
-/** The function a call sits in, through callbacks (`retry(() => send())`), if it has a name to call it by. */
-function enclosingNamedFunction(node: Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      if (functionName(current)) return current;
-      const parent = current.parent;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return null;
-    }
-  }
-  return null;
-}
-
 function calleeName(callee: Node): string {
   const value = unwrap(callee);
   if (value.type === AST_NODE_TYPES.Identifier) return value.name;
   if (value.type === AST_NODE_TYPES.MemberExpression) return propertyName(value) ?? 'call';
   return 'call';
-}
-
-function functionName(fn: FunctionNode): string | null {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return parent.id.name;
-  }
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
-    return propertyName(parent);
-  }
-  return null;
 }
 

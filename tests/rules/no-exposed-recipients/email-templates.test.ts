@@ -59,17 +59,17 @@ tsTester.run('no-exposed-recipients: email-templates import forms', rule, {
 tsTester.run('no-exposed-recipients: email-templates messages and instances held elsewhere', rule, {
   valid: [
     // A local class named Email is not email-templates.
-    `class Email { send(o: unknown) {} }\nexport const f = (users: string[]) => new Email().send({ message: { to: users } });`,
+    `class Email { send(o: unknown) {} }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new Email().send({ message: { to: users } });`,
     // A shadowed binding: the parameter is not the import.
-    `import Email from 'email-templates';\nexport function f(Email: any, users: string[]) { return new Email({}).send({ message: { to: users } }); }`,
+    `import Email from 'email-templates';\nexport function f(Email: any, users: string[] = db.users.map((u) => u.email)) { return new Email({}).send({ message: { to: users } }); }`,
     // An unrelated send.
-    `import Email from 'email-templates';\nconst email = new Email({});\ndeclare const queue: { send(o: unknown): void };\nexport const f = (users: string[]) => queue.send({ message: { to: users } });`,
+    `import Email from 'email-templates';\nconst email = new Email({});\ndeclare const queue: { send(o: unknown): void };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => queue.send({ message: { to: users } });`,
     // `to` outside `message` is not a recipient field of email-templates.
-    `import Email from 'email-templates';\nexport const f = (users: string[]) => new Email({}).send({ template: 'x', to: users, message: { to: 'me@x.io' } });`,
+    `import Email from 'email-templates';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new Email({}).send({ template: 'x', to: users, message: { to: 'me@x.io' } });`,
     // The list in bcc, with the constructor's defaults.
-    `import Email from 'email-templates';\nexport const f = (users: string[]) => new Email({ message: { from: 'me@x.io', to: 'me@x.io', bcc: users } });`,
+    `import Email from 'email-templates';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new Email({ message: { from: 'me@x.io', to: 'me@x.io', bcc: users } });`,
     // render() only renders a template.
-    `import Email from 'email-templates';\nconst email = new Email({});\nexport const f = (users: string[]) => email.render('news/html', { to: users });`,
+    `import Email from 'email-templates';\nconst email = new Email({});\nexport const f = (users: string[] = db.users.map((u) => u.email)) => email.render('news/html', { to: users });`,
     // A fixed list is not reported by default.
     `import Email from 'email-templates';\nnew Email({}).send({ template: 'x', message: { to: ['a@x.io', 'b@x.io'], cc: 'c@x.io, d@x.io' } });`,
   ],
@@ -77,7 +77,7 @@ tsTester.run('no-exposed-recipients: email-templates messages and instances held
     invalid(
       "constructor defaults: a `to` in the constructor's message goes to every send",
       `import Email from 'email-templates';
-export const build = (admins: string[]) => new Email({ message: { from: 'me@x.io', to: admins }, send: true });`,
+export const build = (admins: string[] = db.users.map((u) => u.email)) => new Email({ message: { from: 'me@x.io', to: admins }, send: true });`,
       [['to', 'to: admins']],
     ),
     invalid(
@@ -105,7 +105,7 @@ export async function digest(users: { email: string }[]) {
       `import Email from 'email-templates';
 export class Mailer {
   private email = new Email({ send: true });
-  notify = (users: string[]) => this.email?.send({ template: 'x', message: { to: users.join(',') } });
+  notify = (users: string[] = db.users.map((u) => u.email)) => this.email?.send({ template: 'x', message: { to: users.join(',') } });
 }`,
       [['to', "to: users.join(',')"]],
     ),

@@ -20,7 +20,7 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: emailjs import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
     `${setup}\nexport const f = (u: { email: string }) => c.sendAsync({ from: 'me@x.io', to: u.email, bcc: ['a@x.io', 'b@x.io'], subject: 'Hi' });`,
-    `${setup}\nexport const f = (users: string[]) => c.send({ from: 'me@x.io', to: 'me@x.io', bcc: users, subject: 'Hi' }, () => {});`,
+    `${setup}\nexport const f = (users: string[] = db.users.map((u) => u.email)) => c.send({ from: 'me@x.io', to: 'me@x.io', bcc: users, subject: 'Hi' }, () => {});`,
   ]),
   invalid: importForms.flatMap(([name, setup]) => [
     invalid(
@@ -30,7 +30,7 @@ tsTester.run('no-exposed-recipients: emailjs import forms', rule, {
     ),
     invalid(
       `${name}: send with a callback`,
-      `${setup}\nexport const f = (list: string[]) => c.send({ from: 'me@x.io', to: 'me@x.io', cc: list.join(', '), subject: 'Hi' }, (err) => {});`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => c.send({ from: 'me@x.io', to: 'me@x.io', cc: list.join(', '), subject: 'Hi' }, (err) => {});`,
       [['cc', "cc: list.join(', ')"]],
     ),
   ]),
@@ -39,19 +39,19 @@ tsTester.run('no-exposed-recipients: emailjs import forms', rule, {
 tsTester.run('no-exposed-recipients: emailjs messages and clients held elsewhere', rule, {
   valid: [
     // A local class with the same name and method is not emailjs.
-    `class SMTPClient { send(m: unknown, cb?: unknown) {} }\nexport const f = (users: string[]) => new SMTPClient().send({ to: users }, () => {});`,
+    `class SMTPClient { send(m: unknown, cb?: unknown) {} }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new SMTPClient().send({ to: users }, () => {});`,
     // A shadowed binding: the parameter is not the import.
-    `import { SMTPClient } from 'emailjs';\nexport function f(SMTPClient: any, users: string[]) { return new SMTPClient({}).sendAsync({ to: users }); }`,
+    `import { SMTPClient } from 'emailjs';\nexport function f(SMTPClient: any, users: string[] = db.users.map((u) => u.email)) { return new SMTPClient({}).sendAsync({ to: users }); }`,
     // An unrelated send.
-    `import { SMTPClient } from 'emailjs';\nconst c = new SMTPClient({});\ndeclare const socket: { send(o: unknown): void };\nexport const f = (users: string[]) => socket.send({ to: users });`,
+    `import { SMTPClient } from 'emailjs';\nconst c = new SMTPClient({});\ndeclare const socket: { send(o: unknown): void };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => socket.send({ to: users });`,
     // The EmailJS service SDK is another package: its recipients are template parameters.
-    `import emailjs from '@emailjs/browser';\nexport const f = (users: string[]) => emailjs.send('service', 'template', { to: users });`,
+    `import emailjs from '@emailjs/browser';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => emailjs.send('service', 'template', { to: users });`,
     // A Message with the list in bcc only.
-    `import { Message } from 'emailjs';\nexport const f = (users: string[]) => new Message({ from: 'me@x.io', to: 'me@x.io', bcc: users, subject: 'Hi' });`,
+    `import { Message } from 'emailjs';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new Message({ from: 'me@x.io', to: 'me@x.io', bcc: users, subject: 'Hi' });`,
     // A fixed list is not reported by default.
     `import { SMTPClient } from 'emailjs';\nnew SMTPClient({}).send({ from: 'me@x.io', to: 'a@x.io, b@x.io', cc: ['c@x.io', 'd@x.io'], subject: 'Hi' }, () => {});`,
     // A local type named SMTPClient proves nothing.
-    `type SMTPClient = { sendAsync(m: unknown): Promise<void> };\nexport const f = (c: SMTPClient, users: string[]) => c.sendAsync({ to: users });`,
+    `type SMTPClient = { sendAsync(m: unknown): Promise<void> };\nexport const f = (c: SMTPClient, users: string[] = db.users.map((u) => u.email)) => c.sendAsync({ to: users });`,
   ],
   invalid: [
     invalid(
@@ -67,7 +67,7 @@ export function notify(users: { email: string }[]) {
     invalid(
       'a Message from a namespace import',
       `import * as emailjs from 'emailjs';
-export const build = (list: string[]) => new emailjs.Message({ from: 'me@x.io', to: 'me@x.io', cc: [...list], subject: 'News' });`,
+export const build = (list: string[] = db.users.map((u) => u.email)) => new emailjs.Message({ from: 'me@x.io', to: 'me@x.io', cc: [...list], subject: 'News' });`,
       [['cc', 'cc: [...list]']],
     ),
     invalid(
@@ -87,7 +87,7 @@ export async function digest(users: { email: string }[]) {
       `import { SMTPClient } from 'emailjs';
 export class Mailer {
   private client = new SMTPClient({});
-  notify = (users: string[]) => this.client?.sendAsync({ from: 'me@x.io', to: users.filter(Boolean), subject: 'Hi' });
+  notify = (users: string[] = db.users.map((u) => u.email)) => this.client?.sendAsync({ from: 'me@x.io', to: users.filter(Boolean), subject: 'Hi' });
 }`,
       [['to', 'to: users.filter(Boolean)']],
     ),
@@ -113,7 +113,7 @@ export const f = (client: SMTPClient) => client.sendAsync({ from: 'me@x.io', to:
       `import * as emailjs from 'emailjs';
 export class Mailer {
   constructor(private readonly client: emailjs.SMTPClient) {}
-  send(list: Array<string>) { return this.client.sendAsync({ from: 'me@x.io', to: 'me@x.io', cc: list, subject: 'Hi' }); }
+  send(list: Array<string> = db.users.map((u) => u.email)) { return this.client.sendAsync({ from: 'me@x.io', to: 'me@x.io', cc: list, subject: 'Hi' }); }
 }`,
       [['cc', 'cc: list']],
     ),

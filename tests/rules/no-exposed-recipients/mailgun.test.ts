@@ -28,7 +28,7 @@ const jsForms: [string, string][] = [
 
 tsTester.run('no-exposed-recipients: mailgun.js import forms', rule, {
   valid: jsForms.flatMap(([, setup]) => [
-    `${setup}\nexport const f = (u: { email: string }, team: string[]) => mg.messages.create('mg.x.io', { from: 'a@x.io', to: u.email, bcc: team });`,
+    `${setup}\nexport const f = (u: { email: string }, team: string[] = db.users.map((u) => u.email)) => mg.messages.create('mg.x.io', { from: 'a@x.io', to: u.email, bcc: team });`,
     // recipient-variables makes every `to` address a separate message.
     `${setup}\nexport const f = (users: { email: string }[]) => mg.messages.create('mg.x.io', { to: users.map((u) => u.email), 'recipient-variables': JSON.stringify({}) });`,
   ]),
@@ -45,14 +45,14 @@ tsTester.run('no-exposed-recipients: mailgun.js import forms', rule, {
 tsTester.run('no-exposed-recipients: mailgun.js messages and clients held elsewhere', rule, {
   valid: [
     // The domain is argument 1; only argument 2 is the message.
-    `import Mailgun from 'mailgun.js';\nconst mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });\nexport const f = (domains: string[]) => mg.messages.create(domains.join(','), { to: 'a@x.io' });`,
+    `import Mailgun from 'mailgun.js';\nconst mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });\nexport const f = (domains: string[] = db.users.map((u) => u.email)) => mg.messages.create(domains.join(','), { to: 'a@x.io' });`,
     // A local class with the same shape.
     `class Mailgun { constructor(f: unknown) {} client(o: unknown) { return { messages: { create(d: string, m: unknown) {} } }; } }
-export const f = (users: string[]) => new Mailgun(FormData).client({}).messages.create('d', { to: users });`,
+export const f = (users: string[] = db.users.map((u) => u.email)) => new Mailgun(FormData).client({}).messages.create('d', { to: users });`,
     // A shadowed binding.
-    `import Mailgun from 'mailgun.js';\nexport function f(Mailgun: any, users: string[]) { return new Mailgun(FormData).client({}).messages.create('d', { to: users }); }`,
+    `import Mailgun from 'mailgun.js';\nexport function f(Mailgun: any, users: string[] = db.users.map((u) => u.email)) { return new Mailgun(FormData).client({}).messages.create('d', { to: users }); }`,
     // An unrelated create.
-    `import Mailgun from 'mailgun.js';\ndeclare const db: { messages: { create(d: string, m: unknown): void } };\nexport const f = (users: string[]) => db.messages.create('d', { to: users });`,
+    `import Mailgun from 'mailgun.js';\ndeclare const db: { messages: { create(d: string, m: unknown): void } };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => db.messages.create('d', { to: users });`,
     // recipient-variables built elsewhere still counts as present.
     `import Mailgun from 'mailgun.js';
 const mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });
@@ -69,7 +69,7 @@ export function f(users: { email: string; id: string }[]) {
       'recipient-variables makes `to` individual, not cc',
       `import Mailgun from 'mailgun.js';
 const mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });
-export const f = (users: { email: string }[], managers: string[]) =>
+export const f = (users: { email: string }[], managers: string[] = db.users.map((u) => u.email)) =>
   mg.messages.create('mg.x.io', { to: users.map((u) => u.email), cc: managers, 'recipient-variables': '{}' });`,
       [['cc', 'cc: managers']],
     ),
@@ -79,7 +79,7 @@ export const f = (users: { email: string }[], managers: string[]) =>
       `import Mailgun from 'mailgun.js';
 export class Mailer {
   private mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });
-  notify(users: string[]) { return this.mg?.messages.create('mg.x.io', { to: users.join(',') }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.mg?.messages.create('mg.x.io', { to: users.join(',') }); }
 }`,
       [['to', "to: users.join(',')"]],
     ),
@@ -129,7 +129,7 @@ tsTester.run('no-exposed-recipients: mailgun-js import forms', rule, {
 tsTester.run('no-exposed-recipients: mailgun-js clients held elsewhere', rule, {
   valid: [
     // A local factory with the same shape.
-    `const mailgun = { messages() { return { send(d: unknown) {} }; } };\nexport const f = (users: string[]) => mailgun.messages().send({ to: users });`,
+    `const mailgun = { messages() { return { send(d: unknown) {} }; } };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => mailgun.messages().send({ to: users });`,
   ],
   invalid: [
     invalid(
@@ -137,7 +137,7 @@ tsTester.run('no-exposed-recipients: mailgun-js clients held elsewhere', rule, {
       'messages() kept in a variable, with a callback',
       `const mailgun = require('mailgun-js')({ apiKey: 'k', domain: 'mg.x.io' });
 const messages = mailgun.messages();
-export const f = (ids: string[], done: () => void) => messages.send({ to: 'me@x.io', cc: [...ids] }, done);`,
+export const f = (ids: string[] = db.users.map((u) => u.email), done: () => void) => messages.send({ to: 'me@x.io', cc: [...ids] }, done);`,
       [['cc', 'cc: [...ids]']],
     ),
     invalid(
@@ -146,7 +146,7 @@ export const f = (ids: string[], done: () => void) => messages.send({ to: 'me@x.
       `import mailgunJs from 'mailgun-js';
 export class Mailer {
   private mailgun = mailgunJs({ apiKey: 'k', domain: 'mg.x.io' });
-  notify(users: string[], managers: string[]) { return this.mailgun.messages().send({ to: users, cc: managers.slice(0), 'recipient-variables': {} }); }
+  notify(users: string[] = db.users.map((u) => u.email), managers: string[] = db.users.map((u) => u.email)) { return this.mailgun.messages().send({ to: users, cc: managers.slice(0), 'recipient-variables': {} }); }
 }`,
       [['cc', 'cc: managers.slice(0)']],
     ),

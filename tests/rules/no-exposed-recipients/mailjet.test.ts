@@ -45,30 +45,30 @@ tsTester.run('no-exposed-recipients: Mailjet messages', rule, {
     // A fixed list.
     `${setup}\nmailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'a@x.io' }, { Email: 'b@x.io' }] }] });`,
     // node-mailjet has no `.default` property: this code throws before it sends anything.
-    `const Mailjet = require('node-mailjet').default;\nexport const f = (list: string[]) => new Mailjet({}).post('send').request({ To: list.join(',') });`,
+    `const Mailjet = require('node-mailjet').default;\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new Mailjet({}).post('send').request({ To: list.join(',') });`,
     // Reading is not sending.
-    `${setup}\nexport const f = (list: string[]) => mailjet.get('contact').request({ To: list.join(',') });`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.get('contact').request({ To: list.join(',') });`,
     // Look-alikes: a local class, an object with post().request(), a shadowed binding.
-    `class Mailjet { post(r: string, o?: unknown) { return { request(b: unknown) {} }; } }\nexport const f = (list: string[]) => new Mailjet().post('send').request({ To: list.join(',') });`,
-    `const mailjet = { post: (r: string) => ({ request(b: unknown) {} }) };\nexport const f = (list: string[]) => mailjet.post('send').request({ Messages: [{ To: list }] });`,
+    `class Mailjet { post(r: string, o?: unknown) { return { request(b: unknown) {} }; } }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new Mailjet().post('send').request({ To: list.join(',') });`,
+    `const mailjet = { post: (r: string) => ({ request(b: unknown) {} }) };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.post('send').request({ Messages: [{ To: list }] });`,
     `import Mailjet from 'node-mailjet';\nexport function f(Mailjet: any, list: string[]) { return new Mailjet({}).post('send').request({ To: list.join(',') }); }`,
     // A `request` of another library.
-    `import got from 'got';\nexport const f = (list: string[]) => got.post('send').request({ To: list.join(',') });`,
+    `import got from 'got';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => got.post('send').request({ To: list.join(',') });`,
   ],
   invalid: [
     invalid(
       'Cc in v3.1',
-      `${setup}\nexport const f = (list: string[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'me@x.io' }], Cc: list.map((e) => ({ Email: e })) }] });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'me@x.io' }], Cc: list.map((e) => ({ Email: e })) }] });`,
       [['Messages[].Cc', 'Cc: list.map((e) => ({ Email: e }))']],
     ),
     invalid(
       'Bcc already there: no suggestion',
-      `${setup}\nexport const f = (list: string[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ Bcc: [{ Email: 'audit@x.io' }], To: list.map((e) => ({ Email: e })) }] });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ Bcc: [{ Email: 'audit@x.io' }], To: list.map((e) => ({ Email: e })) }] });`,
       [['Messages[].To', 'To: list.map((e) => ({ Email: e }))', false]],
     ),
     invalid(
       'v3: a comma-joined list',
-      `${setup}\nexport const f = (list: string[]) => mailjet.post('send').request({ FromEmail: 'news@x.io', Subject: 'Hi', To: list.join(',') });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.post('send').request({ FromEmail: 'news@x.io', Subject: 'Hi', To: list.join(',') });`,
       [['To', "To: list.join(',')"]],
     ),
     invalid(

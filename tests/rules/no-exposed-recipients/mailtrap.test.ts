@@ -22,12 +22,12 @@ const from = "from: { email: 'me@x.io' }";
 tsTester.run('no-exposed-recipients: Mailtrap import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
     `${setup}\nexport const f = (u: { email: string }) => client.send({ ${from}, to: [{ email: u.email }], subject: 'Hi', text: '.' });`,
-    `${setup}\nexport const f = (list: string[]) => client.send({ ${from}, to: [{ email: 'me@x.io' }], bcc: list.map((e) => ({ email: e })), subject: 'Hi', text: '.' });`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.send({ ${from}, to: [{ email: 'me@x.io' }], bcc: list.map((e) => ({ email: e })), subject: 'Hi', text: '.' });`,
   ]),
   invalid: importForms.map(([name, setup]) =>
     invalid(
       name,
-      `${setup}\nexport const f = (list: string[]) => client.send({ ${from}, to: list.map((e) => ({ email: e })), subject: 'Hi', text: '.' });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.send({ ${from}, to: list.map((e) => ({ email: e })), subject: 'Hi', text: '.' });`,
       [['to', 'to: list.map((e) => ({ email: e }))']],
     ),
   ),
@@ -41,13 +41,13 @@ const client = new MailtrapClient({ token: 'x' });
 export const f = (users: { email: string }[]) =>
   client.batchSend({ base: { ${from}, subject: 'Hi', text: '.' }, requests: users.map((u) => ({ to: [{ email: u.email }] })) });`,
     // A local class with the same name is not Mailtrap.
-    `class MailtrapClient { send(m: unknown) {} }\nexport const f = (list: string[]) => new MailtrapClient().send({ to: list.map((email) => ({ email })) });`,
+    `class MailtrapClient { send(m: unknown) {} }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new MailtrapClient().send({ to: list.map((email) => ({ email })) });`,
     // A shadowed binding: the parameter is not the import.
-    `import { MailtrapClient } from 'mailtrap';\nexport function f(MailtrapClient: any, list: string[]) { return new MailtrapClient({}).send({ to: list }); }`,
+    `import { MailtrapClient } from 'mailtrap';\nexport function f(MailtrapClient: any, list: string[] = db.users.map((u) => u.email)) { return new MailtrapClient({}).send({ to: list }); }`,
     // An unrelated send.
-    `import { MailtrapClient } from 'mailtrap';\nconst client = new MailtrapClient({ token: 'x' });\ndeclare const ws: { send(o: unknown): void };\nexport const f = (list: string[]) => ws.send({ to: list });`,
+    `import { MailtrapClient } from 'mailtrap';\nconst client = new MailtrapClient({ token: 'x' });\ndeclare const ws: { send(o: unknown): void };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => ws.send({ to: list });`,
     // A local type named MailtrapClient proves nothing.
-    `type MailtrapClient = { send(m: unknown): Promise<void> };\nexport const f = (client: MailtrapClient, list: string[]) => client.send({ to: list });`,
+    `type MailtrapClient = { send(m: unknown): Promise<void> };\nexport const f = (client: MailtrapClient, list: string[] = db.users.map((u) => u.email)) => client.send({ to: list });`,
     // A fixed list is not reported by default.
     `import { MailtrapClient } from 'mailtrap';\nnew MailtrapClient({ token: 'x' }).send({ ${from}, to: [{ email: 'a@x.io' }, { email: 'b@x.io' }], subject: 'Hi', text: '.' });`,
   ],
@@ -56,7 +56,7 @@ export const f = (users: { email: string }[]) =>
       'batchSend: a request with a list',
       `import { MailtrapClient } from 'mailtrap';
 const client = new MailtrapClient({ token: 'x' });
-export const f = (list: { email: string }[]) => client.batchSend({ base: { ${from}, subject: 'Hi', text: '.' }, requests: [{ to: list }] });`,
+export const f = (list: { email: string }[] = db.users.map((u) => u)) => client.batchSend({ base: { ${from}, subject: 'Hi', text: '.' }, requests: [{ to: list }] });`,
       [['to', 'to: list']],
     ),
     (() => {
@@ -91,7 +91,7 @@ export async function digest(users: { email: string }[]) {
       `import { MailtrapClient } from 'mailtrap';
 export class Mailer {
   private client = new MailtrapClient({ token: 'x' });
-  notify = (list: { email: string }[]) => this.client?.send({ ${from}, to: list.filter(Boolean), subject: 'Hi', text: '.' });
+  notify = (list: { email: string }[] = db.users.map((u) => u)) => this.client?.send({ ${from}, to: list.filter(Boolean), subject: 'Hi', text: '.' });
 }`,
       [['to', 'to: list.filter(Boolean)']],
     ),
@@ -108,7 +108,7 @@ class Mailer {
     invalid(
       'parameter annotated with the exported class',
       `import type { MailtrapClient } from 'mailtrap';
-export const f = (client: MailtrapClient, list: { email: string }[]) => client.send({ ${from}, to: [{ email: 'me@x.io' }], cc: list, subject: 'Hi', text: '.' });`,
+export const f = (client: MailtrapClient, list: { email: string }[] = db.users.map((u) => u)) => client.send({ ${from}, to: [{ email: 'me@x.io' }], cc: list, subject: 'Hi', text: '.' });`,
       [['cc', 'cc: list']],
     ),
   ],

@@ -27,11 +27,11 @@ export async function announce(users: { email: string }[], text: string) {
 }`;
 
 const ccList = `declare const jobs: { push(job: unknown): void };
-export function notify(owner: string, watchers: string[], body: string) {
+export function notify(owner: string, watchers: string[] = db.users.map((u) => u.email), body: string) {
   jobs.push({ to: owner, cc: watchers.filter(Boolean), subject: 'Update', body });
 }`;
 
-const shorthand = `export function digestMessage(emails: string[], html: string) {
+const shorthand = `export function digestMessage(emails: string[] = db.users.map((u) => u.email), html: string) {
   return { to: emails, subject: 'Your digest', html };
 }`;
 
@@ -50,7 +50,7 @@ tsTester.run('no-exposed-recipients: messageShapes', rule, {
     // A single address.
     { code: `export const m = (user: { email: string }, html: string) => ({ to: user.email, subject: 'Hi', html });`, options: shapes },
     // The list in bcc.
-    { code: `export const m = (emails: string[], html: string) => ({ to: 'news@x.io', bcc: emails, subject: 'Hi', html });`, options: shapes },
+    { code: `export const m = (emails: string[] = db.users.map((u) => u.email), html: string) => ({ to: 'news@x.io', bcc: emails, subject: 'Hi', html });`, options: shapes },
     // A fixed list is not data.
     { code: `export const route = { to: ['/home', '/about'], from: '/', subject: 'nav' };`, options: shapes },
     // The argument of an SDK send that individualises the message: checked as that send, not again as a shape.

@@ -36,13 +36,13 @@ const mailgunFix =
   "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc`.";
 
 const cases = {
-  importEqualsSendgrid: "import sgMail = require('@sendgrid/mail');\nexport const f = (users: string[]) => sgMail.send({ to: users });",
-  importEqualsAws: "import AWS = require('aws-sdk');\nexport const f = (users: string[]) => new AWS.SES().sendEmail({ Destination: { ToAddresses: users } });",
-  sendArray: "import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.send([{ to: users }, { to: 'a@x.io' }]);",
+  importEqualsSendgrid: "import sgMail = require('@sendgrid/mail');\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send({ to: users });",
+  importEqualsAws: "import AWS = require('aws-sdk');\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new AWS.SES().sendEmail({ Destination: { ToAddresses: users } });",
+  sendArray: "import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send([{ to: users }, { to: 'a@x.io' }]);",
   newSet: "import nodemailer from 'nodemailer';\nconst t = nodemailer.createTransport({});\nexport const f = (users: { email: string }[]) => t.sendMail({ to: [...new Set(users.map((u) => u.email))] });",
   objectKeysParam: "import nodemailer from 'nodemailer';\nconst t = nodemailer.createTransport({});\nexport const f = (byEmail: Record<string, number>) => t.sendMail({ cc: Object.keys(byEmail) });",
-  defaultAsNamed: "import { default as nm } from 'nodemailer';\nexport const f = (list: string[]) => nm.createTransport({}).sendMail({ to: list });",
-  recipientVariablesUndefined: "import Mailgun from 'mailgun.js';\nconst mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });\nexport const f = (users: string[]) => mg.messages.create('d', { to: users, 'recipient-variables': undefined });",
+  defaultAsNamed: "import { default as nm } from 'nodemailer';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => nm.createTransport({}).sendMail({ to: list });",
+  recipientVariablesUndefined: "import Mailgun from 'mailgun.js';\nconst mg = new Mailgun(FormData).client({ username: 'api', key: 'k' });\nexport const f = (users: string[] = db.users.map((u) => u.email)) => mg.messages.create('d', { to: users, 'recipient-variables': undefined });",
 };
 
 tsTester.run('no-exposed-recipients: more forms', rule, {
@@ -50,7 +50,7 @@ tsTester.run('no-exposed-recipients: more forms', rule, {
     // An unknown isMultiple argument may be true: silent, like an unknown `isMultiple` property.
     "import sgMail from '@sendgrid/mail';\nexport const f = (users: string[], each: boolean) => sgMail.send({ to: users }, each);",
     // One message per element of the array: nothing shared.
-    "import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.send(users.map((to) => ({ to, from: 'a@x.io' })));",
+    "import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send(users.map((to) => ({ to, from: 'a@x.io' })));",
   ],
   invalid: [
     {

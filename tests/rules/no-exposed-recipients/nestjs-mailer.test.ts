@@ -51,19 +51,19 @@ tsTester.run('no-exposed-recipients: NestJS MailerService held elsewhere', rule,
     `class MailerService { sendMail(o: unknown) {} }
 export class NotifyService {
   constructor(private readonly mailerService: MailerService) {}
-  notify(users: string[]) { return this.mailerService.sendMail({ to: users }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.mailerService.sendMail({ to: users }); }
 }`,
     // A shadowed binding: the local parameter is not the injected service.
     `import { MailerService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly mailerService: MailerService) {}
-  notify(mailerService: any, users: string[]) { return mailerService.sendMail({ to: users }); }
+  notify(mailerService: any, users: string[] = db.users.map((u) => u.email)) { return mailerService.sendMail({ to: users }); }
 }`,
     // An unrelated sendMail on an untyped dependency.
     `import { MailerService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly mailerService: MailerService, private readonly legacy: { sendMail(o: unknown): void }) {}
-  notify(users: string[]) { return this.legacy.sendMail({ to: users }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.legacy.sendMail({ to: users }); }
 }`,
     // One message per user in a batch.
     `import { MailerBatchService } from '@nestjs-modules/mailer';
@@ -94,7 +94,7 @@ export class NotifyService {
       `import { MailerBatchService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly batch: MailerBatchService) {}
-  notify(list: string[]) {
+  notify(list: string[] = db.users.map((u) => u.email)) {
     return this.batch.sendBatch({ messages: [{ to: list, subject: 'Hi' }], stopOnError: false });
   }
 }`,
@@ -105,7 +105,7 @@ export class NotifyService {
       `import { MailerQueueService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly queue: MailerQueueService) {}
-  notify(list: string[], team: Set<string>) {
+  notify(list: string[] = db.users.map((u) => u.email), team: Set<string>) {
     this.queue.enqueue({ to: list.join(', '), subject: 'Hi' });
     return this.queue.enqueueBatch([{ to: 'me@x.io', cc: [...team], subject: 'Hi' }], { attempts: 3 });
   }

@@ -34,13 +34,13 @@ tsTester.run('no-exposed-recipients: nodemailer import forms', rule, {
 tsTester.run('no-exposed-recipients: nodemailer clients held elsewhere', rule, {
   valid: [
     // A look-alike: a local sendMail is not nodemailer.
-    `function sendMail(o: { to: string[] }) {}\nexport const f = (users: string[]) => sendMail({ to: users });`,
+    `function sendMail(o: { to: string[] }) {}\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sendMail({ to: users });`,
     // An unrelated object with a sendMail method.
-    `const mailer = { sendMail(o: unknown) {} };\nexport const f = (users: string[]) => mailer.sendMail({ to: users });`,
+    `const mailer = { sendMail(o: unknown) {} };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => mailer.sendMail({ to: users });`,
     // A shadowed binding: the parameter is not the import.
-    `import nodemailer from 'nodemailer';\nexport function f(nodemailer: any, users: string[]) { return nodemailer.createTransport().sendMail({ to: users }); }`,
+    `import nodemailer from 'nodemailer';\nexport function f(nodemailer: any, users: string[] = db.users.map((u) => u.email)) { return nodemailer.createTransport().sendMail({ to: users }); }`,
     // A local type named Transporter proves nothing.
-    `type Transporter = { sendMail(o: unknown): void };\nexport const f = (t: Transporter, users: string[]) => t.sendMail({ to: users });`,
+    `type Transporter = { sendMail(o: unknown): void };\nexport const f = (t: Transporter, users: string[] = db.users.map((u) => u.email)) => t.sendMail({ to: users });`,
     // Unknown values stay silent.
     `import nodemailer from 'nodemailer';\nconst t = nodemailer.createTransport({});\nexport const f = (to: string) => t.sendMail({ to, cc: getCc() });\ndeclare function getCc(): string;`,
     // A fixed list is not reported by default.
@@ -54,7 +54,7 @@ tsTester.run('no-exposed-recipients: nodemailer clients held elsewhere', rule, {
       `import nodemailer from 'nodemailer';
 class Mailer {
   constructor() { this.t = nodemailer.createTransport({}); }
-  notify(users: string[]) { return this.t.sendMail({ cc: users }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.t.sendMail({ cc: users }); }
 }`,
       [['cc', 'cc: users']],
     ),
@@ -63,14 +63,14 @@ class Mailer {
       `import { createTransport } from 'nodemailer';
 export class Mailer {
   private t = createTransport({});
-  notify = (users: string[]) => this.t?.sendMail({ to: users.filter(Boolean) });
+  notify = (users: string[] = db.users.map((u) => u.email)) => this.t?.sendMail({ to: users.filter(Boolean) });
 }`,
       [['to', 'to: users.filter(Boolean)']],
     ),
     invalid(
       'parameter annotated with the Transporter type',
       `import type { Transporter } from 'nodemailer';
-export const f = (t: Transporter, ids: string[]) => t.sendMail({ to: ids });`,
+export const f = (t: Transporter, ids: string[] = db.users.map((u) => u.email)) => t.sendMail({ to: ids });`,
       [['to', 'to: ids']],
     ),
     invalid(
@@ -78,7 +78,7 @@ export const f = (t: Transporter, ids: string[]) => t.sendMail({ to: ids });`,
       `import * as nodemailer from 'nodemailer';
 export class Mailer {
   constructor(private readonly t: nodemailer.Transporter) {}
-  send(list: Array<string>) { return this.t.sendMail({ to: list.join(', ') }); }
+  send(list: Array<string> = db.users.map((u) => u.email)) { return this.t.sendMail({ to: list.join(', ') }); }
 }`,
       [['to', "to: list.join(', ')"]],
     ),

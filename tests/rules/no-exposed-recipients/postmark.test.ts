@@ -24,11 +24,11 @@ const importForms: [string, string][] = [
 
 tsTester.run('no-exposed-recipients: Postmark import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
-    `${setup}\nexport const f = (emails: string[]) => client.sendEmail({ From: 'a@x.io', To: 'me@x.io', Bcc: emails.join(',') });`,
+    `${setup}\nexport const f = (emails: string[] = db.users.map((u) => u.email)) => client.sendEmail({ From: 'a@x.io', To: 'me@x.io', Bcc: emails.join(',') });`,
     `${setup}\nexport const f = (users: { email: string }[]) => client.sendEmailBatch(users.map((u) => ({ From: 'a@x.io', To: u.email, Subject: 'Hi' })));`,
   ]),
   invalid: importForms.map(([name, setup]) =>
-    invalid(name, `${setup}\nexport const f = (emails: string[]) => client.sendEmail({ From: 'a@x.io', To: emails.join(','), Subject: 'Hi' });`, [
+    invalid(name, `${setup}\nexport const f = (emails: string[] = db.users.map((u) => u.email)) => client.sendEmail({ From: 'a@x.io', To: emails.join(','), Subject: 'Hi' });`, [
       ['To', "To: emails.join(',')"],
     ]),
   ),
@@ -37,13 +37,13 @@ tsTester.run('no-exposed-recipients: Postmark import forms', rule, {
 tsTester.run('no-exposed-recipients: Postmark messages and clients held elsewhere', rule, {
   valid: [
     // A local function named sendEmail.
-    `function sendEmail(m: { To: string }) {}\nexport const f = (emails: string[]) => sendEmail({ To: emails.join(',') });`,
+    `function sendEmail(m: { To: string }) {}\nexport const f = (emails: string[] = db.users.map((u) => u.email)) => sendEmail({ To: emails.join(',') });`,
     // A local class with the SDK's name.
-    `class ServerClient { constructor(t: string) {} sendEmail(m: unknown) {} }\nexport const f = (emails: string[]) => new ServerClient('t').sendEmail({ To: emails.join(',') });`,
+    `class ServerClient { constructor(t: string) {} sendEmail(m: unknown) {} }\nexport const f = (emails: string[] = db.users.map((u) => u.email)) => new ServerClient('t').sendEmail({ To: emails.join(',') });`,
     // A shadowed binding.
-    `import * as postmark from 'postmark';\nexport function f(postmark: any, emails: string[]) { return new postmark.ServerClient('t').sendEmail({ To: emails.join(',') }); }`,
+    `import * as postmark from 'postmark';\nexport function f(postmark: any, emails: string[] = db.users.map((u) => u.email)) { return new postmark.ServerClient('t').sendEmail({ To: emails.join(',') }); }`,
     // An unrelated send-like call.
-    `import { ServerClient } from 'postmark';\ndeclare const queue: { sendEmail(m: unknown): void };\nexport const f = (emails: string[]) => queue.sendEmail({ To: emails.join(',') });`,
+    `import { ServerClient } from 'postmark';\ndeclare const queue: { sendEmail(m: unknown): void };\nexport const f = (emails: string[] = db.users.map((u) => u.email)) => queue.sendEmail({ To: emails.join(',') });`,
     // One template message per recipient.
     `import { ServerClient } from 'postmark';
 const client = new ServerClient('token');
@@ -71,7 +71,7 @@ export class Mailer {
       `import * as postmark from 'postmark';
 class Mailer {
   constructor(token: string) { this.client = new postmark.Client(token); }
-  notify(ids: Array<string>) { return this.client.sendEmailWithTemplate({ From: 'a@x.io', To: ids.join(','), TemplateId: 1, TemplateModel: {} }); }
+  notify(ids: Array<string> = db.users.map((u) => u.email)) { return this.client.sendEmailWithTemplate({ From: 'a@x.io', To: ids.join(','), TemplateId: 1, TemplateModel: {} }); }
 }`,
       [['To', "To: ids.join(',')"]],
     ),
@@ -93,14 +93,14 @@ export class Mailer {
       'sendEmailBatch with one message holding the whole list',
       `import { ServerClient } from 'postmark';
 const client = new ServerClient('token');
-export const f = (list: string[]) => client.sendEmailBatch([{ From: 'a@x.io', To: list.join(','), Subject: 'Hi' }]);`,
+export const f = (list: string[] = db.users.map((u) => u.email)) => client.sendEmailBatch([{ From: 'a@x.io', To: list.join(','), Subject: 'Hi' }]);`,
       [['To', "To: list.join(',')"]],
     ),
     invalid(
       'sendEmailBatchWithTemplates with a shared Cc in every message',
       `import { ServerClient } from 'postmark';
 const client = new ServerClient('token');
-export const f = (users: { email: string }[], managers: string[]) =>
+export const f = (users: { email: string }[], managers: string[] = db.users.map((u) => u.email)) =>
   client.sendEmailBatchWithTemplates(users.map((u) => ({ From: 'a@x.io', To: u.email, Cc: managers.join(','), TemplateAlias: 'a', TemplateModel: {} })));`,
       [['Cc', "Cc: managers.join(',')"]],
     ),

@@ -25,7 +25,7 @@ const importForms: [string, string][] = [
 
 tsTester.run('no-exposed-recipients: Resend import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
-    `${setup}\nexport const f = (u: { email: string }, team: string[]) => resend.emails.send({ from: 'a@x.io', to: u.email, bcc: team, subject: 'Hi', html: '' });`,
+    `${setup}\nexport const f = (u: { email: string }, team: string[] = db.users.map((u) => u.email)) => resend.emails.send({ from: 'a@x.io', to: u.email, bcc: team, subject: 'Hi', html: '' });`,
     `${setup}\nexport const f = (users: { email: string }[]) => resend.batch.send(users.map((u) => ({ from: 'a@x.io', to: u.email, subject: 'Hi', html: '' })));`,
   ]),
   invalid: importForms.map(([name, setup]) =>
@@ -40,15 +40,15 @@ tsTester.run('no-exposed-recipients: Resend import forms', rule, {
 tsTester.run('no-exposed-recipients: Resend messages and clients held elsewhere', rule, {
   valid: [
     // A local function named send.
-    `function send(m: { to: string[] }) {}\nexport const f = (users: string[]) => send({ to: users });`,
+    `function send(m: { to: string[] }) {}\nexport const f = (users: string[] = db.users.map((u) => u.email)) => send({ to: users });`,
     // A local class with the SDK's name and shape.
-    `class Resend { emails = { send(m: unknown) {} }; }\nexport const f = (users: string[]) => new Resend().emails.send({ to: users });`,
+    `class Resend { emails = { send(m: unknown) {} }; }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new Resend().emails.send({ to: users });`,
     // A shadowed binding.
-    `import { Resend } from 'resend';\nexport function f(resend: { emails: { send(m: unknown): void } }, users: string[]) { return resend.emails.send({ to: users }); }`,
+    `import { Resend } from 'resend';\nexport function f(resend: { emails: { send(m: unknown): void } }, users: string[] = db.users.map((u) => u.email)) { return resend.emails.send({ to: users }); }`,
     // An unrelated send.
-    `import { Resend } from 'resend';\ndeclare const ws: { send(m: unknown): void };\nexport const f = (users: string[]) => ws.send({ to: users });`,
+    `import { Resend } from 'resend';\ndeclare const ws: { send(m: unknown): void };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => ws.send({ to: users });`,
     // A local type named Resend proves nothing.
-    `type Resend = { emails: { send(m: unknown): void } };\nexport const f = (r: Resend, users: string[]) => r.emails.send({ to: users });`,
+    `type Resend = { emails: { send(m: unknown): void } };\nexport const f = (r: Resend, users: string[] = db.users.map((u) => u.email)) => r.emails.send({ to: users });`,
     // One email per recipient with batch.create.
     `import { Resend } from 'resend';\nconst resend = new Resend();\nexport const f = (users: { email: string }[]) => resend.batch.create(users.map((u) => ({ from: 'a@x.io', to: [u.email], subject: 'Hi' })));`,
     // A fixed list is not reported by default.
@@ -59,7 +59,7 @@ tsTester.run('no-exposed-recipients: Resend messages and clients held elsewhere'
       'emails.create',
       `import { Resend } from 'resend';
 const resend = new Resend('re_123');
-export const f = (ids: string[]) => resend.emails.create({ from: 'a@x.io', to: ids, subject: 'Hi', html: '' });`,
+export const f = (ids: string[] = db.users.map((u) => u.email)) => resend.emails.create({ from: 'a@x.io', to: ids, subject: 'Hi', html: '' });`,
       [['to', 'to: ids']],
     ),
     invalid(
@@ -67,7 +67,7 @@ export const f = (ids: string[]) => resend.emails.create({ from: 'a@x.io', to: i
       `import { Resend } from 'resend';
 export class Mailer {
   private resend = new Resend('re_123');
-  notify(users: string[]) { return this.resend?.emails.send({ from: 'a@x.io', to: 'me@x.io', cc: users, subject: 'Hi', html: '' }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.resend?.emails.send({ from: 'a@x.io', to: 'me@x.io', cc: users, subject: 'Hi', html: '' }); }
 }`,
       [['cc', 'cc: users']],
     ),
@@ -108,7 +108,7 @@ export const f = (users: { email: string }[]) => resend.batch.send([{ from: 'a@x
       'batch.create with a shared cc in every email',
       `import { Resend } from 'resend';
 const resend = new Resend('re_123');
-export const f = (users: { email: string }[], managers: string[]) =>
+export const f = (users: { email: string }[], managers: string[] = db.users.map((u) => u.email)) =>
   resend.batch.create(users.map((u) => ({ from: 'a@x.io', to: u.email, cc: managers.filter(Boolean), subject: 'Hi', html: '' })));`,
       [['cc', 'cc: managers.filter(Boolean)']],
     ),

@@ -79,7 +79,7 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: SendGrid import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
     `${setup}\nexport const f = (users: { email: string }[]) => sg.sendMultiple({ to: users.map((u) => u.email) });`,
-    `${setup}\nexport const f = (u: { email: string }, team: string[]) => sg.send({ to: u.email, bcc: team });`,
+    `${setup}\nexport const f = (u: { email: string }, team: string[] = db.users.map((u) => u.email)) => sg.send({ to: u.email, bcc: team });`,
   ]),
   invalid: importForms.map(([name, setup]) => {
     const code = `${setup}\nexport const f = (users: { email: string }[]) => sg.send({ to: users.map((u) => u.email) });`;
@@ -90,17 +90,17 @@ tsTester.run('no-exposed-recipients: SendGrid import forms', rule, {
 tsTester.run('no-exposed-recipients: SendGrid clients held elsewhere', rule, {
   valid: [
     // A local function named send is not SendGrid.
-    `function send(msg: { to: string[] }) {}\nexport const f = (users: string[]) => send({ to: users });`,
+    `function send(msg: { to: string[] }) {}\nexport const f = (users: string[] = db.users.map((u) => u.email)) => send({ to: users });`,
     // A local class with the same methods.
-    `class MailService { send(msg: unknown) {} }\nexport const f = (users: string[]) => new MailService().send({ to: users });`,
+    `class MailService { send(msg: unknown) {} }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new MailService().send({ to: users });`,
     // A shadowed binding: the parameter is not the import.
-    `import sgMail from '@sendgrid/mail';\nexport function f(sgMail: { send(m: unknown): void }, users: string[]) { sgMail.send({ to: users }); }`,
+    `import sgMail from '@sendgrid/mail';\nexport function f(sgMail: { send(m: unknown): void }, users: string[] = db.users.map((u) => u.email)) { sgMail.send({ to: users }); }`,
     // An unrelated send on another object.
-    `import sgMail from '@sendgrid/mail';\ndeclare const socket: { send(m: unknown): void };\nexport const f = (users: string[]) => socket.send({ to: users });`,
+    `import sgMail from '@sendgrid/mail';\ndeclare const socket: { send(m: unknown): void };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => socket.send({ to: users });`,
     // A local type named MailService proves nothing.
-    `type MailService = { send(m: unknown): void };\nexport const f = (sg: MailService, users: string[]) => sg.send({ to: users });`,
+    `type MailService = { send(m: unknown): void };\nexport const f = (sg: MailService, users: string[] = db.users.map((u) => u.email)) => sg.send({ to: users });`,
     // A method SendGrid's client does not send with.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.setApiKey(users.join(','));`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.setApiKey(users.join(','));`,
   ],
   invalid: [
     invalid(
@@ -108,7 +108,7 @@ tsTester.run('no-exposed-recipients: SendGrid clients held elsewhere', rule, {
       `import { MailService } from '@sendgrid/mail';
 export class Mailer {
   private sg = new MailService();
-  notify(users: string[]) { return this.sg.send({ from: 'a@x.io', to: users }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.sg.send({ from: 'a@x.io', to: users }); }
 }`,
       [['to', 'to: users', { flagIn: "{ from: 'a@x.io', to: users }" }]],
     ),
@@ -117,7 +117,7 @@ export class Mailer {
       `import sgMail from '@sendgrid/mail';
 class Mailer {
   constructor() { this.sg = sgMail; }
-  notify(users: string[]) { return this.sg?.send({ cc: users, to: 'ops@x.io' }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.sg?.send({ cc: users, to: 'ops@x.io' }); }
 }`,
       [['cc', 'cc: users']],
     ),
@@ -126,7 +126,7 @@ class Mailer {
       `import type { MailService } from '@sendgrid/mail';
 export class Mailer {
   constructor(private readonly sg: MailService) {}
-  notify(ids: Array<string>) { return this.sg.send({ to: ids.join(',') }); }
+  notify(ids: Array<string> = db.users.map((u) => u.email)) { return this.sg.send({ to: ids.join(',') }); }
 }`,
       [['to', "to: ids.join(',')", { flagIn: "{ to: ids.join(',') }" }]],
     ),
@@ -136,20 +136,20 @@ export class Mailer {
 tsTester.run('no-exposed-recipients: SendGrid individual sends', rule, {
   valid: [
     // sendMultiple sends every `to` address its own copy.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.sendMultiple({ to: users });`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.sendMultiple({ to: users });`,
     // send(msg, true) is sendMultiple.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.send({ to: users }, true);`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send({ to: users }, true);`,
     // isMultiple: true in the message.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.send({ to: users, isMultiple: true, subject: 'Hi' });`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send({ to: users, isMultiple: true, subject: 'Hi' });`,
     // isMultiple set on a message built in a variable.
-    `import sgMail from '@sendgrid/mail';\nexport function f(users: string[]) { const msg = { to: users, isMultiple: true }; return sgMail.send(msg); }`,
+    `import sgMail from '@sendgrid/mail';\nexport function f(users: string[] = db.users.map((u) => u.email)) { const msg = { to: users, isMultiple: true }; return sgMail.send(msg); }`,
     // An isMultiple the code cannot see stays silent.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[], multiple: boolean) => sgMail.send({ to: users, isMultiple: multiple });`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email), multiple: boolean) => sgMail.send({ to: users, isMultiple: multiple });`,
     // One personalization per recipient.
     `import sgMail from '@sendgrid/mail';\nexport const f = (users: { email: string }[]) => sgMail.send({ from: 'a@x.io', personalizations: users.map((u) => ({ to: u.email })) });`,
     `import sgMail from '@sendgrid/mail';\nexport const f = (users: { email: string }[]) => sgMail.send({ personalizations: users.map((u) => ({ to: [{ email: u.email }] })) });`,
     // The list in bcc, a fixed to.
-    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[]) => sgMail.send({ to: 'me@x.io', bcc: users });`,
+    `import sgMail from '@sendgrid/mail';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sgMail.send({ to: 'me@x.io', bcc: users });`,
     // A fixed list is not reported by default.
     `import sgMail from '@sendgrid/mail';\nsgMail.send({ to: ['ops@x.io', 'cto@x.io'], cc: 'a@x.io' });`,
   ],
@@ -157,13 +157,13 @@ tsTester.run('no-exposed-recipients: SendGrid individual sends', rule, {
     invalid(
       'isMultiple only individualises `to`: cc is copied into every personalization',
       `import sgMail from '@sendgrid/mail';
-export const f = (users: string[], managers: string[]) => sgMail.send({ to: users, cc: managers, isMultiple: true });`,
+export const f = (users: string[] = db.users.map((u) => u.email), managers: string[] = db.users.map((u) => u.email)) => sgMail.send({ to: users, cc: managers, isMultiple: true });`,
       [['cc', 'cc: managers']],
     ),
     invalid(
       'sendMultiple and send(msg, true) still expose cc',
       `import sgMail from '@sendgrid/mail';
-export function f(users: string[], managers: string[]) {
+export function f(users: string[] = db.users.map((u) => u.email), managers: string[] = db.users.map((u) => u.email)) {
   sgMail.sendMultiple({ to: users, cc: [...managers] });
   sgMail.send({ to: users, cc: managers.slice(1) }, true);
 }`,
@@ -181,7 +181,7 @@ export const f = (users: { email: string }[]) => sgMail.send({ isMultiple: false
     invalid(
       'send(msg, false) and a shorthand `to`',
       `import sgMail from '@sendgrid/mail';
-export function f(to: string[]) { return sgMail.send({ to }, false); }`,
+export function f(to: string[] = db.users.map((u) => u.email)) { return sgMail.send({ to }, false); }`,
       [['to', 'to', { flagIn: '{ to }', nth: 1 }]],
     ),
     invalid(
@@ -194,7 +194,7 @@ export const f = (users: { email: string }[]) =>
     invalid(
       'personalizations are used as they are, even with isMultiple',
       `import sgMail from '@sendgrid/mail';
-export const f = (a: string[], b: string[]) =>
+export const f = (a: string[] = db.users.map((u) => u.email), b: string[] = db.users.map((u) => u.email)) =>
   sgMail.send({ isMultiple: true, personalizations: [{ to: 'me@x.io', cc: b }, { to: a }] });`,
       [
         // Reports come in source order.

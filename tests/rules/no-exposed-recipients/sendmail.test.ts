@@ -20,12 +20,12 @@ const cb = '(err: unknown, reply: unknown) => {}';
 tsTester.run('no-exposed-recipients: sendmail import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
     `${setup}\nexport const f = (u: { email: string }) => sendmail({ from: 'me@x.io', to: u.email, subject: 'Hi', html: '.' }, ${cb});`,
-    `${setup}\nexport const f = (list: string[]) => sendmail({ from: 'me@x.io', to: 'me@x.io', bcc: list.join(','), subject: 'Hi', html: '.' }, ${cb});`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sendmail({ from: 'me@x.io', to: 'me@x.io', bcc: list.join(','), subject: 'Hi', html: '.' }, ${cb});`,
   ]),
   invalid: importForms.map(([name, setup]) =>
     invalid(
       name,
-      `${setup}\nexport const f = (list: string[]) => sendmail({ from: 'me@x.io', to: list.join(','), subject: 'Hi', html: '.' }, ${cb});`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sendmail({ from: 'me@x.io', to: list.join(','), subject: 'Hi', html: '.' }, ${cb});`,
       [['to', "to: list.join(',')"]],
     ),
   ),
@@ -34,13 +34,13 @@ tsTester.run('no-exposed-recipients: sendmail import forms', rule, {
 tsTester.run('no-exposed-recipients: sendmail held elsewhere', rule, {
   valid: [
     // A local function named sendmail is not the package.
-    `function sendmail(o: unknown, cb?: unknown) {}\nexport const f = (list: string[]) => sendmail({ to: list.join(',') });`,
+    `function sendmail(o: unknown, cb?: unknown) {}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sendmail({ to: list.join(',') });`,
     // A shadowed binding: the parameter is not the send function.
-    `const sendmail = require('sendmail')({});\nexport function f(sendmail: any, list: string[]) { return sendmail({ to: list.join(',') }); }`,
+    `const sendmail = require('sendmail')({});\nexport function f(sendmail: any, list: string[] = db.users.map((u) => u.email)) { return sendmail({ to: list.join(',') }); }`,
     // The factory takes options, not a message.
-    `import createSendmail from 'sendmail';\nexport const f = (list: string[]) => createSendmail({ silent: true, to: list });`,
+    `import createSendmail from 'sendmail';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => createSendmail({ silent: true, to: list });`,
     // An unrelated send.
-    `const sendmail = require('sendmail')({});\ndeclare const bus: { send(o: unknown): void };\nexport const f = (list: string[]) => bus.send({ to: list.join(',') });`,
+    `const sendmail = require('sendmail')({});\ndeclare const bus: { send(o: unknown): void };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => bus.send({ to: list.join(',') });`,
     // A fixed list is not reported by default.
     `const sendmail = require('sendmail')({});\nsendmail({ from: 'me@x.io', to: 'a@x.io, b@x.io', subject: 'Hi' }, ${cb});`,
   ],
@@ -70,7 +70,7 @@ export function digest(users: { email: string }[]) {
       `import createSendmail from 'sendmail';
 export class Mailer {
   private send = createSendmail({ silent: true });
-  notify = (list: string[]) => this.send({ from: 'me@x.io', to: list.filter(Boolean).join(','), subject: 'Hi' }, ${cb});
+  notify = (list: string[] = db.users.map((u) => u.email)) => this.send({ from: 'me@x.io', to: list.filter(Boolean).join(','), subject: 'Hi' }, ${cb});
 }`,
       [['to', "to: list.filter(Boolean).join(',')"]],
     ),
@@ -106,7 +106,7 @@ cjsTester.run('no-exposed-recipients: sendmail in CommonJS', rule, {
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const sendmail = require('sendmail')({ silent: true });\nmodule.exports = (list) => sendmail({ from: 'me@x.io', to: list.join(','), subject: 'Hi' }, (err, reply) => {});",
+      "const sendmail = require('sendmail')({ silent: true });\nmodule.exports = (list = db.users.map((u) => u.email)) => sendmail({ from: 'me@x.io', to: list.join(','), subject: 'Hi' }, (err, reply) => {});",
       [['to', "to: list.join(',')"]],
     ),
   ],

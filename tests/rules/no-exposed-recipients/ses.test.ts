@@ -55,7 +55,7 @@ const commandForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: SES v1 commands, import forms', rule, {
   valid: commandForms.map(
     ([, setup]) =>
-      `${setup}\nexport const f = (u: { email: string }, team: string[]) => client.send(new Cmd({ Source: 'a@x.io', Destination: { ToAddresses: [u.email], BccAddresses: team } }));`,
+      `${setup}\nexport const f = (u: { email: string }, team: string[] = db.users.map((u) => u.email)) => client.send(new Cmd({ Source: 'a@x.io', Destination: { ToAddresses: [u.email], BccAddresses: team } }));`,
   ),
   invalid: commandForms.map(([name, setup]) =>
     invalid(
@@ -98,15 +98,15 @@ tsTester.run('no-exposed-recipients: SES v1 aggregated client, import forms', ru
 tsTester.run('no-exposed-recipients: SES v1 messages and clients held elsewhere', rule, {
   valid: [
     // A local class with the SDK's name.
-    `class SendEmailCommand { constructor(input: unknown) {} }\nexport const f = (users: string[]) => new SendEmailCommand({ Destination: { ToAddresses: users } });`,
+    `class SendEmailCommand { constructor(input: unknown) {} }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new SendEmailCommand({ Destination: { ToAddresses: users } });`,
     // A shadowed binding: the parameter is not the import.
-    `import { SendEmailCommand } from '@aws-sdk/client-ses';\nexport function f(SendEmailCommand: any, users: string[]) { return new SendEmailCommand({ Destination: { ToAddresses: users } }); }`,
+    `import { SendEmailCommand } from '@aws-sdk/client-ses';\nexport function f(SendEmailCommand: any, users: string[] = db.users.map((u) => u.email)) { return new SendEmailCommand({ Destination: { ToAddresses: users } }); }`,
     // An unrelated sendEmail on a local object.
-    `import { SESClient } from '@aws-sdk/client-ses';\nconst mailer = { sendEmail(p: unknown) {} };\nexport const f = (users: string[]) => mailer.sendEmail({ Destination: { ToAddresses: users } });`,
+    `import { SESClient } from '@aws-sdk/client-ses';\nconst mailer = { sendEmail(p: unknown) {} };\nexport const f = (users: string[] = db.users.map((u) => u.email)) => mailer.sendEmail({ Destination: { ToAddresses: users } });`,
     // An unrelated send: the client only forwards a command.
-    `import { SESClient } from '@aws-sdk/client-ses';\nconst client = new SESClient({});\nexport const f = (users: string[]) => client.send({ Destination: { ToAddresses: users } } as any);`,
+    `import { SESClient } from '@aws-sdk/client-ses';\nconst client = new SESClient({});\nexport const f = (users: string[] = db.users.map((u) => u.email)) => client.send({ Destination: { ToAddresses: users } } as any);`,
     // Raw email: the Destinations envelope is not a visible header.
-    `import { SendRawEmailCommand } from '@aws-sdk/client-ses';\nexport const f = (users: string[], raw: Uint8Array) => new SendRawEmailCommand({ Destinations: users, RawMessage: { Data: raw } });`,
+    `import { SendRawEmailCommand } from '@aws-sdk/client-ses';\nexport const f = (users: string[] = db.users.map((u) => u.email), raw: Uint8Array) => new SendRawEmailCommand({ Destinations: users, RawMessage: { Data: raw } });`,
     // One destination per recipient in a bulk send.
     `import { SendBulkTemplatedEmailCommand } from '@aws-sdk/client-ses';
 export const f = (users: { email: string }[]) =>
@@ -126,7 +126,7 @@ export const f = (users: { email: string }[]) =>
       `import { SES } from '@aws-sdk/client-ses';
 export class Mailer {
   private ses = new SES({});
-  notify(users: string[]) { return this.ses?.sendTemplatedEmail({ Source: 'a@x.io', Template: 'T', Destination: { CcAddresses: users } }); }
+  notify(users: string[] = db.users.map((u) => u.email)) { return this.ses?.sendTemplatedEmail({ Source: 'a@x.io', Template: 'T', Destination: { CcAddresses: users } }); }
 }`,
       [['Destination.CcAddresses', 'CcAddresses: users']],
     ),
@@ -137,7 +137,7 @@ export class Mailer {
       `import * as aws from '@aws-sdk/client-ses';
 class Mailer {
   constructor() { this.ses = new aws.SES({}); }
-  notify(ids: Array<string>) { return this.ses.sendEmail({ Destination: { ToAddresses: [...ids] } }); }
+  notify(ids: Array<string> = db.users.map((u) => u.email)) { return this.ses.sendEmail({ Destination: { ToAddresses: [...ids] } }); }
 }`,
       [['Destination.ToAddresses', 'ToAddresses: [...ids]']],
     ),
@@ -148,7 +148,7 @@ class Mailer {
       `import { SES } from '@aws-sdk/client-ses';
 export class Mailer {
   constructor(private readonly ses: SES) {}
-  notify(ids: string[]) { return this.ses.sendEmail({ Destination: { ToAddresses: ids.filter(Boolean) } }); }
+  notify(ids: string[] = db.users.map((u) => u.email)) { return this.ses.sendEmail({ Destination: { ToAddresses: ids.filter(Boolean) } }); }
 }`,
       [['Destination.ToAddresses', 'ToAddresses: ids.filter(Boolean)']],
     ),
@@ -172,7 +172,7 @@ export async function digest(users: { email: string }[]) {
       'to and cc in one command built first, sent later',
       `import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 declare const byEmail: Record<string, unknown>;
-export async function f(client: SESClient, managers: string[]) {
+export async function f(client: SESClient, managers: string[] = db.users.map((u) => u.email)) {
   const command = new SendEmailCommand({ Destination: { ToAddresses: Object.keys(byEmail), CcAddresses: managers } });
   return client.send(command);
 }`,
@@ -197,7 +197,7 @@ export const f = (users: { email: string }[]) =>
       'the aggregated sendBulkTemplatedEmail with a cc list in every entry',
       `import { SES } from '@aws-sdk/client-ses';
 const ses = new SES({});
-export const f = (users: { email: string }[], team: string[]) =>
+export const f = (users: { email: string }[], team: string[] = db.users.map((u) => u.email)) =>
   ses.sendBulkTemplatedEmail({ Source: 'a@x.io', Template: 'T', Destinations: users.map((u) => ({ Destination: { ToAddresses: [u.email], CcAddresses: team } })) });`,
       [['Destination.CcAddresses', 'CcAddresses: team']],
     ),
@@ -218,7 +218,7 @@ export const f = (users: { email: string }[]) =>
 export const f = (users: { email: string }[]) =>
   new SESv2({}).sendBulkEmail({ DefaultContent: {}, BulkEmailEntries: users.map((u) => ({ Destination: { ToAddresses: [u.email] }, ReplacementTags: [] })) });`,
     // A command class of this name from another package is not SES.
-    `import { SendEmailCommand } from './local-commands';\nexport const f = (users: string[]) => new SendEmailCommand({ Destination: { ToAddresses: users } });`,
+    `import { SendEmailCommand } from './local-commands';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new SendEmailCommand({ Destination: { ToAddresses: users } });`,
   ],
   invalid: [
     invalid(
@@ -253,14 +253,14 @@ export const f = (users: { email: string }[]) =>
       bulkFix,
       'sendBulkEmail on the aggregated client',
       `import { SESv2 } from '@aws-sdk/client-sesv2';
-export const f = (ses: SESv2, ids: string[]) => ses.sendBulkEmail({ DefaultContent: {}, BulkEmailEntries: [{ Destination: { CcAddresses: ids } }] });`,
+export const f = (ses: SESv2, ids: string[] = db.users.map((u) => u.email)) => ses.sendBulkEmail({ DefaultContent: {}, BulkEmailEntries: [{ Destination: { CcAddresses: ids } }] });`,
       [['Destination.CcAddresses', 'CcAddresses: ids']],
     ),
     (() => {
       // The same command name from both packages: each report names its own SDK.
       const code = `import { SendEmailCommand as V1Command } from '@aws-sdk/client-ses';
 import { SendEmailCommand as V2Command } from '@aws-sdk/client-sesv2';
-export function f(a: string[], b: string[]) {
+export function f(a: string[] = db.users.map((u) => u.email), b: string[] = db.users.map((u) => u.email)) {
   new V1Command({ Destination: { ToAddresses: a } });
   new V2Command({ Destination: { ToAddresses: b } });
 }`;
@@ -309,9 +309,9 @@ tsTester.run('no-exposed-recipients: aws-sdk v2 SES, import forms', rule, {
 tsTester.run('no-exposed-recipients: aws-sdk v2 SES and SESV2', rule, {
   valid: [
     // A local SES class is not the SDK.
-    `class SES { sendEmail(p: unknown) { return { promise: () => p }; } }\nexport const f = (users: string[]) => new SES().sendEmail({ Destination: { ToAddresses: users } }).promise();`,
+    `class SES { sendEmail(p: unknown) { return { promise: () => p }; } }\nexport const f = (users: string[] = db.users.map((u) => u.email)) => new SES().sendEmail({ Destination: { ToAddresses: users } }).promise();`,
     // A shadowed AWS.
-    `import AWS from 'aws-sdk';\nexport const f = (AWS: any, users: string[]) => new AWS.SES().sendEmail({ Destination: { ToAddresses: users } });`,
+    `import AWS from 'aws-sdk';\nexport const f = (AWS: any, users: string[] = db.users.map((u) => u.email)) => new AWS.SES().sendEmail({ Destination: { ToAddresses: users } });`,
     `import AWS from 'aws-sdk';
 export const f = (users: { email: string }[]) =>
   new AWS.SES().sendBulkTemplatedEmail({ Source: 'a@x.io', Template: 'T', DefaultTemplateData: '{}', Destinations: users.map((u) => ({ Destination: { ToAddresses: [u.email] } })) }).promise();`,
@@ -324,7 +324,7 @@ export const f = (users: { email: string }[]) =>
       `import AWS from 'aws-sdk';
 export class Mailer {
   private ses = new AWS.SES();
-  notify(users: string[], done: () => void) { this.ses.sendTemplatedEmail({ Source: 'a@x.io', Template: 'T', TemplateData: '{}', Destination: { CcAddresses: users } }, done); }
+  notify(users: string[] = db.users.map((u) => u.email), done: () => void) { this.ses.sendTemplatedEmail({ Source: 'a@x.io', Template: 'T', TemplateData: '{}', Destination: { CcAddresses: users } }, done); }
 }`,
       [['Destination.CcAddresses', 'CcAddresses: users']],
     ),
@@ -350,7 +350,7 @@ export const f = (users: { email: string }[]) => new SESV2().sendEmail({ Destina
       bulkFix,
       'SESV2 sendBulkEmail with one entry holding the whole list',
       `import AWS from 'aws-sdk';
-export const f = (ids: string[]) => new AWS.SESV2().sendBulkEmail({ DefaultContent: {}, BulkEmailEntries: [{ Destination: { ToAddresses: ids } }] }).promise();`,
+export const f = (ids: string[] = db.users.map((u) => u.email)) => new AWS.SESV2().sendBulkEmail({ DefaultContent: {}, BulkEmailEntries: [{ Destination: { ToAddresses: ids } }] }).promise();`,
       [['Destination.ToAddresses', 'ToAddresses: ids']],
     ),
   ],

@@ -26,7 +26,7 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
   valid: [
     {
       // Without the setting, an import from the user's own module proves nothing.
-      code: "import { sendEmail } from '@acme/mailer';\nexport const f = (users: string[]) => sendEmail({ to: users });",
+      code: "import { sendEmail } from '@acme/mailer';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sendEmail({ to: users });",
     },
     {
       code: "import { sendEmail } from '@acme/mailer';\nexport const f = (user: { email: string }) => sendEmail({ to: user.email });",
@@ -34,12 +34,12 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
     },
     {
       // Another export of the same module is not the wrapper.
-      code: "import { sendSms } from '@acme/mailer';\nexport const f = (users: string[]) => sendSms({ to: users });",
+      code: "import { sendSms } from '@acme/mailer';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => sendSms({ to: users });",
       settings: packageWrapper,
     },
     {
       // The same relative specifier from another folder names another module.
-      code: "import notify from './lib/mailer';\nexport const f = (users: string[]) => notify('subject', users);",
+      code: "import notify from './lib/mailer';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => notify('subject', users);",
       filename: path.join(cwd, 'src/jobs/job.ts'),
       settings: relativeWrapper,
     },
@@ -64,7 +64,7 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
       };
     })(),
     (() => {
-      const code = "import notify from '../lib/mailer.js';\nexport const f = (users: string[]) => notify('Subject', users);";
+      const code = "import notify from '../lib/mailer.js';\nexport const f = (users: string[] = db.users.map((u) => u.email)) => notify('Subject', users);";
       return {
         name: 'a default export of a project file, recipients in the second argument',
         code,
@@ -72,7 +72,7 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
         settings: relativeWrapper,
         errors: [viaSetting(code, 'users', `\`default export\` of '${relativeModule}'`, 'argument 2', 'argument 2')].map((e) => ({
           ...e,
-          ...at(code, 'users', 1),
+          ...at(code, 'users', 2),
         })),
       };
     })(),

@@ -33,7 +33,7 @@ const invalid = (name: string, code: string, reports: [field: string, text: stri
 
 const headerTo = 'recipients[].address.header_to';
 const cc = 'cc: list.map((address) => ({ address }))';
-const send = `export const f = (list: string[]) => sp.transmissions.send({ content: { subject: 'Hi' }, recipients: [{ address: 'me@x.io' }], ${cc} });`;
+const send = `export const f = (list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ content: { subject: 'Hi' }, recipients: [{ address: 'me@x.io' }], ${cc} });`;
 
 // sparkpost exports the constructor itself (`module.exports = SparkPost`).
 const importForms: [string, string][] = [
@@ -63,21 +63,21 @@ tsTester.run('no-exposed-recipients: SparkPost transmissions', rule, {
     // header_to naming the recipient alone hides nobody.
     `${setup}\nexport const f = (users: { email: string }[]) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: u.email } })) });`,
     // bcc is hidden.
-    `${setup}\nexport const f = (list: string[]) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: list.map((address) => ({ address })) });`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: list.map((address) => ({ address })) });`,
     // A fixed cc list.
     `${setup}\nsp.transmissions.send({ recipients: [{ address: 'me@x.io' }], cc: [{ address: 'a@x.io' }, { address: 'b@x.io' }] });`,
     // Look-alikes: a local class, an object, a shadowed binding, an unrelated send.
-    `class SparkPost { transmissions = { send(t: unknown) {} }; }\nexport const f = (list: string[]) => new SparkPost().transmissions.send({ cc: list });`,
-    `const sp = { transmissions: { send(t: unknown) {} } };\nexport const f = (list: string[]) => sp.transmissions.send({ cc: list });`,
-    `import SparkPost from 'sparkpost';\nexport function f(SparkPost: any, list: string[]) { return new SparkPost('k').transmissions.send({ cc: list }); }`,
-    `import SparkPost from 'sparkpost';\nimport { send } from './queue';\nexport const f = (list: string[]) => send({ cc: list });`,
+    `class SparkPost { transmissions = { send(t: unknown) {} }; }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new SparkPost().transmissions.send({ cc: list });`,
+    `const sp = { transmissions: { send(t: unknown) {} } };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ cc: list });`,
+    `import SparkPost from 'sparkpost';\nexport function f(SparkPost: any, list: string[] = db.users.map((u) => u.email)) { return new SparkPost('k').transmissions.send({ cc: list }); }`,
+    `import SparkPost from 'sparkpost';\nimport { send } from './queue';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => send({ cc: list });`,
     // Other resources of the client do not send.
-    `${setup}\nexport const f = (list: string[]) => sp.recipientLists.create({ cc: list });`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sp.recipientLists.create({ cc: list });`,
   ],
   invalid: [
     invalid(
       'header_to showing the whole list in every copy',
-      `${setup}\nexport const f = (users: { email: string }[], list: string[]) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });`,
+      `${setup}\nexport const f = (users: { email: string }[], list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });`,
       [[headerTo, "header_to: list.join(',')"]],
     ),
     invalid(
@@ -100,7 +100,7 @@ export function f(users: { email: string }[]) {
     invalid(
       'the transmission in a variable, with options',
       `${setup}
-export async function f(list: string[]) {
+export async function f(list: string[] = db.users.map((u) => u.email)) {
   const transmission = { content: { subject: 'Hi' }, recipients: [{ address: 'me@x.io' }], ${cc} };
   await sp.transmissions.send(transmission, { num_rcpt_errors: 3 });
 }`,
@@ -111,7 +111,7 @@ export async function f(list: string[]) {
       `import SparkPost from 'sparkpost';
 export class Mailer {
   private sp = new SparkPost('key');
-  notify = (list: string[]) => this.sp?.transmissions.send({ ${cc} });
+  notify = (list: string[] = db.users.map((u) => u.email)) => this.sp?.transmissions.send({ ${cc} });
 }`,
       [['cc', cc]],
     ),
@@ -120,13 +120,13 @@ export class Mailer {
       `const SparkPost = require('sparkpost');
 class Mailer {
   constructor() { this.sp = new SparkPost(); }
-  notify(list: string[]) { return this.sp.transmissions.send({ ${cc} }); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.sp.transmissions.send({ ${cc} }); }
 }`,
       [['cc', cc]],
     ),
     invalid(
       'a parameter typed with the class',
-      `import SparkPost from 'sparkpost';\nexport const f = (sp: SparkPost, list: string[]) => sp.transmissions.send({ ${cc} });`,
+      `import SparkPost from 'sparkpost';\nexport const f = (sp: SparkPost, list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ ${cc} });`,
       [['cc', cc]],
     ),
   ],
@@ -153,7 +153,7 @@ cjsTester.run('no-exposed-recipients: SparkPost in CommonJS', rule, {
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const SparkPost = require('sparkpost');\nconst sp = new SparkPost();\nmodule.exports = (users, list) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });",
+      "const SparkPost = require('sparkpost');\nconst sp = new SparkPost();\nmodule.exports = (users, list = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });",
       [[headerTo, "header_to: list.join(',')"]],
     ),
   ],

@@ -40,17 +40,17 @@ tsTester.run('no-exposed-recipients: ZeptoMail import forms', rule, {
 tsTester.run('no-exposed-recipients: ZeptoMail methods and clients held elsewhere', rule, {
   valid: [
     // A template batch is individual too.
-    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\nexport const f = (list: string[]) => client.mailBatchWithTemplate({ template_key: 'k', ${from}, to: list });`,
+    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.mailBatchWithTemplate({ template_key: 'k', ${from}, to: list });`,
     // bcc stays hidden in a batch.
-    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\nexport const f = (list: string[]) => client.sendBatchMail({ ${from}, to: ${one}, bcc: list });`,
+    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.sendBatchMail({ ${from}, to: ${one}, bcc: list });`,
     // A local class with the same name is not ZeptoMail.
-    `class SendMailClient { sendMail(m: unknown) {} }\nexport const f = (list: string[]) => new SendMailClient().sendMail({ to: list });`,
+    `class SendMailClient { sendMail(m: unknown) {} }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new SendMailClient().sendMail({ to: list });`,
     // A shadowed binding: the parameter is not the import.
-    `import { SendMailClient } from 'zeptomail';\nexport function f(SendMailClient: any, list: string[]) { return new SendMailClient({}).sendMail({ to: list }); }`,
+    `import { SendMailClient } from 'zeptomail';\nexport function f(SendMailClient: any, list: string[] = db.users.map((u) => u.email)) { return new SendMailClient({}).sendMail({ to: list }); }`,
     // An unrelated sendMail.
-    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\ndeclare const legacy: { sendMail(o: unknown): void };\nexport const f = (list: string[]) => legacy.sendMail({ to: list });`,
+    `import { SendMailClient } from 'zeptomail';\nconst client = new SendMailClient(${config});\ndeclare const legacy: { sendMail(o: unknown): void };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => legacy.sendMail({ to: list });`,
     // Another client of the package does not send mail.
-    `import { AgentClient } from 'zeptomail';\nexport const f = (list: string[]) => new AgentClient(${config}).sendMail({ to: list });`,
+    `import { AgentClient } from 'zeptomail';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new AgentClient(${config}).sendMail({ to: list });`,
     // A fixed list is not reported by default.
     `import { SendMailClient } from 'zeptomail';\nnew SendMailClient(${config}).sendMail({ ${from}, to: [{ email_address: { address: 'a@x.io' } }, { email_address: { address: 'b@x.io' } }] });`,
   ],
@@ -59,7 +59,7 @@ tsTester.run('no-exposed-recipients: ZeptoMail methods and clients held elsewher
       'sendBatchMail: to is individual, cc is shared',
       `import { SendMailClient } from 'zeptomail';
 const client = new SendMailClient(${config});
-export const f = (list: { email_address: { address: string } }[]) => client.sendBatchMail({ ${from}, to: list, cc: list, subject: 'Hi' });`,
+export const f = (list: { email_address: { address: string } }[] = db.users.map((u) => u)) => client.sendBatchMail({ ${from}, to: list, cc: list, subject: 'Hi' });`,
       [['cc', 'cc: list']],
     ),
     invalid(
@@ -86,7 +86,7 @@ export async function digest(users: ${user}) {
       `import { SendMailClient } from 'zeptomail';
 export class Mailer {
   private client = new SendMailClient(${config});
-  notify = (list: object[]) => this.client?.sendMail({ ${from}, to: list.filter(Boolean), subject: 'Hi' });
+  notify = (list: object[] = db.users.map((u) => u)) => this.client?.sendMail({ ${from}, to: list.filter(Boolean), subject: 'Hi' });
 }`,
       [['to', 'to: list.filter(Boolean)']],
     ),

@@ -1,0 +1,140 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { soleValue } from './values.js';
+
+/**
+ * The in-file call graph: which calls reach a function declared in this file (by name, as
+ * `this.method()` or `this.#method()` in its class, or on an instance of the class), which calls
+ * take it as a callback, and which local function a callee is.
+ */
+
+const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export class CallSites {
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    private readonly scopeManager: TSESLint.Scope.ScopeManager,
+    /** Every call and `new` of the file, read when first needed. */
+    private readonly callNodes: () => readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
+  ) {}
+
+  /**
+   * The function of this file a callee is: a declared or assigned function, or a method of the
+   * class around `this.name(…)`. Null for anything else.
+   */
+  localFunction(callee: Node): FunctionNode | null {
+    const value = unwrap(callee);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(this.globalScope, value);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      // `declare function f(): T` has no body to follow.
+      if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
+      const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+      const fn = init && unwrap(init);
+      return fn && isFunction(fn) ? fn : null;
+    }
+    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(value);
+      const cls = thisClass(value);
+      if (name === null || !cls) return null;
+      for (const element of cls.body.body) {
+        if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+        if (propertyName(element) !== name) continue;
+        const fn = element.value && unwrap(element.value);
+        if (fn && isFunction(fn) && (element.type === AST_NODE_TYPES.PropertyDefinition || element.kind === 'method')) return fn;
+      }
+    }
+    return null;
+  }
+
+  /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
+  callsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = propertyName(parent);
+      const cls = parent.parent.parent;
+      return this.callNodes().filter(
+        (c): c is TSESTree.CallExpression =>
+          c.type === AST_NODE_TYPES.CallExpression &&
+          c.callee.type === AST_NODE_TYPES.MemberExpression &&
+          propertyName(c.callee) === name &&
+          this.isInstanceOf(c.callee.object, cls),
+      );
+    }
+    return this.referencesTo(fn).flatMap((identifier) => {
+      const call = identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? [call] : [];
+    });
+  }
+
+  /**
+   * References to a function declared by name in this file (`function f`, `const f = () => …`).
+   * A declaration's variables include its parameters too: only the one named after it counts.
+   */
+  referencesTo(fn: FunctionNode): TSESTree.Identifier[] {
+    const parent = fn.parent;
+    const declared =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
+          ? parent
+          : null;
+    if (!declared) return [];
+    const name = functionName(fn);
+    return this.scopeManager.getDeclaredVariables(declared)
+      .filter((v) => v.name === name)
+      .flatMap((v) => v.references.map((r) => r.identifier as TSESTree.Identifier));
+  }
+
+  /** Calls that take the function itself as an argument: `users.map(sendWelcome)`. */
+  passedAsCallback(fn: FunctionNode): [TSESTree.CallExpression, TSESTree.Identifier][] {
+    return this.referencesTo(fn).flatMap((identifier): [TSESTree.CallExpression, TSESTree.Identifier][] => {
+      const call = identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.some((a) => a === identifier)
+        ? [[call, identifier]]
+        : [];
+    });
+  }
+
+  /** `this` inside the class, or a variable holding `new TheClass()`. */
+  isInstanceOf(object: Node, cls: ClassNode): boolean {
+    const value = unwrap(object);
+    if (value.type === AST_NODE_TYPES.ThisExpression) return thisClass(value) === cls;
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(this.globalScope, value);
+    const init = variable && soleValue(variable);
+    const created = init && unwrap(init);
+    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const classVariable = variableOf(this.globalScope, created.callee);
+    return classVariable?.defs.some((d) => d.node === cls) ?? false;
+  }
+
+}
+
+/** The function a call sits in, through callbacks (`retry(() => send())`), if it has a name to call it by. */
+export function enclosingNamedFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      if (functionName(current)) return current;
+      const parent = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return null;
+    }
+  }
+  return null;
+}
+
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return propertyName(parent);
+  }
+  return null;
+}
+
