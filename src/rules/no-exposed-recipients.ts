@@ -1,9 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
 import { propertyName } from '../analysis/flow/ast.js';
+import { matchesFile, toPattern } from '../analysis/model/placeholders.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean }];
+type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean; messageShapeIgnore?: string[] }];
+
+/** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
+export const DEFAULT_SHAPE_IGNORE = [
+  '**/*.{test,spec}.*',
+  '**/{__tests__,__mocks__,__fixtures__,test,tests,fixtures,mocks,seed,seeds,seeders}/**',
+  '**/*.{fixture,fixtures,mock,mocks,seed,seeds,stories}.*',
+  '**/{fixture,fixtures,mock,mocks,seed,seeds,seeder,seeders}.*',
+];
 type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
 
 export default createRule<Options, MessageIds>({
@@ -36,13 +45,19 @@ export default createRule<Options, MessageIds>({
           messageShapes: {
             type: 'boolean',
             description:
-              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another.',
+              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another. Only literals that leave where they are written (returned, passed to a call, pushed, exported), never in `messageShapeIgnore` files, and not when every `to`/`cc` copies the same field of a received message.',
+          },
+          messageShapeIgnore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Files where `messageShapes` does not look (globs relative to the working directory, or `/regex/`): tests, fixtures, mocks and seed data model stored mail rather than send it.',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ useTypeInformation: false, messageShapes: false }],
+    defaultOptions: [{ useTypeInformation: false, messageShapes: false, messageShapeIgnore: DEFAULT_SHAPE_IGNORE }],
     messages: {
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughWrapper:
@@ -55,8 +70,11 @@ export default createRule<Options, MessageIds>({
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
-  create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
-    const options = { typed: useTypeInformation, shapes: messageShapes };
+  create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
+    const shapes =
+      messageShapes === true &&
+      !matchesFile(context.filename, context.cwd, messageShapeIgnore.map(toPattern).filter((p) => p !== null));
+    const options = { typed: useTypeInformation, shapes };
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);
       for (const exposure of analysis.exposures) {

@@ -13,6 +13,7 @@ const BAD_VALUES: Record<(typeof RULE_NAMES)[number], Record<string, unknown[]>>
     maxFixedRecipients: [0, 1.5, '3', -1],
     useTypeInformation: ['yes', 1],
     messageShapes: ['true', null],
+    messageShapeIgnore: ['**/test/**', [''], [1]],
   },
   'no-hardcoded-credentials': {
     testFilePatterns: ['**/*.test.*', [''], [1]],
