@@ -436,7 +436,10 @@ function isChunkSlice(node: TSESTree.CallExpression): boolean {
   return false;
 }
 
-/** A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`. */
+/**
+ * A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`,
+ * `(u) => ({ Email: u.email })`, `` (u) => `${u.name} <${u.email}>` ``.
+ */
 function readsRecordField(callback: Node | undefined): boolean {
   const fn = callback && unwrap(callback);
   if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) return false;
@@ -444,15 +447,33 @@ function readsRecordField(callback: Node | undefined): boolean {
   if (!param) return false;
   if (param.type === AST_NODE_TYPES.ObjectPattern) return true;
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  return returnedExpressions(fn).some((r) => {
-    let value = unwrap(r);
-    while (value.type === AST_NODE_TYPES.MemberExpression) {
+  return returnedExpressions(fn).some((r) => readsField(r, param.name, 0));
+}
+
+function readsField(node: Node, name: string, depth: number): boolean {
+  const value = unwrap(node);
+  if (depth > 3) return false;
+  switch (value.type) {
+    case AST_NODE_TYPES.MemberExpression: {
       const object = unwrap(value.object);
-      if (object.type === AST_NODE_TYPES.Identifier && object.name === param.name) return true;
-      value = object;
+      return (object.type === AST_NODE_TYPES.Identifier && object.name === name) || readsField(object, name, depth + 1);
     }
-    return false;
-  });
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.some((p) => p.type === AST_NODE_TYPES.Property && readsField(p.value, name, depth + 1));
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.some((e) => readsField(e, name, depth + 1));
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression:
+      // `new Recipient(u.email)`, `format(u.name, u.email)`
+      return value.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && readsField(a, name, depth + 1));
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [value.type === AST_NODE_TYPES.LogicalExpression ? value.left : value.consequent, value.type === AST_NODE_TYPES.LogicalExpression ? value.right : value.alternate].some((e) =>
+        readsField(e, name, depth + 1),
+      );
+    default:
+      return false;
+  }
 }
 
 /** Orders list classifications from most to least telling: data-driven, parameter, largest fixed, unknown. */

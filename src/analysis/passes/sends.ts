@@ -8,7 +8,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { soleValue } from '../flow/values.js';
-import { repeatsWithin } from '../flow/loops.js';
+import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
 import { type FieldWrite, MessageReader } from '../model/messages.js';
@@ -650,7 +650,7 @@ class FileAnalysis {
         if (!name) continue;
         // A function that loops over its own sends reaches many recipients per call.
         // A function that loops over its own sends, throttled or not, reaches many recipients per call.
-        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || repeatsWithin(c.node, fn));
+        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...this.callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...this.callSites.passedAsCallback(fn),
