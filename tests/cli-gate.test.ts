@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist/cli.js');
@@ -33,18 +32,6 @@ export async function announce(users: { email: string }[]) {
   await transport.sendMail({ to: users.map((u) => u.email), subject: 'hi', text: 'hi' });
 }
 `;
-
-/**
- * The official SARIF 2.1.0 schema, as shipped in the npm package @microsoft/sarif-multitool-linux
- * 5.7.0 (file `sarif-2.1.0.json`, in the JSON Schema 2020-12 dialect, hence Ajv2020). The schema
- * is written for a lenient validator: ajv's strict mode rejects some of its `required` lists.
- */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
 
 describe('mail-lint --format sarif', () => {
   const run = mailLint(['examples', '--format', 'sarif']);
