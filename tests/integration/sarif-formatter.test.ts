@@ -34,7 +34,7 @@ describe('the SARIF formatter with ESLint', () => {
 
   it("the package's ./sarif subpath is the same formatter, and ESLint's loadFormatter takes its resolved path", async () => {
     const bySubpath = (await import('eslint-plugin-mail/sarif')).default;
-    const byFile = (await import(path.join(root, 'dist/formatters/sarif.js'))).default as unknown;
+    const byFile = ((await import(path.join(root, 'dist/formatters/sarif.js'))) as { default: unknown }).default;
     expect(bySubpath).toBe(byFile);
 
     const eslint = new ESLint({ cwd: root, overrideConfigFile: configFile });
