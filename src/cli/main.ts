@@ -147,7 +147,9 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   const showProgress = options.progress ?? Boolean(err.isTTY);
   const progress = showProgress ? progressReporter((line) => err.write(line)) : undefined;
   const ignores: Linter.Config = { name: 'mail-lint/ignores', ignores: [...projectIgnores(cwd), ...(project?.ignores ?? [])] };
-  const eslintFor = (config: Linter.Config[], { counted = true } = {}) =>
+  // A file that fails to parse runs no rule, so the progress count sees each file once: in the
+  // typed pass, or in the untyped one when no project includes it.
+  const eslintFor = (config: Linter.Config[]) =>
     new ESLint({
       cwd,
       overrideConfigFile: true,
@@ -155,7 +157,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
         ignores,
         ...config,
         ...(project ? [projectConfigObject(project, cwd)] : []),
-        ...(progress && counted ? [progress.config] : []),
+        ...(progress ? [progress.config] : []),
       ],
       ignorePatterns: options.ignorePatterns,
       errorOnUnmatchedPattern: true,
@@ -187,7 +189,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
       // Files that no tsconfig.json or jsconfig.json includes (config files, scripts): lint them
       // without types rather than lose them to a parse error.
       untyped = outside.length;
-      const again = await eslintFor(cliConfig(), { counted: false }).lintFiles(outside.map((r) => r.filePath));
+      const again = await eslintFor(cliConfig()).lintFiles(outside.map((r) => r.filePath));
       const byPath = new Map(again.map((r) => [r.filePath, r]));
       results = results.map((r) => byPath.get(r.filePath) ?? r);
     }

@@ -69,6 +69,22 @@ describe('action.yml', () => {
   });
 });
 
+describe("the Action's documented workflow", () => {
+  it('is the same in docs/ci.md and docs/examples/, grants upload permission, and passes only inputs the action has', () => {
+    const example = readFileSync(path.join(root, 'docs/examples/github-mail-lint-action.yml'), 'utf8');
+    const docs = readFileSync(path.join(root, 'docs/ci.md'), 'utf8');
+    const fenced = /## The GitHub Action[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)![1]!;
+    expect(example.replace(/^#.*\n/gm, '')).toBe(fenced);
+    const workflow = yaml.load(example) as {
+      jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, string> }[] }>;
+    };
+    const job = workflow.jobs['mail-lint']!;
+    expect(job.permissions['security-events']).toBe('write');
+    const uses = job.steps.find((s) => s.uses?.startsWith('eslint-plugin-mail/eslint-plugin-mail@'))!;
+    for (const input of Object.keys(uses.with ?? {})) expect(action.inputs).toHaveProperty([input]);
+  });
+});
+
 describe('action.yml, its steps run locally', () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'mail-lint-action-'));
   const actionPath = path.join(scratch, 'action');
