@@ -6,7 +6,9 @@
  * from the rules' metadata.
  *
  * Usable on its own as an ESLint formatter too:
- * `eslint --format ./node_modules/eslint-plugin-mail/dist/formatters/sarif.js`.
+ * `eslint --format ./node_modules/eslint-plugin-mail/dist/formatters/sarif.js`, or imported as
+ * `eslint-plugin-mail/sarif` (ESLint's `--format` reads a name with a slash as a file path, so the
+ * subpath serves the Node API, not the command line).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
