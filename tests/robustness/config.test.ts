@@ -11,6 +11,7 @@ import { NON_DEFAULT_OPTIONS, RULE_NAMES } from './support.js';
 const BAD_VALUES: Record<(typeof RULE_NAMES)[number], Record<string, unknown[]>> = {
   'no-exposed-recipients': {
     maxFixedRecipients: [0, 1.5, '3', -1],
+    reportFixedLists: ['yes', 1],
     useTypeInformation: ['yes', 1],
     messageShapes: ['true', null],
   },

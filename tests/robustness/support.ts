@@ -76,7 +76,7 @@ export const RULE_NAMES = Object.keys(plugin.rules) as (keyof typeof plugin.rule
  * information asked for (and absent), message shapes on, a fixed-list limit of 1, every list filled.
  */
 export const NON_DEFAULT_OPTIONS: Record<(typeof RULE_NAMES)[number], Record<string, unknown>> = {
-  'no-exposed-recipients': { maxFixedRecipients: 1, useTypeInformation: true, messageShapes: true },
+  'no-exposed-recipients': { maxFixedRecipients: 1, reportFixedLists: true, useTypeInformation: true, messageShapes: true },
   'no-hardcoded-credentials': {
     testFilePatterns: ['/\\.never-a-test\\.js$/', 'e2e/**'],
     placeholders: ['dev-only-.*', '/^changeme$/i'],
