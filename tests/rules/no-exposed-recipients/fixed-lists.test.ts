@@ -152,7 +152,10 @@ const valid = [
     options: on,
   },
   // A literal only shaped like a message is no proof of mail, even with message shapes on.
-  { code: "export const route = { to: ['/home', '/about'], from: '/', subject: 'nav' };", options: [{ reportFixedLists: true, messageShapes: true }] },
+  {
+    code: "export const route = { to: ['/home', '/about'], from: '/', subject: 'nav' };",
+    options: [{ reportFixedLists: true, messageShapes: true }] as [{ reportFixedLists: boolean; messageShapes: boolean }],
+  },
 ];
 
 tsTester.run('no-exposed-recipients: reportFixedLists (TS)', rule, { valid, invalid });
