@@ -35,6 +35,7 @@ describe('the plugin object', () => {
       'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true, useTypeInformation: true }],
     });
     expect(configs.strict.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true }] });
+    expect(configs.recommended.rules).toHaveProperty('mail/respect-provider-limits', 'error');
     for (const name of ['recommended', 'strict', 'all'] as const) {
       expect(JSON.stringify(configs[name].rules)).not.toContain('useTypeInformation');
     }

@@ -29,6 +29,9 @@ const BAD_VALUES: Record<(typeof RULE_NAMES)[number], Record<string, unknown[]>>
     reportSequentialSmtp: ['false', 1],
     useTypeInformation: [{}, 'yes'],
   },
+  'respect-provider-limits': {
+    limits: ['resend', { 'not-a-provider': {} }, { resend: { recipientsPerMessage: 0 } }, { resend: { messagesPerCall: '100' } }, { resend: { other: 1 } }],
+  },
 };
 
 function lint(rule: string, options: unknown[]): () => void {

@@ -84,6 +84,7 @@ export const NON_DEFAULT_OPTIONS: Record<(typeof RULE_NAMES)[number], Record<str
   },
   'no-insecure-transport': { allowedHosts: ['*.example.test'], reportSecureFalse: true },
   'no-unbatched-send': { throttlingFunctions: ['limit', 'queue.enqueue'], reportSequentialSmtp: false, useTypeInformation: true },
+  'respect-provider-limits': { limits: { resend: { messagesPerCall: 10, recipientsPerMessage: 10 }, sendgrid: { recipientsPerMessage: 2000 } } },
 };
 
 /** `settings.mail` with a wrapper, so the settings path of the analysis runs in the non-default set. */

@@ -1,10 +1,6 @@
 // `reportFixedLists` (on in `strict`): a fixed list of more than one address in a visible field is
 // reported with its own message: its addresses see each other. Individualising flags still make it
-// safe, and `recommended` stays silent.
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
-import plugin from '../../../src/index.js';
+// safe. That `strict` sets it and `recommended` does not is tested in tests/configs.test.ts.
 import rule from '../../../src/rules/no-exposed-recipients.js';
 import { at, jsTester, tsTester } from '../../helpers.js';
 
@@ -179,21 +175,4 @@ tsTester.run('no-exposed-recipients: maxFixedRecipients keeps its own message', 
       ],
     },
   ],
-});
-
-describe('the shipped configs', () => {
-  const lint = (config: Linter.Config, code: string, filename: string) =>
-    new Linter()
-      .verify(code, [config, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }], { filename })
-      .filter((m) => m.ruleId === 'mail/no-exposed-recipients')
-      .map((m) => m.messageId);
-
-  for (const filename of ['mail.js', 'mail.ts']) {
-    it(`strict reports a fixed multi-address field, recommended does not (${filename})`, () => {
-      expect(lint(plugin.configs.strict, nodemailerArray, filename)).toEqual(['fixedList']);
-      expect(lint(plugin.configs.strict, postmarkComma, filename)).toEqual(['fixedList']);
-      expect(lint(plugin.configs.recommended, nodemailerArray, filename)).toEqual([]);
-      expect(lint(plugin.configs.recommended, postmarkComma, filename)).toEqual([]);
-    });
-  }
 });
