@@ -32,9 +32,10 @@ describe('the plugin object', () => {
       'mail/no-unbatched-send': ['error', { useTypeInformation: true }],
     });
     expect(configs['strict-type-checked'].rules).toMatchObject({
-      'mail/no-exposed-recipients': ['error', { messageShapes: true, useTypeInformation: true }],
+      'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true, useTypeInformation: true }],
     });
-    expect(configs.strict.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true }] });
+    expect(configs.strict.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true }] });
+    expect(configs.recommended.rules).toHaveProperty('mail/respect-provider-limits', 'error');
     for (const name of ['recommended', 'strict', 'all'] as const) {
       expect(JSON.stringify(configs[name].rules)).not.toContain('useTypeInformation');
     }

@@ -39,6 +39,8 @@ const SECURITY_SEVERITY: Record<string, string> = {
   // Provider rate limits, suspension and half-sent campaigns: availability of one's own mail, no
   // data exposed and rarely attacker-triggered.
   'no-unbatched-send': '4.3',
+  // A request the provider rejects after earlier chunks went out: half-sent mail, no data exposed.
+  'respect-provider-limits': '4.3',
 };
 
 /**
@@ -50,6 +52,8 @@ const PRECISION: Record<string, 'very-high' | 'high'> = {
   'no-hardcoded-credentials': 'very-high',
   'no-insecure-transport': 'very-high',
   'no-unbatched-send': 'high',
+  // A literal or constant compared with a documented number.
+  'respect-provider-limits': 'very-high',
 };
 
 export interface SarifOptions {

@@ -2,9 +2,18 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
 import { propertyName } from '../analysis/flow/ast.js';
 import { matchesFile, toPattern } from '../analysis/model/placeholders.js';
+import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean; messageShapeIgnore?: string[] }];
+type Options = [
+  {
+    maxFixedRecipients?: number;
+    reportFixedLists?: boolean;
+    useTypeInformation?: boolean;
+    messageShapes?: boolean;
+    messageShapeIgnore?: string[];
+  },
+];
 
 /** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
 export const DEFAULT_SHAPE_IGNORE = [
@@ -13,7 +22,14 @@ export const DEFAULT_SHAPE_IGNORE = [
   '**/*.{fixture,fixtures,mock,mocks,seed,seeds,stories}.*',
   '**/{fixture,fixtures,mock,mocks,seed,seeds,seeder,seeders}.*',
 ];
-type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
+type MessageIds =
+  | 'exposedList'
+  | 'exposedThroughWrapper'
+  | 'accountDecides'
+  | 'fixedList'
+  | 'fixedListTooLong'
+  | 'moveToBcc'
+  | 'setFlag';
 
 export default createRule<Options, MessageIds>({
   name: 'no-exposed-recipients',
@@ -23,7 +39,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow data-driven recipient lists in fields every recipient sees (`to`, `cc`)',
       recommended: 'recommended',
       cwe: ['CWE-201', 'CWE-359'],
-      strictOptions: { messageShapes: true },
+      strictOptions: { messageShapes: true, reportFixedLists: true },
       typeCheckedOptions: { useTypeInformation: true },
     },
     hasSuggestions: true,
@@ -36,6 +52,11 @@ export default createRule<Options, MessageIds>({
             minimum: 1,
             description:
               'Also report a fixed list the code spells out (`["a@x.com", "b@x.com"]`) when it has more addresses than this. Off when unset.',
+          },
+          reportFixedLists: {
+            type: 'boolean',
+            description:
+              'Also report every fixed list of more than one address in a visible field (`to: ["ops@x.com", "cfo@x.com"]`, `cc: "a@x.com, b@x.com"`): its addresses see each other. On in `strict`.',
           },
           useTypeInformation: {
             type: 'boolean',
@@ -57,20 +78,22 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ useTypeInformation: false, messageShapes: false, messageShapeIgnore: DEFAULT_SHAPE_IGNORE }],
+    defaultOptions: [{ reportFixedLists: false, useTypeInformation: false, messageShapes: false, messageShapeIgnore: DEFAULT_SHAPE_IGNORE }],
     messages: {
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughWrapper:
         "`{{wrapper}}` passes this data-driven list to {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       accountDecides:
         "This data-driven list goes to {{sdk}}'s `{{field}}`, and an account setting decides whether recipients see each other. {{fix}}",
+      fixedList:
+        '{{sdk}} shows all {{count}} addresses in `{{field}}` to one another: right for a team, wrong for customers. {{fix}}',
       fixedListTooLong:
         '{{sdk}} shows all {{count}} addresses in `{{field}}` to every recipient; `maxFixedRecipients` allows {{max}}. {{fix}}',
       moveToBcc: 'Move the list to `{{bcc}}` (recipients stop seeing each other; add your own address as `{{field}}` if the provider needs one).',
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
-  create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
+  create(context, [{ maxFixedRecipients, reportFixedLists, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
     const shapes =
       messageShapes === true &&
       !matchesFile(context.filename, context.cwd, messageShapeIgnore.map(toPattern).filter((p) => p !== null));
@@ -79,8 +102,11 @@ export default createRule<Options, MessageIds>({
       const analysis = getMailAnalysis(context, options);
       for (const exposure of analysis.exposures) {
         const { list } = exposure;
-        if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
-        report(context, exposure, maxFixedRecipients);
+        const tooLong = list.kind === 'fixed' && maxFixedRecipients !== undefined && list.count > maxFixedRecipients;
+        // A literal merely shaped like a message (`{ to: ['/home', '/about'], from, subject }`) is no proof of mail.
+        const fixedReported = reportFixedLists && exposure.sdk !== messageShape;
+        if (list.kind === 'fixed' && !tooLong && !fixedReported) continue;
+        report(context, exposure, maxFixedRecipients, tooLong);
       }
     });
   },
@@ -90,6 +116,7 @@ function report(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   exposure: Exposure,
   max: number | undefined,
+  tooLong: boolean,
 ): void {
   const { sdk, message, fieldName, write, list } = exposure;
   const flag = message.individualFlag;
@@ -98,7 +125,9 @@ function report(
   const messageId: MessageIds = exposure.wrapper
     ? 'exposedThroughWrapper'
     : list.kind === 'fixed'
-      ? 'fixedListTooLong'
+      ? tooLong
+        ? 'fixedListTooLong'
+        : 'fixedList'
       : exposure.accountDecides
         ? 'accountDecides'
         : 'exposedList';
