@@ -14,6 +14,9 @@ type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 export class CallSites {
+  /** The calls of each function asked about: a parameter's every reference asks again. */
+  private readonly calls = new Map<FunctionNode, TSESTree.CallExpression[]>();
+
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly scopeManager: TSESLint.Scope.ScopeManager,
@@ -52,6 +55,12 @@ export class CallSites {
 
   /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
   callsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    let calls = this.calls.get(fn);
+    if (!calls) this.calls.set(fn, (calls = this.findCalls(fn)));
+    return calls;
+  }
+
+  private findCalls(fn: FunctionNode): TSESTree.CallExpression[] {
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
       const name = propertyName(parent);
