@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../../sdks/index.js';
-import { isFunction, propertyName, unwrap, scopeAt } from '../flow/ast.js';
+import { isFunction, propertyName, returnedExpressions, unwrap, scopeAt } from '../flow/ast.js';
+import type { CallSites } from '../flow/functions.js';
 import { awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
-import { elementBinding, soleValue, takenFrom } from '../flow/values.js';
+import { elementBinding, importedFrom, soleValue, takenFrom } from '../flow/values.js';
 import { variableOf } from '../flow/ast.js';
 import type { MailCall } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
@@ -47,6 +48,8 @@ export class IterationAnalysis {
     private readonly resolver: ValueResolver,
     private readonly classifier: RecipientClassifier,
     private readonly reader: MessageReader,
+    /** The in-file call graph: a local `sleep` helper. */
+    private readonly callSites: CallSites | null = null,
   ) {}
 
   /**
@@ -72,6 +75,8 @@ export class IterationAnalysis {
         // `await client.send(cmd)` after `const cmd = new SendEmailCommand(…)`: the body waits.
         const sequential =
           (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited || awaitsIn(node.body);
+        // `await sleep(1000)` every turn: the loop sends at a pace it sets itself.
+        if (sequential && this.pausesIn(node.body)) return null;
         return { loop: node, mode: sequential ? 'sequential' : 'parallel' };
       }
       if (!isFunction(node)) continue;
@@ -169,6 +174,50 @@ export class IterationAnalysis {
     return { collection: caller.arguments[spec.collection] ?? null, sequential: spec.sequential ?? false };
   }
 
+  /**
+   * Does the loop body wait for a timer on every turn: `await new Promise((r) => setTimeout(r, ms))`,
+   * a local function that returns such a promise (`await sleep(1000)`), or `setTimeout` from
+   * `timers/promises` and the delay packages?
+   */
+  private pausesIn(body: Node): boolean {
+    const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+    return statements.some((statement) => {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+      return expression?.type === AST_NODE_TYPES.AwaitExpression && this.isTimer(expression.argument, 0);
+    });
+  }
+
+  private isTimer(node: Node, depth: number): boolean {
+    const value = unwrap(node);
+    if (depth > 2) return false;
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      // `new Promise((resolve) => setTimeout(resolve, ms))`
+      const executor = value.arguments[0];
+      const timer = executor !== undefined && isFunction(executor) ? setTimeoutCall(executor.body) : null;
+      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && timer !== null && this.paces(timer.arguments[1]);
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause.
+    if (depth === 0 && !this.paces(value.arguments[0])) return false;
+    const callee = unwrap(value.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const module = importedFrom(this.globalScope, callee);
+      if (module !== null) return TIMER_MODULES.has(module);
+    }
+    const fn = this.callSites?.localFunction(callee);
+    return fn !== null && fn !== undefined && returnedExpressions(fn).some((r) => this.isTimer(r, depth + 1));
+  }
+
+  /**
+   * A pause long enough to pace sends (100 ms or more: ten a second at most), or one set at run
+   * time (`delayMs` from configuration), which the code chose deliberately.
+   */
+  private paces(ms: Node | undefined): boolean {
+    if (!ms || ms.type === AST_NODE_TYPES.SpreadElement) return true;
+    const value = ASTUtils.getStaticValue(ms, scopeAt(this.globalScope, ms));
+    return !value || typeof value.value !== 'number' || value.value >= MIN_PAUSE_MS;
+  }
+
   /** `limit(() => send())`, `queue.add(() => send())`, or a helper the user named as throttling. */
   private isThrottle(caller: TSESTree.CallExpression, throttlingFunctions: readonly string[]): boolean {
     const callee = unwrap(caller.callee);
@@ -195,6 +244,27 @@ export class IterationAnalysis {
  * A collection that is one chunk of a longer list: an element of a list of lists (`batches[i]`,
  * `for (const batch of batches)`), or a slice.
  */
+/** Modules whose default or named export returns a promise that resolves after a delay. */
+const TIMER_MODULES = new Set(['timers/promises', 'node:timers/promises', 'delay', 'p-sleep', 'sleep-promise', 'await-sleep', 'timeout-as-promise']);
+
+/** A pause shorter than this does not pace a loop of sends. */
+const MIN_PAUSE_MS = 100;
+
+/** The `setTimeout(…)` call a promise executor makes, if it makes one. */
+function setTimeoutCall(body: Node): TSESTree.CallExpression | null {
+  const value = unwrap(body);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'setTimeout' ? value : null;
+  }
+  if (value.type === AST_NODE_TYPES.BlockStatement) {
+    for (const s of value.body) {
+      const call = s.type === AST_NODE_TYPES.ExpressionStatement ? setTimeoutCall(s.expression) : null;
+      if (call) return call;
+    }
+  }
+  return null;
+}
+
 function isChunk(collection: Node, globalScope: TSESLint.Scope.Scope): boolean {
   const value = unwrap(collection);
   if (takenFrom(value)) return true;

@@ -171,3 +171,40 @@ tsTester.run('no-exposed-recipients: annotations are no proof of a customer list
     })(),
   ],
 });
+
+// A loop that waits a fixed delay every turn sends at a pace it sets: not an unbatched burst.
+const paced = (pause: string, head = '') => `import { Resend } from 'resend';${head}
+const resend = new Resend('re_123');
+export async function notify(rows: { email: string }[]) {
+  for (const row of rows) {
+    await resend.emails.send({ from: 'a@x.io', to: row.email, subject: 'Hi', html: '.' });
+    ${pause}
+  }
+}`;
+const resendBatching = 'Use `resend.batch.send([...])` in chunks of at most 100 emails.';
+tsTester.run('no-unbatched-send: a loop paced by a timer', unbatchedRule, {
+  valid: [
+    paced('await sleep(1000);', '\nconst sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));'),
+    paced('await sleep(1000);', '\nfunction sleep(ms: number) { return new Promise<void>((resolve) => { setTimeout(resolve, ms); }); }'),
+    paced('await new Promise((r) => setTimeout(r, 250));'),
+    paced('await setTimeout(250);', "\nimport { setTimeout } from 'node:timers/promises';"),
+    paced('await delay(250);', "\nimport delay from 'delay';"),
+  ],
+  invalid: [
+    // Waiting on something that is no timer does not pace the loop.
+    paced('await audit(row);', '\ndeclare function audit(r: unknown): Promise<void>;'),
+    paced('await sleep(1000);', '\ndeclare function sleep(ms: number): Promise<void>;'),
+    // 10 ms is no pace a provider's rate limit notices.
+    paced('await new Promise((r) => setTimeout(r, 10));'),
+    paced('await sleep(10);', '\nconst sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));'),
+  ].map((code) => ({
+    code,
+    errors: [
+      {
+        messageId: 'sequential' as const,
+        data: { what: 'This Resend send', fix: resendBatching },
+        ...at(code, "resend.emails.send({ from: 'a@x.io', to: row.email, subject: 'Hi', html: '.' })"),
+      },
+    ],
+  })),
+});
