@@ -25,6 +25,7 @@ export const DEFAULT_SHAPE_IGNORE = [
 type MessageIds =
   | 'exposedList'
   | 'exposedThroughWrapper'
+  | 'exposedThroughModule'
   | 'accountDecides'
   | 'fixedList'
   | 'fixedListTooLong'
@@ -81,6 +82,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ reportFixedLists: false, useTypeInformation: false, messageShapes: false, messageShapeIgnore: DEFAULT_SHAPE_IGNORE }],
     messages: {
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
+      exposedThroughModule:
+        "`{{wrapper}}` ({{module}}) puts this data-driven list in {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       exposedThroughWrapper:
         "`{{wrapper}}` passes this data-driven list to {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       accountDecides:
@@ -124,8 +127,10 @@ function report(
   const { sdk, message, fieldName, write, list } = exposure;
   const flag = message.individualFlag;
   const fix = exposure.accountDecides && flag?.unsetFix ? flag.unsetFix : message.fix;
-  const data = { sdk: sdk.label, field: fieldName, fix, wrapper: exposure.wrapper ?? '', count: 0, max: max ?? 0 };
-  const messageId: MessageIds = exposure.wrapper
+  const data = { sdk: sdk.label, field: fieldName, fix, wrapper: exposure.wrapper ?? '', module: exposure.module ?? '', count: 0, max: max ?? 0 };
+  const messageId: MessageIds = exposure.module
+    ? 'exposedThroughModule'
+    : exposure.wrapper
     ? 'exposedThroughWrapper'
     : list.kind === 'fixed'
       ? tooLong
@@ -144,7 +149,9 @@ function report(
       suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
     }
   }
-  context.report({ node: write.holder, messageId, data, suggest });
+  // Through a module's export: from the call's name to the argument, so both the helper and the list show.
+  const where = exposure.via ? { loc: { start: exposure.via.loc.start, end: write.holder.loc.end } } : { node: write.holder };
+  context.report({ ...where, messageId, data, suggest });
 }
 
 /** Renames the field's key to its hidden sibling, when that sibling is not already there. */

@@ -114,3 +114,10 @@ export const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|'
 export const SEND_HINT = new RegExp(
   `(?<!\\bObject)\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
 );
+
+/** A quoted specifier of an SDK module (`'nodemailer'`, `"@sendgrid/mail"`): a module without one imports no SDK. */
+export const MODULE_NEEDLE = new RegExp(`['"\`](?:${[...builtinRootsMap().keys()].map(escapeRegExp).join('|')})['"\`]`);
+
+function builtinRootsMap() {
+  return moduleRoots(sdks);
+}

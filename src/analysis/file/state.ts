@@ -13,7 +13,7 @@ import {
 import type { ModuleRoot } from '../../sdks/index.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { collectNode, type Collected, type MutableCollected } from './collect.js';
-import { findModuleRoots, mailModules, requireCalls } from './imports.js';
+import { findModuleRoots, mailModules, requireCalls, type RequireCall } from './imports.js';
 import { typeServices } from './types.js';
 
 /**
@@ -127,6 +127,15 @@ function collectDuringTraversal(context: Context, state: FileState, prelude: Pre
   return { CallExpression: collect, NewExpression: collect, ObjectExpression: collect, AssignmentExpression: collect };
 }
 
+/**
+ * Asked by the fast exit for a file that imports no SDK: does one of its relative imports send mail?
+ * Set by the sends pass, which owns the module summaries.
+ */
+let importProbe: ((context: Context, requires: readonly RequireCall[]) => boolean) | null = null;
+export function setImportProbe(probe: (context: Context, requires: readonly RequireCall[]) => boolean): void {
+  importProbe = probe;
+}
+
 export function preludeOf(context: Context, state: FileState): Prelude | null {
   if (state.prelude !== undefined) return state.prelude;
   const { sourceCode } = context;
@@ -141,7 +150,8 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
   // The common case, a file with no mail code, costs a scan of its imports and one of its text.
   const rawCalls = either && mentionsHost(text);
-  const sends = roots.size > 0 || rawCalls;
+  // A helper of the project's own modules that sends mail makes this file one that may.
+  const sends = roots.size > 0 || rawCalls || (importProbe !== null && importProbe(context, requires));
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
     for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);

@@ -147,3 +147,65 @@ export function functionName(fn: FunctionNode): string | null {
   return null;
 }
 
+
+/**
+ * The functions a module exports, by export name: `export function f`, `export const f = () => …`,
+ * `export default function`, `export { f as g }`, `module.exports = f` (as `default`),
+ * `module.exports = { f }`, `module.exports.f = …`, `exports.f = …`.
+ */
+export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, FunctionNode> {
+  const exported = new Map<string, FunctionNode>();
+  const functionOf = (node: Node | null | undefined): FunctionNode | null => {
+    if (!node) return null;
+    const value = unwrap(node);
+    if (isFunction(value)) return value.body ? value : null;
+    if (value.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = variableOf(globalScope, value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
+    const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+    const fn = init && unwrap(init);
+    return fn && isFunction(fn) ? fn : null;
+  };
+  const add = (name: string | null, node: Node | null | undefined) => {
+    const fn = functionOf(node);
+    if (name !== null && fn) exported.set(name, fn);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name ?? null, declaration);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) add(d.id.name, d.init);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+          const name = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+          add(name, specifier.local);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      add('default', statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const object = unwrap(left.object);
+      const name = propertyName(left);
+      const isModule = object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports';
+      if (isModule) {
+        add('default', right);
+        const value = unwrap(right);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const p of value.properties) if (p.type === AST_NODE_TYPES.Property) add(propertyName(p), p.value);
+        }
+        continue;
+      }
+      const isExports =
+        (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+        (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'exports' && unwrap(object.object).type === AST_NODE_TYPES.Identifier);
+      if (isExports) add(name, right);
+    }
+  }
+  return exported;
+}

@@ -165,3 +165,47 @@ export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSES
 export function isFunctionValue(node: Node | null | undefined): boolean {
   return Boolean(node && isFunction(unwrap(node)));
 }
+
+/**
+ * What an imported binding names: the module and the export (`default` for a default import or a
+ * whole `require()`, `*` for a namespace import), through `import`, `require()` and destructuring.
+ */
+export function importBinding(globalScope: TSESLint.Scope.Scope, identifier: TSESTree.Identifier): { source: string; name: string } | null {
+  const variable = variableOf(globalScope, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  if (def.type === DefinitionType.ImportBinding) {
+    const declaration = def.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    const specifier = def.node;
+    const name =
+      specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+        ? '*'
+        : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : specifier.type === AST_NODE_TYPES.ImportSpecifier
+            ? specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value
+            : null;
+    return name === null ? null : { source: declaration.source.value, name };
+  }
+  if (def.type !== DefinitionType.Variable || !def.node.init) return null;
+  const source = importedFrom(globalScope, identifier);
+  if (source === null) return null;
+  const init = unwrap(def.node.init);
+  // `const send = require('./mailer').send`, `const { send } = require('./mailer')`, `const mailer = require('./mailer')`.
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(init);
+    return name === null || def.node.id.type !== AST_NODE_TYPES.Identifier ? null : { source, name };
+  }
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const property = def.node.id.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === identifier.name,
+    );
+    const name = property && propertyName(property);
+    return name ? { source, name } : null;
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import type { CallSites } from '../flow/functions.js';
-import { elementBinding, filledArray, importedFrom, soleValue, takenFrom } from '../flow/values.js';
+import { assignedValues, elementBinding, filledArray, importedFrom, soleValue, takenFrom } from '../flow/values.js';
 import type { TypeInfo } from './type-info.js';
 import { own } from '../../util/own.js';
 
@@ -181,8 +181,45 @@ export class RecipientClassifier {
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
     const filled = filledArray(variable);
     if (filled) return this.filled(filled);
-    const value = soleValue(variable);
-    return value ? this.classify(value) : UNKNOWN;
+    // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given may be sent.
+    const values = assignedValues(variable);
+    return values ? mostSevere(values.map((v) => this.classify(v))) : UNKNOWN;
+  }
+
+  /**
+   * The parameter a list is cut from: `recipients.slice(i, i + 50).join(',')`, through variables,
+   * list methods and `Array.isArray(x) ? x : [x]`. Null when it comes from anywhere else.
+   */
+  parameterBehind(node: Node, depth = 0): ParamRef | null {
+    const value = unwrap(node);
+    if (depth > MAX_DEPTH) return null;
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(this.globalScope, value);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (def?.type === DefinitionType.Parameter) {
+          const list = this.classify(value);
+          return list.kind === 'parameter' ? list.param : null;
+        }
+        const init = variable ? soleValue(variable) : null;
+        return init ? this.parameterBehind(init, depth + 1) : null;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(value.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+        return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && KEEPS_ELEMENTS.has(name)
+          ? this.parameterBehind(callee.object, depth + 1)
+          : null;
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.parameterBehind(value.consequent, depth + 1) ?? this.parameterBehind(value.alternate, depth + 1);
+      case AST_NODE_TYPES.ArrayExpression: {
+        const only = value.elements.length === 1 ? value.elements[0] : null;
+        return only ? this.parameterBehind(only.type === AST_NODE_TYPES.SpreadElement ? only.argument : only, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
   }
 
   /**

@@ -1,13 +1,17 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
 import { sdks, type MessageSpec, type ModuleRoot, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { CALLEE_NAMES, RECIPIENT_KEYS } from '../../sdks/indexes.js';
+import { builtinRoots, CALLEE_NAMES, MODULE_NEEDLE, RECIPIENT_KEYS } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
-import { type AnalysisOptions, perFile, preludeOf, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
+import { type AnalysisOptions, perFile, preludeOf, setImportProbe, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
-import { CallSites, enclosingNamedFunction, functionName } from '../flow/functions.js';
-import { soleValue } from '../flow/values.js';
+import { CallSites, enclosingNamedFunction, exportedFunctions, functionName } from '../flow/functions.js';
+import { importBinding, soleValue } from '../flow/values.js';
+import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
+import { findModuleRoots, requireCalls } from '../file/imports.js';
+import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
@@ -72,6 +76,10 @@ export interface Exposure {
   readonly flagTarget: TSESTree.ObjectExpression | null;
   /** An in-file wrapper the list went through before reaching the SDK. */
   readonly wrapper?: string;
+  /** The project module the wrapper is exported from, relative to the working directory. */
+  readonly module?: string;
+  /** The call of that module's export the list is passed to. */
+  readonly via?: TSESTree.CallExpression;
 }
 
 export interface MailAnalysis {
@@ -113,7 +121,11 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   if (!prelude) return EMPTY_ANALYSIS;
   const types = typed ? typeInfoOf(context) : null;
   if (!prelude.sends && !(types !== null && typedHintOf(context, prelude))) return EMPTY_ANALYSIS;
-  const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state));
+  const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state), {
+    filename: context.filename,
+    cwd: context.cwd,
+    depth: 0,
+  });
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   return file.run();
 }
@@ -175,6 +187,8 @@ class FileAnalysis {
   /** What the security pass reads; the node lists through getters, so a shape check alone never walks the file. */
   private readonly facts: FileFacts;
   private readonly wrapperSeen = new Set<string>();
+  /** Every parameter of a function of this file found to reach a visible field: what a module summary exports. */
+  readonly forwarded: WrapperTarget[] = [];
   private readonly exposedHolders = new Set<Node>();
   private readonly callByNode = new Map<Node, MailCall>();
   /** Object literals already read as the message of a send, with the send's own context. */
@@ -189,6 +203,8 @@ class FileAnalysis {
     roots: ReadonlyMap<Node, ModuleRoot>,
     private readonly types: TypeInfo | null,
     collected: Collected,
+    /** The linted file and the working directory, to resolve the project's own imports; absent for a summary. */
+    private readonly where: { readonly filename: string; readonly cwd: string; readonly depth: number } | null = null,
   ) {
     this.collected = collected;
     // The node lists are read through `collected` when used: a shape check alone may never need them.
@@ -213,6 +229,7 @@ class FileAnalysis {
   run(): MailAnalysis {
     for (const node of this.collected.callNodes) this.mailCall(node);
     for (const assignment of this.collected.memberWrites) this.messageFieldWrite(assignment);
+    if (this.where) for (const node of this.collected.callNodes) this.importedWrapperCall(node);
     if (this.types) this.messageObjects(false);
     this.senderWrappers();
     this.ran = true;
@@ -468,6 +485,17 @@ class FileAnalysis {
     if (list.kind === 'fixed' && list.count < 2) return;
     if (found.field.entryType && this.allEntriesHidden(found.write.value, found.field.entryType)) return;
     this.expose({ ...found, list });
+    // A module's own chunking of a parameter (`recipients.slice(i, i + 50)` in `to`) is reported
+    // here; its summary also says where that parameter goes, for the callers in other modules.
+    if (list.kind === 'data-driven') this.noteParameterBehind(found, found.write.value);
+  }
+
+  /** In a module's summary, the parameter a data-driven list in a visible field is cut from. */
+  private noteParameterBehind(found: Omit<WrapperTarget, 'param'>, value: Node): void {
+    const source = this.where ? null : this.classifier.parameterBehind(value);
+    if (!source) return;
+    const { sdk, message, field, fieldName, accountDecides } = found;
+    this.forwarded.push({ param: source, sdk, message, field, fieldName, accountDecides });
   }
 
   /**
@@ -498,6 +526,7 @@ class FileAnalysis {
     const key = `${target.param.fn.range.join(':')}#${target.param.index}.${target.param.path.join('.')}#${target.fieldName}`;
     if (this.wrapperSeen.has(key)) return;
     this.wrapperSeen.add(key);
+    this.forwarded.push(target);
     const name = functionName(target.param.fn);
     if (!name) return;
     for (const callNode of this.callSites.callsOf(target.param.fn)) {
@@ -521,9 +550,57 @@ class FileAnalysis {
           this.wrap({ ...base, param: list.param });
         } else if (list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1)) {
           this.expose({ ...base, write, list, wrapper: name });
+          if (list.kind === 'data-driven') this.noteParameterBehind(base, write.value);
         }
       }
       for (const param of lookup.forwards) this.wrap({ ...base, param });
+    }
+  }
+
+  /**
+   * `sendMessage(team.map((m) => m.email), subject)` where `sendMessage` is imported from one of the
+   * project's own modules that puts that argument in a visible field: the module's summary says so.
+   */
+  private importedWrapperCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (node.type !== AST_NODE_TYPES.CallExpression || !this.where || node.arguments.length === 0) return;
+    const callee = unwrap(node.callee);
+    let binding: { source: string; name: string } | null = null;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      binding = importBinding(this.globalScope, callee);
+    } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+      // `mailer.send(…)` on `import * as mailer` or a whole `require('./mailer')`.
+      const object = importBinding(this.globalScope, callee.object);
+      const name = propertyName(callee);
+      if (object && name !== null && (object.name === '*' || object.name === 'default')) binding = { source: object.source, name };
+    }
+    if (!binding || (!binding.source.startsWith('./') && !binding.source.startsWith('../'))) return;
+    const file = resolveRelative(this.where.filename, binding.source);
+    const summary = file && moduleSummary(file, this.where.depth + 1);
+    const targets = summary?.get(binding.name === '*' ? 'default' : binding.name);
+    if (!file || !targets) return;
+    const module = path.relative(this.where.cwd, file.path).split(path.sep).join('/');
+    for (const target of targets) {
+      const argument = node.arguments[target.index];
+      if (!argument || node.arguments.slice(0, target.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) continue;
+      const lookup = this.reader.read(argument, target.path);
+      for (const write of lookup.writes) {
+        const list = this.classifier.classify(write.value);
+        if (list.kind !== 'data-driven') continue;
+        this.expose({
+          sdk: target.sdk,
+          call: null,
+          message: target.message,
+          field: target.field,
+          fieldName: target.fieldName,
+          accountDecides: target.accountDecides,
+          flagTarget: null,
+          write,
+          list,
+          wrapper: binding.name === 'default' && callee.type === AST_NODE_TYPES.Identifier ? callee.name : binding.name,
+          module,
+          via: node,
+        });
+      }
     }
   }
 
@@ -757,3 +834,76 @@ function calleeName(callee: Node): string {
   return 'call';
 }
 
+
+/** Where a project module's exported function puts its parameters: `index.path` reaches a visible field. */
+interface ForwardedParameter {
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly sdk: SdkSpec;
+  readonly message: MessageSpec;
+  readonly field: RecipientField;
+  readonly fieldName: string;
+  readonly accountDecides: boolean;
+}
+type ModuleSummary = ReadonlyMap<string, readonly ForwardedParameter[]>;
+
+/** How far a chain of the project's modules is followed (`a` imports `b`, which imports `c`). */
+const MAX_MODULE_DEPTH = 3;
+const EMPTY_SUMMARY: ModuleSummary = new Map();
+/** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
+const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+
+/**
+ * The exported functions of one of the project's modules that put a parameter in a visible
+ * recipient field, by export name. The module is parsed without types, once per version of its
+ * file; one that imports no mail SDK (a text check first), is too large or does not parse is empty.
+ */
+export function moduleSummary(file: ModuleFile, depth = 1): ModuleSummary {
+  const known = summaries.get(file.path);
+  if (known?.stamp === file.stamp) return known.summary;
+  summaries.set(file.path, { stamp: file.stamp, summary: EMPTY_SUMMARY }); // a cycle of imports is empty
+  const summary = depth > MAX_MODULE_DEPTH ? EMPTY_SUMMARY : summarize(file, depth);
+  summaries.set(file.path, { stamp: file.stamp, summary });
+  return summary;
+}
+
+function summarize(file: ModuleFile, depth: number): ModuleSummary {
+  const text = moduleText(file);
+  if (text === null || !MODULE_NEEDLE.test(text)) return EMPTY_SUMMARY;
+  const parsed = parseModule(file, text);
+  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
+  if (!parsed || !globalScope) return EMPTY_SUMMARY;
+  const roots = findModuleRoots(parsed.ast, text.includes('require') ? requireCalls(globalScope) : [], builtinRoots);
+  if (roots.size === 0) return EMPTY_SUMMARY;
+  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
+  const collected = collectFile({ sourceCode } as unknown as Context, {});
+  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected);
+  analysis.run();
+  const byFunction = new Map<FunctionNode, ForwardedParameter[]>();
+  for (const target of analysis.forwarded) {
+    const list = byFunction.get(target.param.fn) ?? [];
+    const { index, path: fieldPath } = target.param;
+    list.push({ index, path: fieldPath, sdk: target.sdk, message: target.message, field: target.field, fieldName: target.fieldName, accountDecides: target.accountDecides });
+    byFunction.set(target.param.fn, list);
+  }
+  const summary = new Map<string, ForwardedParameter[]>();
+  for (const [name, fn] of exportedFunctions(parsed.ast, globalScope)) {
+    const forwards = byFunction.get(fn);
+    if (forwards?.length) summary.set(name, forwards);
+  }
+  void depth;
+  return summary;
+}
+
+/** The fast exit's question: does a relative import of this file lead to a module whose exports send mail? */
+setImportProbe((context, requires) => {
+  const sources: string[] = [];
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith('.')) sources.push(statement.source.value);
+  }
+  for (const [, source] of requires) if (source.startsWith('.')) sources.push(source);
+  return sources.some((source) => {
+    const file = resolveRelative(context.filename, source);
+    return file !== null && moduleSummary(file, 1).size > 0;
+  });
+});
