@@ -49,10 +49,15 @@ export function resolveRelative(fromFile: string, specifier: string): ModuleFile
     const stamp = stampOf(known);
     if (stamp) return { path: known, stamp };
   }
+  if (unresolved.has(base)) return null;
   const found = search(base);
   if (found) resolved.set(base, found.path);
+  else unresolved.add(base); // a module added later is seen by the next process (as ESLint's own resolvers)
   return found;
 }
+
+/** Specifiers that resolved to no file: not searched again. */
+const unresolved = new Set<string>();
 
 /** Resolved specifiers, by absolute base path. */
 const resolved = new Map<string, string>();
