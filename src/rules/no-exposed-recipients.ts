@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
 import { propertyName } from '../analysis/flow/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { requireTypeInformation } from '../analysis/file/settings.js';
 
 type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean }];
 type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
@@ -56,6 +57,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
+    if (useTypeInformation) requireTypeInformation(context);
     const options = { typed: useTypeInformation, shapes: messageShapes };
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);

@@ -37,7 +37,7 @@ describe('--cache', () => {
       `import mail from ${JSON.stringify(pathToFileURL(path.join(root, 'dist/index.js')).href)};
        import tseslint from 'typescript-eslint';
        export default [
-         mail.configs['recommended-type-checked'],
+         ...mail.configs['recommended-type-checked'],
          { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser,
            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
        ];`,

@@ -52,7 +52,7 @@ describe('oxlint with jsPlugins: ["eslint-plugin-mail"]', () => {
   it('turns on the rules of the recommended config, and nothing of oxlint', () => {
     const config = JSON.parse(readFileSync(oxlintrc, 'utf8')) as { jsPlugins: string[]; rules: Record<string, unknown> };
     expect(config.jsPlugins).toEqual(['eslint-plugin-mail']);
-    expect(config.rules).toEqual(configs.recommended.rules);
+    expect(config.rules).toEqual(configs.recommended[0]!.rules);
   });
 
   it('reports the same findings as ESLint on examples/', async () => {

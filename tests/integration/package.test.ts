@@ -75,7 +75,7 @@ describe('the published package', () => {
         namespace: mail.meta.namespace,
         version: mail.meta.version === version,
         configs: Object.keys(mail.configs).sort(),
-        plugin: mail.configs.recommended.plugins.mail === mail,
+        plugin: mail.configs.recommended[0].plugins.mail === mail,
       }));`;
     const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
