@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
         "This data-driven list goes to {{sdk}}'s `{{field}}`, and an account setting decides whether recipients see each other. {{fix}}",
       fixedListTooLong:
         '{{sdk}} shows all {{count}} addresses in `{{field}}` to every recipient; `maxFixedRecipients` allows {{max}}. {{fix}}',
-      moveToBcc: 'Move the list to `{{bcc}}` (recipients stop seeing each other; add your own address as `{{field}}` if the provider needs one).',
+      moveToBcc: 'Move the list from `{{field}}` to `{{bcc}}`, which no recipient sees.',
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
@@ -87,14 +87,19 @@ function report(
         ? 'accountDecides'
         : 'exposedList';
   if (list.kind === 'fixed') data.count = list.count;
+  // Every suggestion must leave a message the provider accepts. The flag keeps the message as it
+  // is and sends one copy per recipient, so it comes first; moving a field to bcc is offered only
+  // when the provider takes a message without that field (`required` in the SDK data): a `cc`
+  // moves with `to` kept, a `to` only where bcc alone is enough (SMTP, SES), never for SendGrid.
   const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
   if (!exposure.wrapper) {
-    const bcc = exposure.field.bcc && bccFix(context.sourceCode, write.holder, exposure.field.bcc, write.object);
-    if (bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: exposure.field.bcc, field: fieldName }, fix: bcc });
     const flagFix = flag && exposure.flagTarget && flagInsert(context.sourceCode, exposure.flagTarget, flag.suggestion);
     if (flag && flagFix && (!flag.fields || flag.fields.includes(exposure.field.path.join('.')))) {
       suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
     }
+    const { bcc: hidden, required } = exposure.field;
+    const bcc = hidden && !required && bccFix(context.sourceCode, write.holder, hidden, write.object);
+    if (hidden && bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: hidden, field: fieldName }, fix: bcc });
   }
   context.report({ node: write.holder, messageId, data, suggest });
 }

@@ -25,13 +25,13 @@ export const mailjet: SdkSpec = {
   messages: {
     body: {
       visible: [
-        { path: ['Messages', '[]', 'To'], bcc: 'Bcc' },
+        { path: ['Messages', '[]', 'To'], bcc: 'Bcc', required: true },
         { path: ['Messages', '[]', 'Cc'], bcc: 'Bcc' },
         // Send API v3: comma-separated strings.
-        { path: ['To'], bcc: 'Bcc' },
+        { path: ['To'], bcc: 'Bcc', required: true },
         { path: ['Cc'], bcc: 'Bcc' },
       ],
-      fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.',
+      fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.',
     },
   },
   security: {

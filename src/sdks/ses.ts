@@ -23,7 +23,7 @@ export const awsCredentialSecurity = (...classes: string[]): SecuritySpec => ({
 });
 
 const visibleDestination = [
-  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses' },
+  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', required: false },
   { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
 ] as const;
 
