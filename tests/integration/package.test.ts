@@ -33,6 +33,7 @@ describe('the published package', () => {
       'docs/type-information.md',
       'docs/editors-and-scale.md',
       'docs/rules/no-exposed-recipients.md',
+      'docs/sdks.md',
     ]) {
       expect(files).toContain(needed);
     }
