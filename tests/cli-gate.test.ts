@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist/cli.js');
@@ -33,18 +32,6 @@ export async function announce(users: { email: string }[]) {
   await transport.sendMail({ to: users.map((u) => u.email), subject: 'hi', text: 'hi' });
 }
 `;
-
-/**
- * The official SARIF 2.1.0 schema, as shipped in the npm package @microsoft/sarif-multitool-linux
- * 5.7.0 (file `sarif-2.1.0.json`, in the JSON Schema 2020-12 dialect, hence Ajv2020). The schema
- * is written for a lenient validator: ajv's strict mode rejects some of its `required` lists.
- */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
 
 describe('mail-lint --format sarif', () => {
   const run = mailLint(['examples', '--format', 'sarif']);
@@ -119,7 +106,8 @@ describe('mail-lint --format sarif', () => {
     const brokenLog = JSON.parse(broken.stdout) as Sarif.Log;
     const notes = brokenLog.runs[0]!.invocations![0]!.toolExecutionNotifications!;
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ level: 'error', descriptor: { id: 'parse-error' } });
+    // mail-lint reports a file it cannot parse as a warning: it does not fail the run.
+    expect(notes[0]).toMatchObject({ level: 'warning', descriptor: { id: 'parse-error' } });
     expect(notes[0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^file:\/\/.*bad\.js$/);
     expect(brokenLog.runs[0]!.results!.map((r) => r.ruleId)).toEqual(['mail/no-exposed-recipients']);
     expect(sarifValidator()(brokenLog)).toBe(true);
@@ -195,14 +183,6 @@ describe('mail-lint options', () => {
     expect(count(typed.stdout)).toBeGreaterThan(count(untyped.stdout));
   }, 60_000);
 
-  it('--type-check without a tsconfig.json exits 2 with a clear message', () => {
-    const dir = project('no-tsconfig', { 'a.js': 'export const a = 1;\n' });
-    // The scratch folder sits in the system temp folder, which has no tsconfig.json above it.
-    const run = mailLint(['--type-check', '.'], dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--type-check needs a tsconfig\.json in .*no-tsconfig or a folder above it/);
-  });
-
   it('prints progress on stderr for large trees with --progress, never on stdout', () => {
     const files = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`src/f${i}.js`, `export const v${i} = ${i};\n`]));
     const dir = project('large', files);
@@ -233,6 +213,9 @@ describe('mail-lint options', () => {
     [['--progress', '--no-progress'], /'--progress' and '--no-progress' contradict each other/],
     [['-f', 'json', '--format', 'stylish'], /'--format' is given more than once/],
     [['--type-check=yes'], /does not take an argument/],
+    [['--ignore-pattern'], /argument missing/],
+    [['--ignore-pattern', ' '], /'--ignore-pattern' needs a non-empty value/],
+    [['--config', 'a.json', '-c', 'b.json'], /'--config' is given more than once/],
   ])('exits 2 on bad usage: %j', (args, message) => {
     const run = mailLint(['examples', ...args]);
     expect(run.status).toBe(2);
@@ -253,8 +236,271 @@ describe('mail-lint options', () => {
 
   it('documents every option in --help', () => {
     const help = mailLint(['--help']).stdout;
-    for (const option of ['--format', '--output-file', '--max-warnings', '--quiet', '--type-check', '--progress', '--no-progress']) {
+    for (const option of ['--format', '--output-file', '--max-warnings', '--quiet', '--type-check', '--progress', '--no-progress', '--config', '--ignore-pattern']) {
       expect(help).toContain(option);
     }
   });
+});
+
+interface Finding {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; fatal?: boolean; severity: number; message: string }[];
+}
+
+/** `relative/path:line rule` for each message, FATAL for a parse error, sorted. */
+function findingsOf(stdout: string, base: string): string[] {
+  return (JSON.parse(stdout) as Finding[])
+    .flatMap((r) => r.messages.map((m) => `${path.relative(base, r.filePath)}:${m.line} ${m.ruleId ?? 'FATAL'}`))
+    .sort();
+}
+
+const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+const hasGit = git(os.tmpdir(), '--version').status === 0;
+
+/** LEAK in plain JavaScript, with a React component next to it. */
+const JSX_LEAK = `${LEAK.replace('(users: { email: string }[])', '(users)')}
+export const Banner = ({ text }) => <p className="banner">{text}</p>;
+`;
+
+describe('mail-lint on real project layouts', () => {
+  it('parses JSX in .js, .mjs, .cjs and .jsx files', () => {
+    const dir = project('jsx', {
+      'src/a.js': JSX_LEAK,
+      'src/b.mjs': JSX_LEAK,
+      'src/c.cjs': JSX_LEAK.replace("import nodemailer from 'nodemailer';", "const nodemailer = require('nodemailer');").replaceAll('export ', ''),
+      'src/d.jsx': JSX_LEAK,
+    });
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(run.stderr).toBe('');
+    expect(findingsOf(run.stdout, dir)).toEqual(
+      ['src/a.js', 'src/b.mjs', 'src/c.cjs', 'src/d.jsx'].map((f) => `${f}:4 mail/no-exposed-recipients`),
+    );
+    expect(run.status).toBe(1);
+  });
+
+  it('reports a file it cannot parse once, as a warning counted on stderr, without failing the run', () => {
+    const dir = project('unparsable', { 'a.js': 'const = ;\n', 'b.ts': 'let x: = 1;\n', 'c.js': 'export const ok = <b>fine</b>;\n' });
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(run.status).toBe(0);
+    const results = JSON.parse(run.stdout) as Finding[];
+    expect(findingsOf(run.stdout, dir)).toEqual(['a.js:1 FATAL', 'b.ts:1 FATAL']);
+    for (const m of results.flatMap((r) => r.messages)) {
+      expect(m).toMatchObject({ fatal: true, severity: 1, message: expect.stringMatching(/^Parsing error: /) });
+    }
+    expect(run.stderr).toBe('mail-lint: 2 files could not be parsed and were not checked: a.js, b.ts\n');
+    // They do not count against --max-warnings: they say nothing about the code's mail.
+    expect(mailLint(['--max-warnings', '0', '.'], dir).status).toBe(0);
+    // A finding elsewhere still fails the run.
+    writeFileSync(path.join(dir, 'leak.ts'), LEAK);
+    const withLeak = mailLint(['-f', 'json', '.'], dir);
+    expect(withLeak.status).toBe(1);
+    expect(withLeak.stderr).toContain('2 files could not be parsed');
+  });
+
+  it('skips build output, and --ignore-pattern (repeatable) skips more', () => {
+    const dir = project('build-output', Object.fromEntries(
+      ['src', 'dist', 'build', 'out', '.next/server', 'coverage/lcov', 'node_modules/pkg', 'packages/a/dist', 'legacy', 'vendor']
+        .map((folder) => [`${folder}/leak.ts`, LEAK]),
+    ));
+    expect(findingsOf(mailLint(['-f', 'json', '.'], dir).stdout, dir)).toEqual([
+      'legacy/leak.ts:4 mail/no-exposed-recipients',
+      'src/leak.ts:4 mail/no-exposed-recipients',
+      'vendor/leak.ts:4 mail/no-exposed-recipients',
+    ]);
+    const ignored = mailLint(['-f', 'json', '--ignore-pattern', 'legacy/', '--ignore-pattern', '**/vendor/*.ts', '.'], dir);
+    expect(findingsOf(ignored.stdout, dir)).toEqual(['src/leak.ts:4 mail/no-exposed-recipients']);
+  });
+
+  it.skipIf(!hasGit)("honours the repository's .gitignore files (nested ones and negations too)", () => {
+    const dir = project('gitignored', {
+      '.gitignore': 'generated/\n*.local.ts\n!keep.local.ts\n',
+      'src/leak.ts': LEAK,
+      'src/leak.local.ts': LEAK,
+      'src/keep.local.ts': LEAK,
+      'generated/leak.ts': LEAK,
+      'app/.gitignore': '/tmp-*\n',
+      'app/tmp-leak.ts': LEAK,
+      'app/sub/tmp-leak.ts': LEAK,
+    });
+    expect(git(dir, 'init', '-q').status).toBe(0);
+    const expected = [
+      'app/sub/tmp-leak.ts:4 mail/no-exposed-recipients',
+      'src/keep.local.ts:4 mail/no-exposed-recipients',
+      'src/leak.ts:4 mail/no-exposed-recipients',
+    ];
+    expect(findingsOf(mailLint(['-f', 'json', '.'], dir).stdout, dir)).toEqual(expected);
+    // From a subfolder: git answers for the paths under it.
+    expect(findingsOf(mailLint(['-f', 'json', '.'], path.join(dir, 'app')).stdout, dir)).toEqual([expected[0]]);
+  });
+
+  it('reads .gitignore itself outside a git repository', () => {
+    // The scratch folder sits in the system temp folder, outside any git work tree.
+    const dir = project('gitignore-no-git', {
+      '.gitignore': '# generated code\ngenerated/\n/top.ts\n*.local.ts\n',
+      'src/leak.ts': LEAK,
+      'src/top.ts': LEAK,
+      'top.ts': LEAK,
+      'src/x.local.ts': LEAK,
+      'src/generated/leak.ts': LEAK,
+    });
+    expect(findingsOf(mailLint(['-f', 'json', '.'], dir).stdout, dir)).toEqual([
+      'src/leak.ts:4 mail/no-exposed-recipients',
+      'src/top.ts:4 mail/no-exposed-recipients',
+    ]);
+  });
+});
+
+/** A send to a fixed list of three addresses, through the project's own wrapper, and an insecure local transport. */
+const CONFIGURABLE = {
+  'src/mailer.ts': `import nodemailer from 'nodemailer';
+const transport = nodemailer.createTransport({ host: 'smtp.example.com' });
+export function notify(message: { to: string[]; subject: string }) {
+  return transport.sendMail({ ...message, bcc: message.to, to: 'me@example.com' });
+}
+`,
+  'src/jobs/team.ts': `import nodemailer from 'nodemailer';
+import { notify } from '../mailer';
+const transport = nodemailer.createTransport({ host: 'smtp.example.com' });
+export async function team(users: { email: string }[]) {
+  await transport.sendMail({ to: ['a@example.com', 'b@example.com', 'c@example.com'], subject: 'hi', text: 'hi' });
+  await notify({ to: users.map((u) => u.email), subject: 'hi' });
+}
+`,
+};
+
+describe('mail-lint settings from the project', () => {
+  const settings = {
+    rules: { 'no-exposed-recipients': { maxFixedRecipients: 2 } },
+    settings: { wrappers: [{ module: './src/mailer', export: 'notify', property: 'to' }] },
+  };
+
+  it('has no findings without settings (the wrapper is in another module, the list is fixed)', () => {
+    const dir = project('settings-none', { ...CONFIGURABLE, 'package.json': '{ "name": "app" }\n' });
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it('reads rule options and settings from a "mail-lint" key in package.json, also when run from a subfolder', () => {
+    const dir = project('settings-package', {
+      ...CONFIGURABLE,
+      'package.json': JSON.stringify({ name: 'app', 'mail-lint': { ...settings, ignores: ['src/ignored/'] } }),
+      'src/ignored/leak.ts': LEAK,
+    });
+    const expected = ['src/jobs/team.ts:5 mail/no-exposed-recipients', 'src/jobs/team.ts:6 mail/no-exposed-recipients'];
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual(expected);
+    expect(run.status).toBe(1);
+    // The wrapper's path and the ignores are relative to package.json, wherever mail-lint starts.
+    expect(findingsOf(mailLint(['-f', 'json', 'jobs'], path.join(dir, 'src')).stdout, dir)).toEqual(expected);
+    expect(findingsOf(mailLint(['-f', 'json', '.'], path.join(dir, 'src/jobs')).stdout, dir)).toEqual(expected);
+  });
+
+  it('--config takes a JSON file instead, and "off" turns a rule off', () => {
+    const dir = project('settings-file', {
+      ...CONFIGURABLE,
+      'package.json': JSON.stringify({ name: 'app', 'mail-lint': { rules: { 'no-exposed-recipients': 'off' } } }),
+      'config/mail-lint.json': JSON.stringify({ settings: { wrappers: [{ module: '../src/mailer', export: 'notify', property: 'to' }] } }),
+    });
+    expect(findingsOf(mailLint(['-f', 'json', '.'], dir).stdout, dir)).toEqual([]);
+    expect(findingsOf(mailLint(['-f', 'json', '--config', 'config/mail-lint.json', '.'], dir).stdout, dir)).toEqual([
+      'src/jobs/team.ts:6 mail/no-exposed-recipients',
+    ]);
+  });
+
+  it.each([
+    [{ rule: {} }, /package\.json#mail-lint: "rule" is not a mail-lint setting \(known: rules, settings, ignores\)/],
+    [{ rules: { 'no-such-rule': 'error' } }, /rules\["no-such-rule"\] is not a rule of eslint-plugin-mail/],
+    [{ rules: { 'no-exposed-recipients': 'on' } }, /rules\["no-exposed-recipients"\] must be "off", "warn", "error"/],
+    [{ rules: { 'no-insecure-transport': { allowedHost: ['mailhog'] } } }, /Unexpected property "allowedHost".*\(rules and settings from package\.json#mail-lint\)/],
+    [{ settings: { wrapper: [] } }, /settings\.mail\.wrapper is not a setting of this plugin/],
+    [{ ignores: 'dist' }, /"ignores" must be an array of glob patterns/],
+  ])('exits 2 on a mistake in the project settings: %j', (config, message) => {
+    const dir = project(`settings-bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, {
+      ...CONFIGURABLE,
+      'package.json': JSON.stringify({ name: 'app', 'mail-lint': config }),
+    });
+    const run = mailLint(['.'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('exits 2 when the --config file is missing or not JSON', () => {
+    const dir = project('settings-missing', { 'a.ts': 'export const a = 1;\n', 'bad.json': '{ rules: }' });
+    expect(mailLint(['--config', 'nope.json', '.'], dir).stderr).toMatch(/--config: no file nope\.json/);
+    const bad = mailLint(['--config', 'bad.json', '.'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: cannot read it as JSON/);
+  });
+});
+
+describe('mail-lint --type-check in a monorepo', () => {
+  /**
+   * Per-package tsconfig.json and jsconfig.json, none at the root; a config file and a script
+   * outside every `include`. The packages find nodemailer's types through a link to this
+   * repository's node_modules.
+   */
+  const monorepo = (name: string) => {
+    const dir = project(name, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/api/tsconfig.json': JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, types: [] },
+        include: ['src'],
+      }),
+      // Only type information shows that `emails` goes to every recipient of a nodemailer message.
+      'packages/api/src/messages.ts': `import type { SendMailOptions } from 'nodemailer';
+export function digest(emails: string[], html: string): SendMailOptions {
+  return { to: emails, subject: 'Your weekly digest', html };
+}
+`,
+      'packages/api/vitest.config.mts': "export default { test: { include: ['src/**/*.test.ts'] } };\n",
+      'packages/api/scripts/seed.ts': LEAK,
+      'packages/web/jsconfig.json': JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', checkJs: true, skipLibCheck: true, types: [] },
+        include: ['src'],
+      }),
+      // JavaScript with JSX, typed through jsconfig.json: the list's type comes from another module.
+      'packages/web/src/mail.js': `import nodemailer from 'nodemailer';
+import { recipients } from './lists.js';
+const transport = nodemailer.createTransport({ host: 'smtp.example.com' });
+export async function send() {
+  await transport.sendMail({ to: recipients(), subject: 'hi', text: 'hi' });
+}
+export const View = () => <p>sent</p>;
+`,
+      'packages/web/src/lists.js': '/** @returns {string[]} */\nexport function recipients() {\n  return globalThis.list;\n}\n',
+    });
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return dir;
+  };
+
+  it('finds each file\'s nearest tsconfig.json or jsconfig.json, and lints files outside them without types', () => {
+    const dir = monorepo('monorepo');
+    const untyped = mailLint(['-f', 'json', '.'], dir);
+    expect(findingsOf(untyped.stdout, dir)).toEqual(['packages/api/scripts/seed.ts:4 mail/no-exposed-recipients']);
+
+    const typed = mailLint(['-f', 'json', '--type-check', '.'], dir);
+    expect(findingsOf(typed.stdout, dir)).toEqual([
+      'packages/api/scripts/seed.ts:4 mail/no-exposed-recipients',
+      'packages/api/src/messages.ts:3 mail/no-exposed-recipients',
+      'packages/web/src/mail.js:5 mail/no-exposed-recipients',
+    ]);
+    expect(typed.status).toBe(1);
+    expect(typed.stderr).toBe('mail-lint: 2 files in no tsconfig.json or jsconfig.json project linted without type information\n');
+  }, 60_000);
+
+  it('mail-lint --type-check packages/api, from the root and from inside the package', () => {
+    const dir = monorepo('monorepo-api');
+    const expected = ['packages/api/scripts/seed.ts:4 mail/no-exposed-recipients', 'packages/api/src/messages.ts:3 mail/no-exposed-recipients'];
+    expect(findingsOf(mailLint(['-f', 'json', '--type-check', 'packages/api'], dir).stdout, dir)).toEqual(expected);
+    expect(findingsOf(mailLint(['-f', 'json', '--type-check', '.'], path.join(dir, 'packages/api')).stdout, dir)).toEqual(expected);
+  }, 60_000);
+
+  it('lints without types, and says so, where no tsconfig.json or jsconfig.json exists at all', () => {
+    const dir = project('no-tsconfig', { 'a.ts': LEAK, 'b.js': 'export const b = <i>b</i>;\n' });
+    const run = mailLint(['-f', 'json', '--type-check', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual(['a.ts:4 mail/no-exposed-recipients']);
+    expect(run.stderr).toBe('mail-lint: 2 files in no tsconfig.json or jsconfig.json project linted without type information\n');
+    expect(run.status).toBe(1);
+  }, 60_000);
 });

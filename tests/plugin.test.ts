@@ -42,9 +42,10 @@ describe('the plugin object', () => {
       'mail/no-unbatched-send': ['error', { useTypeInformation: true }],
     });
     expect(configs['strict-type-checked'][0]!.rules).toMatchObject({
-      'mail/no-exposed-recipients': ['error', { messageShapes: true, useTypeInformation: true }],
+      'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true, useTypeInformation: true }],
     });
-    expect(configs.strict[0]!.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true }] });
+    expect(configs.strict[0]!.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true }] });
+    expect(configs.recommended[0]!.rules).toHaveProperty('mail/respect-provider-limits', 'error');
     for (const name of ['recommended', 'strict', 'all'] as const) {
       expect(JSON.stringify(configs[name][0]!.rules)).not.toContain('useTypeInformation');
       expect(configs[name][0]!.settings).toBeUndefined();

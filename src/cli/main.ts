@@ -1,7 +1,8 @@
 /**
  * mail-lint: lint a project for dangerous mail code with the recommended config, without any
  * ESLint configuration of the user's. ESLint's Node API does the work; this file adds the gate
- * around it (exit codes, warnings budget, report file, SARIF, progress).
+ * around it (exit codes, warnings budget, report file, SARIF, progress), the project's own
+ * mail-lint settings, its ignores, and the untyped second pass of `--type-check`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,12 @@ import { ESLint, type Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../index.js';
 import { toSarifLog } from '../formatters/sarif.js';
+import { FILES } from '../configs.js';
 import { parseCommandLine, USAGE, UsageError, type CliOptions } from './args.js';
-import { baseDirectory, findUp, repositoryRoot } from './paths.js';
+import { projectIgnores } from './ignores.js';
+import { baseDirectory, findUp, isInside, repositoryRoot } from './paths.js';
 import { progressReporter } from './progress.js';
+import { loadProjectConfig, projectConfigObject, type ProjectConfig } from './project-config.js';
 
 export { USAGE } from './args.js';
 
@@ -19,22 +23,24 @@ const TS_FILES = ['**/*.{ts,mts,cts,tsx}'];
 
 /**
  * The flat config mail-lint runs with: the recommended rules, TypeScript parsed without types;
- * or, given the folder of a tsconfig.json, the type-checked rules with TypeScript's project service.
+ * or, with `tsconfigRootDir`, the type-checked rules, every file parsed by TypeScript's project
+ * service, which finds each file's nearest tsconfig.json or jsconfig.json itself.
  */
 export function cliConfig({ tsconfigRootDir }: { tsconfigRootDir?: string } = {}): Linter.Config[] {
   return [
     ...(tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended),
     {
       name: 'mail-lint/typescript',
-      files: TS_FILES,
+      files: tsconfigRootDir ? FILES : TS_FILES,
       languageOptions: {
         parser: tsParser,
         ...(tsconfigRootDir ? { parserOptions: { projectService: true, tsconfigRootDir } } : {}),
       },
     },
     {
+      // React code often sits in .js files; without JSX they would be parse errors, unlinted.
       name: 'mail-lint/jsx',
-      files: ['**/*.{jsx,tsx}'],
+      files: ['**/*.{js,mjs,cjs,jsx,tsx}'],
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     {
@@ -61,9 +67,15 @@ function relevant(message: Linter.LintMessage): boolean {
   return named.length > 0 && named.every(isMailRule);
 }
 
+/**
+ * Keep the relevant messages (see `relevant`), and make a parse error a warning: the file is
+ * reported and counted, but one file the parser cannot read does not fail the run.
+ */
 function keepRelevant(results: ESLint.LintResult[]): ESLint.LintResult[] {
   return results.map((result) => {
-    const messages = result.messages.filter(relevant);
+    const messages = result.messages
+      .filter(relevant)
+      .map((m): Linter.LintMessage => (m.fatal ? { ...m, severity: 1 } : m));
     const count = (severity: number, fixable = false) =>
       messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
     return {
@@ -80,6 +92,22 @@ function keepRelevant(results: ESLint.LintResult[]): ESLint.LintResult[] {
 }
 
 const firstLine = (error: unknown) => ((error as Error).message ?? String(error)).split('\n')[0];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** typescript-eslint's error for a file that no tsconfig.json or jsconfig.json includes. */
+const OUTSIDE_PROJECTS = /was not found by the project service\. Consider either including it/;
+const outsideProjects = (result: ESLint.LintResult) =>
+  result.messages.some((m) => m.fatal && OUTSIDE_PROJECTS.test(m.message));
+
+/**
+ * ESLint's working directory: where the linted paths are (see `baseDirectory`), or the folder of
+ * the project's mail-lint configuration when that holds them all, so that its relative paths
+ * (ignores, wrapper modules) mean what they say.
+ */
+function lintDirectory(targets: string[], project: ProjectConfig | undefined): string {
+  const base = baseDirectory(targets);
+  return project && isInside(base, project.dir) ? project.dir : base;
+}
 
 interface Stream {
   write(text: string): unknown;
@@ -105,27 +133,38 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   }
 
   const targets = options.paths.length ? options.paths : ['.'];
-  const cwd = baseDirectory(targets);
-
-  let tsconfigRootDir: string | undefined;
-  if (options.typeCheck) {
-    tsconfigRootDir = findUp('tsconfig.json', cwd);
-    if (!tsconfigRootDir) {
-      err.write(`mail-lint: --type-check needs a tsconfig.json in ${cwd} or a folder above it\n`);
-      return 2;
-    }
+  let project: ProjectConfig | undefined;
+  try {
+    const start = baseDirectory(targets);
+    project = loadProjectConfig(options.config, start, findUp('.git', start) ?? path.parse(start).root);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`mail-lint: ${error.message}\n`);
+    return 2;
   }
+  const cwd = lintDirectory(targets, project);
 
   const showProgress = options.progress ?? Boolean(err.isTTY);
   const progress = showProgress ? progressReporter((line) => err.write(line)) : undefined;
-  const eslint = new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [...cliConfig({ tsconfigRootDir }), ...(progress ? [progress.config] : [])],
-    errorOnUnmatchedPattern: true,
-    // As ESLint's own --quiet: warning-level rules do not run at all.
-    ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
-  });
+  const ignores: Linter.Config = { name: 'mail-lint/ignores', ignores: [...projectIgnores(cwd), ...(project?.ignores ?? [])] };
+  // A file that fails to parse runs no rule, so the progress count sees each file once: in the
+  // typed pass, or in the untyped one when no project includes it.
+  const eslintFor = (config: Linter.Config[]) =>
+    new ESLint({
+      cwd,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ignores,
+        ...config,
+        ...(project ? [projectConfigObject(project, cwd)] : []),
+        ...(progress ? [progress.config] : []),
+      ],
+      ignorePatterns: options.ignorePatterns,
+      errorOnUnmatchedPattern: true,
+      // As ESLint's own --quiet: warning-level rules do not run at all.
+      ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
+    });
+  const eslint = eslintFor(cliConfig(options.typeCheck ? { tsconfigRootDir: cwd } : {}));
 
   let format: (results: ESLint.LintResult[], meta: ESLint.ResultsMeta) => Promise<string> | string;
   if (options.format === 'sarif') {
@@ -142,16 +181,35 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   }
 
   let results: ESLint.LintResult[];
+  let untyped = 0;
   try {
-    results = keepRelevant(await eslint.lintFiles(targets.map((t) => path.relative(cwd, path.resolve(t)) || '.')));
+    results = await eslint.lintFiles(targets.map((t) => path.relative(cwd, path.resolve(t)) || '.'));
+    const outside = results.filter(outsideProjects);
+    if (outside.length) {
+      // Files that no tsconfig.json or jsconfig.json includes (config files, scripts): lint them
+      // without types rather than lose them to a parse error.
+      untyped = outside.length;
+      const again = await eslintFor(cliConfig()).lintFiles(outside.map((r) => r.filePath));
+      const byPath = new Map(again.map((r) => [r.filePath, r]));
+      results = results.map((r) => byPath.get(r.filePath) ?? r);
+    }
+    results = keepRelevant(results);
   } catch (error) {
-    err.write(`mail-lint: ${firstLine(error)}\n`);
+    // ESLint's option errors span lines ("Key "rules": … Unexpected property …"): keep them whole.
+    const message = ((error as Error).message ?? String(error)).trim().split('\n').map((l) => l.trim()).join(' ');
+    const source = project ? ` (rules and settings from ${project.source})` : '';
+    err.write(`mail-lint: ${message}${source}\n`);
     return 2;
   }
   progress?.finish();
+  if (untyped) {
+    err.write(`mail-lint: ${plural(untyped, 'file')} in no tsconfig.json or jsconfig.json project linted without type information\n`);
+  }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const unparsed = results.filter((r) => r.fatalErrorCount > 0);
+  // A parse error is shown as a warning, but counted apart: it says nothing about the code's mail.
+  const warnings = results.reduce((n, r) => n + r.warningCount - r.fatalErrorCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const reported = options.quiet ? ESLint.getErrorResults(results) : results;
   const report = await format(
@@ -169,9 +227,16 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
       return 2;
     }
     // The report went to the file; say on stderr what it holds, so a CI log is not silent.
-    err.write(`mail-lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; report written to ${options.outputFile}\n`);
+    err.write(`mail-lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; report written to ${options.outputFile}\n`);
   } else {
     out.write(report);
+  }
+  if (unparsed.length) {
+    const names = unparsed.slice(0, 3).map((r) => path.relative(process.cwd(), r.filePath));
+    const more = unparsed.length > names.length ? `, and ${unparsed.length - names.length} more` : '';
+    err.write(
+      `mail-lint: ${plural(unparsed.length, 'file')} could not be parsed and ${unparsed.length === 1 ? 'was' : 'were'} not checked: ${names.join(', ')}${more}\n`,
+    );
   }
 
   if (tooManyWarnings) {

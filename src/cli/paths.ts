@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const isInside = (file: string, dir: string) =>
+/** Is `file` the folder `dir` or inside it? */
+export const isInside = (file: string, dir: string) =>
   file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
 /**

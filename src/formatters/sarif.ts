@@ -6,7 +6,9 @@
  * from the rules' metadata.
  *
  * Usable on its own as an ESLint formatter too:
- * `eslint --format ./node_modules/eslint-plugin-mail/dist/formatters/sarif.js`.
+ * `eslint --format ./node_modules/eslint-plugin-mail/dist/formatters/sarif.js`, or imported as
+ * `eslint-plugin-mail/sarif` (ESLint's `--format` reads a name with a slash as a file path, so the
+ * subpath serves the Node API, not the command line).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +39,8 @@ const SECURITY_SEVERITY: Record<string, string> = {
   // Provider rate limits, suspension and half-sent campaigns: availability of one's own mail, no
   // data exposed and rarely attacker-triggered.
   'no-unbatched-send': '4.3',
+  // A request the provider rejects after earlier chunks went out: half-sent mail, no data exposed.
+  'respect-provider-limits': '4.3',
 };
 
 /**
@@ -48,6 +52,8 @@ const PRECISION: Record<string, 'very-high' | 'high'> = {
   'no-hardcoded-credentials': 'very-high',
   'no-insecure-transport': 'very-high',
   'no-unbatched-send': 'high',
+  // A literal or constant compared with a documented number.
+  'respect-provider-limits': 'very-high',
 };
 
 export interface SarifOptions {

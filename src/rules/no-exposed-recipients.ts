@@ -1,11 +1,35 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
 import { propertyName } from '../analysis/flow/ast.js';
+import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
-import { requireTypeInformation } from '../analysis/file/settings.js';
+import { matchesFile, readSettings, requireTypeInformation, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
 
-type Options = [{ maxFixedRecipients?: number; useTypeInformation?: boolean; messageShapes?: boolean }];
-type MessageIds = 'exposedList' | 'exposedThroughWrapper' | 'accountDecides' | 'fixedListTooLong' | 'moveToBcc' | 'setFlag';
+type Options = [
+  {
+    maxFixedRecipients?: number;
+    reportFixedLists?: boolean;
+    useTypeInformation?: boolean;
+    messageShapes?: boolean;
+    messageShapeIgnore?: string[];
+  },
+];
+
+/** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
+export const DEFAULT_SHAPE_IGNORE = [
+  '**/*.{test,spec}.*',
+  '**/{__tests__,__mocks__,__fixtures__,test,tests,fixtures,mocks,seed,seeds,seeders}/**',
+  '**/*.{fixture,fixtures,mock,mocks,seed,seeds,stories}.*',
+  '**/{fixture,fixtures,mock,mocks,seed,seeds,seeder,seeders}.*',
+];
+type MessageIds =
+  | 'exposedList'
+  | 'exposedThroughWrapper'
+  | 'accountDecides'
+  | 'fixedList'
+  | 'fixedListTooLong'
+  | 'moveToBcc'
+  | 'setFlag';
 
 export default createRule<Options, MessageIds>({
   name: 'no-exposed-recipients',
@@ -15,7 +39,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow data-driven recipient lists in fields every recipient sees (`to`, `cc`)',
       recommended: 'recommended',
       cwe: ['CWE-201', 'CWE-359'],
-      strictOptions: { messageShapes: true },
+      strictOptions: { messageShapes: true, reportFixedLists: true },
       typeCheckedOptions: { useTypeInformation: true },
     },
     hasSuggestions: true,
@@ -29,6 +53,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report a fixed list the code spells out (`["a@x.com", "b@x.com"]`) when it has more addresses than this. Off when unset.',
           },
+          reportFixedLists: {
+            type: 'boolean',
+            description:
+              'Also report every fixed list of more than one address in a visible field (`to: ["ops@x.com", "cfo@x.com"]`, `cc: "a@x.com, b@x.com"`): its addresses see each other. On in `strict`.',
+          },
           useTypeInformation: {
             type: 'boolean',
             description:
@@ -37,34 +66,49 @@ export default createRule<Options, MessageIds>({
           messageShapes: {
             type: 'boolean',
             description:
-              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another.',
+              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another. Only literals that leave where they are written (returned, passed to a call, pushed, exported), never in `messageShapeIgnore` files, and not when every `to`/`cc` copies the same field of a received message.',
+          },
+          messageShapeIgnore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Files where `messageShapes` does not look (minimatch globs relative to `settings.mail.rootDir`, default the working directory, or `/regex/`): tests, fixtures, mocks and seed data model stored mail rather than send it.',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ useTypeInformation: false, messageShapes: false }],
+    defaultOptions: [{ reportFixedLists: false, useTypeInformation: false, messageShapes: false, messageShapeIgnore: DEFAULT_SHAPE_IGNORE }],
     messages: {
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughWrapper:
         "`{{wrapper}}` passes this data-driven list to {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       accountDecides:
         "This data-driven list goes to {{sdk}}'s `{{field}}`, and an account setting decides whether recipients see each other. {{fix}}",
+      fixedList:
+        '{{sdk}} shows all {{count}} addresses in `{{field}}` to one another: right for a team, wrong for customers. {{fix}}',
       fixedListTooLong:
         '{{sdk}} shows all {{count}} addresses in `{{field}}` to every recipient; `maxFixedRecipients` allows {{max}}. {{fix}}',
       moveToBcc: 'Move the list from `{{field}}` to `{{bcc}}`, which no recipient sees.',
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
-  create(context, [{ maxFixedRecipients, useTypeInformation, messageShapes }]) {
+  create(context, [{ maxFixedRecipients, reportFixedLists, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
     if (useTypeInformation) requireTypeInformation(context);
-    const options = { typed: useTypeInformation, shapes: messageShapes };
+    const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
+    const shapes =
+      messageShapes === true &&
+      !matchesFile(context.filename, root, messageShapeIgnore.map(toFilePattern).filter((p) => p !== null));
+    const options = { typed: useTypeInformation, shapes };
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);
       for (const exposure of analysis.exposures) {
         const { list } = exposure;
-        if (list.kind === 'fixed' && (maxFixedRecipients === undefined || list.count <= maxFixedRecipients)) continue;
-        report(context, exposure, maxFixedRecipients);
+        const tooLong = list.kind === 'fixed' && maxFixedRecipients !== undefined && list.count > maxFixedRecipients;
+        // A literal merely shaped like a message (`{ to: ['/home', '/about'], from, subject }`) is no proof of mail.
+        const fixedReported = reportFixedLists && exposure.sdk !== messageShape;
+        if (list.kind === 'fixed' && !tooLong && !fixedReported) continue;
+        report(context, exposure, maxFixedRecipients, tooLong);
       }
     });
   },
@@ -74,6 +118,7 @@ function report(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   exposure: Exposure,
   max: number | undefined,
+  tooLong: boolean,
 ): void {
   const { sdk, message, fieldName, write, list } = exposure;
   const flag = message.individualFlag;
@@ -82,7 +127,9 @@ function report(
   const messageId: MessageIds = exposure.wrapper
     ? 'exposedThroughWrapper'
     : list.kind === 'fixed'
-      ? 'fixedListTooLong'
+      ? tooLong
+        ? 'fixedListTooLong'
+        : 'fixedList'
       : exposure.accountDecides
         ? 'accountDecides'
         : 'exposedList';

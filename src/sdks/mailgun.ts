@@ -18,6 +18,12 @@ export const mailgunMessage: MessageSpec = {
   ],
   individualWhenPresent: { path: ['recipient-variables'], fields: ['to'] },
   fix: "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc` and keep an address in `to`, such as your own: Mailgun rejects a message without one.",
+  // https://documentation.mailgun.com/docs/mailgun/user-manual/sending-messages/batch-sending: at most 1,000 recipients a batch.
+  limits: {
+    recipients: [
+      { fields: [['to']], max: 1000, source: 'https://documentation.mailgun.com/docs/mailgun/user-manual/sending-messages/batch-sending' },
+    ],
+  },
 };
 
 /** mailgun.js: `new Mailgun(FormData).client({ username, key }).messages.create(domain, data)`. */

@@ -32,6 +32,9 @@ export const mailjet: SdkSpec = {
         { path: ['Cc'], bcc: 'Bcc' },
       ],
       fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.',
+      // https://dev.mailjet.com/reference/email/send-emails/: at most 100 messages a call in Send API v3 and
+      // 50 in v3.1. The version is an option of `post()` the body does not show, so the higher one applies.
+      limits: { entries: [{ path: ['Messages'], max: 100, source: 'https://dev.mailjet.com/reference/email/send-emails/' }] },
     },
   },
   security: {

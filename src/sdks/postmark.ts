@@ -1,11 +1,21 @@
 import type { MessageSpec, SdkSpec } from './types.js';
 
+/** https://postmarkapp.com/developer/api/email-api: `To`, `Cc` and `Bcc` take at most 50 addresses each. */
+const EMAIL_API = 'https://postmarkapp.com/developer/api/email-api';
+
 const message: MessageSpec = {
   visible: [
     { path: ['To'], bcc: 'Bcc', required: true },
     { path: ['Cc'], bcc: 'Bcc' },
   ],
   fix: 'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message) and keep an address in `To`, such as your own: Postmark rejects a message without one.',
+  limits: {
+    recipients: [
+      { fields: [['To']], max: 50, source: EMAIL_API },
+      { fields: [['Cc']], max: 50, source: EMAIL_API },
+      { fields: [['Bcc']], max: 50, source: EMAIL_API },
+    ],
+  },
 };
 
 export const postmark: SdkSpec = {
@@ -28,7 +38,12 @@ export const postmark: SdkSpec = {
       sends: {
         sendEmail: { message: 'message' },
         sendEmailWithTemplate: { message: 'message' },
-        sendEmailBatch: { message: 'message', batch: ['[]'] },
+        sendEmailBatch: {
+          message: 'message',
+          batch: ['[]'],
+          // https://postmarkapp.com/developer/user-guide/send-email-with-api/batch-emails: at most 500 messages a call.
+          maxMessages: { max: 500, source: 'https://postmarkapp.com/developer/user-guide/send-email-with-api/batch-emails' },
+        },
         sendEmailBatchWithTemplates: { message: 'message', batch: ['[]'] },
         sendBulkEmail: { message: 'message', batch: ['Messages', '[]'] },
       },

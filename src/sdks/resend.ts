@@ -1,4 +1,13 @@
-import type { SdkSpec } from './types.js';
+import type { Limit, SdkSpec, SendSpec, UnsupportedField } from './types.js';
+
+/** https://resend.com/docs/api-reference/emails/send-batch-emails: at most 100 emails a call, and no attachments or scheduling. */
+const BATCH_DOCS = 'https://resend.com/docs/api-reference/emails/send-batch-emails';
+const batchLimit: Limit = { max: 100, source: BATCH_DOCS };
+const batchUnsupported: readonly UnsupportedField[] = [
+  { path: ['attachments'], source: BATCH_DOCS },
+  { path: ['scheduledAt'], source: BATCH_DOCS },
+];
+const batchSend: SendSpec = { message: 'email', batch: ['[]'], maxMessages: batchLimit, unsupported: batchUnsupported };
 
 export const resend: SdkSpec = {
   id: 'resend',
@@ -17,8 +26,8 @@ export const resend: SdkSpec = {
     emails: { sends: { send: { message: 'email' }, create: { message: 'email' } } },
     batch: {
       sends: {
-        send: { message: 'email', batch: ['[]'] },
-        create: { message: 'email', batch: ['[]'] },
+        send: batchSend,
+        create: batchSend,
       },
     },
   },
@@ -29,6 +38,8 @@ export const resend: SdkSpec = {
         { path: ['cc'], bcc: 'bcc' },
       ],
       fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.',
+      // https://resend.com/docs/api-reference/emails/send-email: `to` takes at most 50 addresses (no maximum stated for cc, bcc).
+      limits: { recipients: [{ fields: [['to']], max: 50, source: 'https://resend.com/docs/api-reference/emails/send-email' }] },
     },
   },
   security: {

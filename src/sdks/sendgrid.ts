@@ -1,5 +1,11 @@
 import type { SdkSpec } from './types.js';
 
+/**
+ * https://www.twilio.com/docs/sendgrid/api-reference/mail-send/errors: at most 1,000
+ * personalizations a request, and 1,000 recipients (to, cc and bcc together) a request.
+ */
+const MAIL_SEND_ERRORS = 'https://www.twilio.com/docs/sendgrid/api-reference/mail-send/errors';
+
 export const sendgrid: SdkSpec = {
   id: 'sendgrid',
   label: 'SendGrid (@sendgrid/mail)',
@@ -31,6 +37,16 @@ export const sendgrid: SdkSpec = {
       // isMultiple copies cc and bcc into every personalization, so it only individualises `to`.
       individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
       fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
+      limits: {
+        recipients: [
+          {
+            fields: [['to'], ['cc'], ['bcc'], ['personalizations', '[]', 'to'], ['personalizations', '[]', 'cc'], ['personalizations', '[]', 'bcc']],
+            max: 1000,
+            source: MAIL_SEND_ERRORS,
+          },
+        ],
+        entries: [{ path: ['personalizations'], max: 1000, source: MAIL_SEND_ERRORS }],
+      },
     },
   },
   security: {

@@ -1,5 +1,5 @@
 import type { MessageSpec, SdkSpec } from './types.js';
-import { awsCredentialSecurity, sesBulkEntry } from './ses.js';
+import { awsCredentialSecurity, sesBulkEntry, sesSendEmail } from './ses.js';
 
 const sendEmail: MessageSpec = {
   visible: [
@@ -7,6 +7,7 @@ const sendEmail: MessageSpec = {
     { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
   ],
   fix: 'Put the list in `Destination.BccAddresses`, or send one message per recipient with `SendBulkEmailCommand` (one `BulkEmailEntries` entry each, 50 a call).',
+  limits: sesSendEmail.limits,
 };
 
 export const sesV2: SdkSpec = {

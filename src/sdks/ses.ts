@@ -22,6 +22,25 @@ export const awsCredentialSecurity = (...classes: string[]): SecuritySpec => ({
   })),
 });
 
+/**
+ * https://docs.aws.amazon.com/ses/latest/dg/quotas.html: at most 50 recipients a message, To, CC and
+ * BCC together; the same for every destination of a bulk send. (No per-call maximum of bulk
+ * destinations or entries is stated as a fixed number: it depends on the account's sending rate.)
+ */
+const sesLimits: MessageSpec['limits'] = {
+  recipients: [
+    {
+      fields: [
+        ['Destination', 'ToAddresses'],
+        ['Destination', 'CcAddresses'],
+        ['Destination', 'BccAddresses'],
+      ],
+      max: 50,
+      source: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
+    },
+  ],
+};
+
 const visibleDestination = [
   { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', required: false },
   { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
@@ -30,11 +49,13 @@ const visibleDestination = [
 export const sesSendEmail: MessageSpec = {
   visible: visibleDestination,
   fix: 'Put the list in `Destination.BccAddresses`, or send one message per recipient with `SendBulkTemplatedEmail` (v1) / `SendBulkEmail` (v2), at most 50 destinations a call.',
+  limits: sesLimits,
 };
 
 export const sesBulkEntry: MessageSpec = {
   visible: visibleDestination,
   fix: 'Give every recipient its own entry: all addresses inside one `Destination` see each other.',
+  limits: sesLimits,
 };
 
 /** SES v1 API (`@aws-sdk/client-ses`) and its aggregated client; SES v2 lives in ses-v2.ts. */

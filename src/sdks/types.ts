@@ -134,6 +134,34 @@ export interface SendSpec {
   readonly individual?: boolean;
   /** A literal argument that makes the call send separate copies (`send(msg, true)`). */
   readonly individualArg?: { readonly index: number; readonly equals: unknown };
+  /** The most messages the provider accepts in the batch (`batch` above) of one call. */
+  readonly maxMessages?: Limit;
+  /** Message fields the provider does not accept in a call of this method (Resend `batch.send` and `attachments`). */
+  readonly unsupported?: readonly UnsupportedField[];
+}
+
+/** A hard limit of the provider's API, and the page of the provider's documentation that states it. */
+export interface Limit {
+  readonly max: number;
+  /** The provider's documentation page that states the limit. */
+  readonly source: string;
+}
+
+export interface UnsupportedField {
+  readonly path: readonly PathSegment[];
+  /** The provider's documentation page that says so. */
+  readonly source: string;
+}
+
+/** The limits of one message shape: how many recipients, how many per-recipient entries. */
+export interface MessageLimits {
+  /**
+   * The most addresses one message may hold in these fields, counted together where the provider
+   * counts them together (SES: 50 across `ToAddresses`, `CcAddresses` and `BccAddresses`).
+   */
+  readonly recipients?: readonly (Limit & { readonly fields: readonly (readonly PathSegment[])[] })[];
+  /** The most entries of a list inside one message that each make a separate email (Mailjet `Messages`, SendGrid `personalizations`). */
+  readonly entries?: readonly (Limit & { readonly path: readonly PathSegment[] })[];
 }
 
 export interface MessageSpec {
@@ -151,6 +179,8 @@ export interface MessageSpec {
   readonly individualWhenPresent?: { readonly path: readonly PathSegment[]; readonly fields: readonly string[] };
   /** What to do about an exposed list, in one sentence: the message's fix. */
   readonly fix: string;
+  /** Hard limits of the provider on one message (mail/respect-provider-limits). */
+  readonly limits?: MessageLimits;
 }
 
 export interface RecipientField {

@@ -67,7 +67,7 @@ describe('oxlint with jsPlugins: ["eslint-plugin-mail"]', () => {
     const targets = ['tests/cases', 'tests/fixtures/typed-project', 'tests/fixtures/clean'];
     const fromOxlint = oxlintFindings(oxlint(...targets));
     expect(fromOxlint).toEqual(findings(await lint(targets)));
-    expect(fromOxlint).toHaveLength(59 + 3);
+    expect(fromOxlint).toHaveLength(70 + 3);
   }, 60_000);
 
   it('is the .oxlintrc.json the README shows', () => {

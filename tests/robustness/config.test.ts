@@ -11,8 +11,10 @@ import { NON_DEFAULT_OPTIONS, RULE_NAMES } from './support.js';
 const BAD_VALUES: Record<(typeof RULE_NAMES)[number], Record<string, unknown[]>> = {
   'no-exposed-recipients': {
     maxFixedRecipients: [0, 1.5, '3', -1],
+    reportFixedLists: ['yes', 1],
     useTypeInformation: ['yes', 1],
     messageShapes: ['true', null],
+    messageShapeIgnore: ['**/test/**', [''], [1]],
   },
   'no-hardcoded-credentials': {
     testFilePatterns: ['**/*.test.*', [''], [1]],
@@ -27,6 +29,9 @@ const BAD_VALUES: Record<(typeof RULE_NAMES)[number], Record<string, unknown[]>>
     throttlingFunctions: ['limit', [''], ['a', 'a']],
     reportSequentialSmtp: ['false', 1],
     useTypeInformation: [{}, 'yes'],
+  },
+  'respect-provider-limits': {
+    limits: ['resend', { 'not-a-provider': {} }, { resend: { recipientsPerMessage: 0 } }, { resend: { messagesPerCall: '100' } }, { resend: { other: 1 } }],
   },
 };
 

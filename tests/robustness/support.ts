@@ -76,7 +76,7 @@ export const RULE_NAMES = Object.keys(plugin.rules) as (keyof typeof plugin.rule
  * information asked for (and absent), message shapes on, a fixed-list limit of 1, every list filled.
  */
 export const NON_DEFAULT_OPTIONS: Record<(typeof RULE_NAMES)[number], Record<string, unknown>> = {
-  'no-exposed-recipients': { maxFixedRecipients: 1, useTypeInformation: true, messageShapes: true },
+  'no-exposed-recipients': { maxFixedRecipients: 1, reportFixedLists: true, useTypeInformation: true, messageShapes: true },
   'no-hardcoded-credentials': {
     testFilePatterns: ['/\\.never-a-test\\.js$/', 'e2e/**'],
     placeholders: ['dev-only-.*', '/^changeme$/i'],
@@ -84,6 +84,7 @@ export const NON_DEFAULT_OPTIONS: Record<(typeof RULE_NAMES)[number], Record<str
   },
   'no-insecure-transport': { allowedHosts: ['*.example.test'], reportSecureFalse: true },
   'no-unbatched-send': { throttlingFunctions: ['limit', 'queue.enqueue'], reportSequentialSmtp: false, useTypeInformation: true },
+  'respect-provider-limits': { limits: { resend: { messagesPerCall: 10, recipientsPerMessage: 10 }, sendgrid: { recipientsPerMessage: 2000 } } },
 };
 
 /** `settings.mail` with a wrapper, so the settings path of the analysis runs in the non-default set. */

@@ -7,6 +7,7 @@ import exposedRecipients from '../../src/rules/no-exposed-recipients.js';
 import hardcodedCredentials from '../../src/rules/no-hardcoded-credentials.js';
 import insecureTransport from '../../src/rules/no-insecure-transport.js';
 import unbatchedSend from '../../src/rules/no-unbatched-send.js';
+import providerLimits from '../../src/rules/respect-provider-limits.js';
 import { jsTester, tsTester } from '../helpers.js';
 
 const NODEMAILER = "import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });";
@@ -28,6 +29,9 @@ const cases = NAMES.flatMap((name) => [
   `import sgMail from '@sendgrid/mail';\nsgMail.${name}('SG.aaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb');`,
   // An HTTP client's request method.
   `import axios from 'axios';\nawait axios.${name}('https://api.resend.com/emails', { to: users.map((u) => u.email) });`,
+  // A chunk function or an element callback by a prototype name.
+  `import _ from 'lodash';\nimport { Resend } from 'resend';\nconst resend = new Resend('re_1');\nfor (const b of _.${name}(users, 500)) await resend.batch.send(b.map((u) => ({ to: u.email })));`,
+  `import { Resend } from 'resend';\nimport { chunk } from 'lodash';\nconst resend = new Resend('re_1');\nchunk(users, 500).${name}((b) => resend.batch.send(b.map((u) => ({ to: u.email }))));`,
 ]);
 
 for (const [label, tester] of [
@@ -39,4 +43,5 @@ for (const [label, tester] of [
   tester.run(`no-unbatched-send: prototype names (${label})`, unbatchedSend, { valid, invalid: [] });
   tester.run(`no-insecure-transport: prototype names (${label})`, insecureTransport, { valid, invalid: [] });
   tester.run(`no-hardcoded-credentials: prototype names (${label})`, hardcodedCredentials, { valid, invalid: [] });
+  tester.run(`respect-provider-limits: prototype names (${label})`, providerLimits, { valid, invalid: [] });
 }

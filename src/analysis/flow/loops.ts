@@ -102,3 +102,30 @@ export function repeatsWithin(node: Node, boundary: Node): boolean {
   }
   return false;
 }
+
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findLast', 'reduce', 'reduceRight']);
+
+/**
+ * Does `node` run once per element relative to `boundary`: in a loop body, or in the callback of
+ * an array iteration method (`list.map(…)`), between the two? A callback of any other call
+ * (`retry(() => …)`) runs where it is written.
+ */
+export function iteratesWithin(node: Node, boundary: Node): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current && current !== boundary; child = current, current = current.parent) {
+    if (inLoopBody(current, child)) return true;
+    const call = current.parent;
+    if (
+      isFunction(current) &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !call.callee.computed &&
+      call.callee.property.type === AST_NODE_TYPES.Identifier &&
+      ITERATION_METHODS.has(call.callee.property.name) &&
+      call.arguments[0] === current
+    ) {
+      return true;
+    }
+  }
+  return false;
+}

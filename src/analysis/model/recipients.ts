@@ -145,9 +145,11 @@ export class RecipientClassifier {
 
   private arrayLiteral(node: TSESTree.ArrayExpression): RecipientList {
     const elements = node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null);
-    if (elements.length === 1 && elements[0]!.type !== AST_NODE_TYPES.SpreadElement) {
-      const inner = this.classify(elements[0]!);
-      if (inner.kind === 'parameter') return inner; // `[to]` forwards whatever the caller passes
+    if (elements.length === 1) {
+      const only = elements[0]!;
+      // `[to]` and `[...to]` forward whatever the caller passes.
+      const inner = this.classify(only.type === AST_NODE_TYPES.SpreadElement ? only.argument : only);
+      if (inner.kind === 'parameter') return inner;
     }
     let count = 0;
     for (const element of elements) {
@@ -278,9 +280,9 @@ export class RecipientClassifier {
     const callee = unwrap(node.callee);
     const chunked = this.chunkSource(node);
     if (chunked) {
-      // Each chunk is a list of the source's elements, as long as the chunk size allows.
+      // Each chunk is a list of the source's elements; a list chunked is one long enough to chunk.
       const source = this.classify(chunked);
-      return source.kind === 'fixed' || source.kind === 'unknown' ? source : source.kind === 'parameter' ? source : DATA_DRIVEN;
+      return source.kind === 'fixed' ? source : DATA_DRIVEN;
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
@@ -396,13 +398,81 @@ export class RecipientClassifier {
     if (name !== 'join' && !LIST_METHODS.has(name)) return UNKNOWN;
     if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
+    // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
+    if (name === 'slice' && isChunkSlice(node)) return DATA_DRIVEN;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
-    // `to.join(', ')` on a parameter: still whatever the caller passes.
-    if (inner.kind === 'parameter' && KEEPS_ELEMENTS.has(name)) return inner;
+    if (inner.kind === 'parameter') {
+      // `to.join(', ')` on a parameter: still whatever the caller passes, and so is
+      // `to.map((email) => ({ email }))`, the caller's addresses reshaped. Reading an address out
+      // of each record (`users.map((u) => u.email)`) is a list built from data.
+      if (KEEPS_ELEMENTS.has(name)) return inner;
+      if ((name === 'map' || name === 'flatMap') && !readsRecordField(node.arguments[0])) return inner;
+    }
     // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
     // out, its length comes from data.
     return DATA_DRIVEN;
+  }
+}
+
+/**
+ * `list.slice(i, i + size)` where `i` is the index of an enclosing `for` loop that steps by more
+ * than one: one chunk per turn.
+ */
+function isChunkSlice(node: TSESTree.CallExpression): boolean {
+  const start = node.arguments[0] && unwrap(node.arguments[0]);
+  if (start?.type !== AST_NODE_TYPES.Identifier) return false;
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.ForStatement || !current.update) continue;
+    const update = current.update;
+    const steps =
+      update.type === AST_NODE_TYPES.AssignmentExpression &&
+      update.operator === '+=' &&
+      update.left.type === AST_NODE_TYPES.Identifier &&
+      update.left.name === start.name &&
+      !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
+    if (steps) return true;
+  }
+  return false;
+}
+
+/**
+ * A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`,
+ * `(u) => ({ Email: u.email })`, `` (u) => `${u.name} <${u.email}>` ``.
+ */
+function readsRecordField(callback: Node | undefined): boolean {
+  const fn = callback && unwrap(callback);
+  if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const param = fn.params[0];
+  if (!param) return false;
+  if (param.type === AST_NODE_TYPES.ObjectPattern) return true;
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  return returnedExpressions(fn).some((r) => readsField(r, param.name, 0));
+}
+
+function readsField(node: Node, name: string, depth: number): boolean {
+  const value = unwrap(node);
+  if (depth > 3) return false;
+  switch (value.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = unwrap(value.object);
+      return (object.type === AST_NODE_TYPES.Identifier && object.name === name) || readsField(object, name, depth + 1);
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      return value.properties.some((p) => p.type === AST_NODE_TYPES.Property && readsField(p.value, name, depth + 1));
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.some((e) => readsField(e, name, depth + 1));
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression:
+      // `new Recipient(u.email)`, `format(u.name, u.email)`
+      return value.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && readsField(a, name, depth + 1));
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [value.type === AST_NODE_TYPES.LogicalExpression ? value.left : value.consequent, value.type === AST_NODE_TYPES.LogicalExpression ? value.right : value.alternate].some((e) =>
+        readsField(e, name, depth + 1),
+      );
+    default:
+      return false;
   }
 }
 

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { IterationSpec } from '../../sdks/index.js';
 import { isFunction, propertyName, unwrap, scopeAt } from '../flow/ast.js';
 import { awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
+import { elementBinding, soleValue, takenFrom } from '../flow/values.js';
+import { variableOf } from '../flow/ast.js';
 import type { MailCall } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
 import type { RecipientClassifier } from '../model/recipients.js';
@@ -81,6 +83,8 @@ export class IterationAnalysis {
       if (iteration) {
         if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
         if (!dependsOn(call.node, node, this.globalScope)) return null;
+        // `for (…) { await Promise.allSettled(batch.map(send)); await sleep(ms); }`: one chunk at a time.
+        if (!iteration.sequential && iteration.collection && isChunk(iteration.collection, this.globalScope) && inWaitingLoop(caller)) return null;
         return { loop: caller, mode: iteration.sequential ? 'sequential' : 'parallel' };
       }
       // Any other callback (`new Promise(…)`, `retry(() => …)`) runs where it is written: go on up.
@@ -186,3 +190,28 @@ export class IterationAnalysis {
   }
 }
 
+
+/**
+ * A collection that is one chunk of a longer list: an element of a list of lists (`batches[i]`,
+ * `for (const batch of batches)`), or a slice.
+ */
+function isChunk(collection: Node, globalScope: TSESLint.Scope.Scope): boolean {
+  const value = unwrap(collection);
+  if (takenFrom(value)) return true;
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'slice') return true;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(globalScope, value);
+  if (!variable) return false;
+  if (elementBinding(variable)) return true;
+  const init = soleValue(variable);
+  return init !== null && isChunk(init, globalScope);
+}
+
+/** Is the node in the body of a loop, in the same function, that waits on every turn? */
+function inWaitingLoop(node: Node): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current && !isFunction(current); child = current, current = current.parent) {
+    if (isLoop(current) && inLoopBody(current, child)) return awaitsIn(current.body);
+  }
+  return false;
+}

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../../sdks/index.js';
 import { SETUP_METHODS } from '../../sdks/indexes.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { onlyOutsideProduction } from '../flow/guards.js';
 import { perFile } from '../file/state.js';
 import { type FileFacts, getMailAnalysis } from './sends.js';
 import { soleValue } from '../flow/values.js';
@@ -90,7 +91,9 @@ class SecurityPass {
       for (const assignment of this.file.memberWrites) this.envWrite(assignment);
     }
     const byPosition = (a: { node: Node }, b: { node: Node }) => a.node.range[0] - b.node.range[0];
-    return { transport: this.transport.sort(byPosition), secrets: this.secrets.sort(byPosition) };
+    // A transport set up only outside production (a local mail catcher in development) is no risk.
+    const transport = this.transport.filter((finding) => !onlyOutsideProduction(finding.node, this.globalScope));
+    return { transport: transport.sort(byPosition), secrets: this.secrets.sort(byPosition) };
   }
 
   /** `createTransport(options)`, `new ServerClient(token, options)`, `sgMail.setApiKey(key)`, … */

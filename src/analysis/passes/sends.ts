@@ -8,6 +8,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { soleValue } from '../flow/values.js';
+import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
 import { type FieldWrite, MessageReader } from '../model/messages.js';
@@ -336,11 +337,61 @@ class FileAnalysis {
       if (this.insideChecked(object) || !hasRecipientKey(object) || this.passedToLocalFunction(object)) continue;
       // `run` has checked the typed messages already; the shape pass after it asks no type query again.
       const typed = shapes && this.ran ? null : this.types?.messageOf(object);
-      const found = typed ?? (shapes && isMessageShaped(object) ? { sdk: messageShape, message: 'shape' } : null);
+      const found =
+        typed ?? (shapes && isMessageShaped(object) && !copiesReceived(object) && this.leaves(object, 0) ? { sdk: messageShape, message: 'shape' } : null);
       const message = found && found.sdk.messages[found.message];
       if (!found || !message) continue;
       this.checkMessage(found.sdk, null, message, object, { message: found.message });
     }
+  }
+
+  /**
+   * Whether a message-shaped literal goes anywhere a send can take it from: returned, passed to a
+   * call (a queue, a job, a send the analysis cannot resolve), pushed, exported, or held by a
+   * variable that is. A literal only stored or compared where it is written is sent by no one.
+   */
+  private leaves(node: Node, depth: number): boolean {
+    const parent = node.parent;
+    if (!parent || depth > 4) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === node;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return parent.arguments.includes(node as TSESTree.CallExpressionArgument);
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        return this.leaves(parent, depth + 1);
+      case AST_NODE_TYPES.Property:
+        return parent.value === node && this.leaves(parent.parent, depth + 1);
+      case AST_NODE_TYPES.AssignmentExpression: {
+        // `module.exports = {…}`, `exports.digest = {…}`, `this.queue = …` leave; a local write is followed below.
+        const left = parent.left;
+        if (left.type === AST_NODE_TYPES.MemberExpression) return true;
+        return left.type === AST_NODE_TYPES.Identifier && this.variableLeaves(left, depth);
+      }
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+        return parent.id.type === AST_NODE_TYPES.Identifier && this.variableLeaves(parent.id, depth);
+      default:
+        return false;
+    }
+  }
+
+  private variableLeaves(identifier: TSESTree.Identifier, depth: number): boolean {
+    const variable = variableOf(this.globalScope, identifier);
+    return (
+      variable?.references.some((ref) => ref.isRead() && ref.identifier !== identifier && this.leaves(ref.identifier, depth + 1)) ?? false
+    );
   }
 
   /** Reports the visible fields of one message; `call` is the send, when there is one in view. */
@@ -598,7 +649,8 @@ class FileAnalysis {
         const name = functionName(fn);
         if (!name) continue;
         // A function that loops over its own sends reaches many recipients per call.
-        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null);
+        // A function that loops over its own sends, throttled or not, reaches many recipients per call.
+        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...this.callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...this.callSites.passedAsCallback(fn),
@@ -661,6 +713,25 @@ function isScalarValue(node: Node): boolean {
     node.type === AST_NODE_TYPES.TemplateLiteral ||
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/**
+ * Every `to`/`cc` of the literal copies the same field of another object (`to: original.to`,
+ * `cc: mail.headers.cc`): a relay or a provider adapter passing on what it was given, whose
+ * list was decided where that message was built.
+ */
+function copiesReceived(object: TSESTree.ObjectExpression): boolean {
+  const fields = object.properties.filter(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && ['to', 'cc'].includes(propertyName(p) ?? ''),
+  );
+  return (
+    fields.length > 0 &&
+    fields.every((p) => {
+      const value = unwrap(p.value);
+      const name = value.type === AST_NODE_TYPES.MemberExpression ? propertyName(value) : null;
+      return name !== null && name.toLowerCase() === propertyName(p);
+    })
   );
 }
 

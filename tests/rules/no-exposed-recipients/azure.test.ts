@@ -8,7 +8,7 @@ const { exposed, invalid } = exposedReports(sdk, fix, { field: 'recipients.to' }
 
 const to = 'to: list.map((a) => ({ address: a }))';
 const send = (client = 'client') =>
-  `export const f = (list: string[]) => ${client}.beginSend({ senderAddress: 'news@x.io', content: { subject: 'Hi' }, recipients: { ${to} } });`;
+  `export const f = (list: string[] = db.users.map((u) => u.email)) => ${client}.beginSend({ senderAddress: 'news@x.io', content: { subject: 'Hi' }, recipients: { ${to} } });`;
 
 // @azure/communication-email has named exports only (no default export).
 const importForms: [string, string][] = [
@@ -34,31 +34,31 @@ const setup = "import { EmailClient } from '@azure/communication-email';\nconst 
 tsTester.run('no-exposed-recipients: Azure messages', rule, {
   valid: [
     // The list in bcc is hidden.
-    `${setup}\nexport const f = (list: string[]) => client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], bcc: list.map((a) => ({ address: a })) } });`,
+    `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], bcc: list.map((a) => ({ address: a })) } });`,
     // One message per recipient.
-    `${setup}\nexport async function f(users: { email: string }[]) {\n  for (const u of users) await (await client.beginSend({ recipients: { to: [{ address: u.email, displayName: 'You' }] } })).pollUntilDone();\n}`,
+    `${setup}\nexport async function f(users: { email: string }[] = db.users.map((u) => u.email)) {\n  for (const u of users) await (await client.beginSend({ recipients: { to: [{ address: u.email, displayName: 'You' }] } })).pollUntilDone();\n}`,
     // A fixed list.
     `${setup}\nclient.beginSend({ recipients: { to: [{ address: 'a@x.io' }, { address: 'b@x.io' }] } });`,
     // Look-alikes: a local class, an object, a shadowed binding, an unrelated send.
-    `class EmailClient { beginSend(m: unknown) {} }\nexport const f = (list: string[]) => new EmailClient().beginSend({ recipients: { to: list } });`,
-    `const client = { beginSend(m: unknown) {} };\nexport const f = (list: string[]) => client.beginSend({ recipients: { to: list } });`,
-    `import { EmailClient } from '@azure/communication-email';\nexport function f(EmailClient: any, list: string[]) { return new EmailClient('c').beginSend({ recipients: { to: list } }); }`,
-    `import { EmailClient } from '@azure/communication-email';\nimport { send } from './queue';\nexport const f = (list: string[]) => send({ recipients: { to: list } });`,
+    `class EmailClient { beginSend(m: unknown) {} }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new EmailClient().beginSend({ recipients: { to: list } });`,
+    `const client = { beginSend(m: unknown) {} };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { to: list } });`,
+    `import { EmailClient } from '@azure/communication-email';\nexport function f(EmailClient: any, list: string[] = db.users.map((u) => u.email)) { return new EmailClient('c').beginSend({ recipients: { to: list } }); }`,
+    `import { EmailClient } from '@azure/communication-email';\nimport { send } from './queue';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => send({ recipients: { to: list } });`,
   ],
   invalid: [
     invalid(
       'cc',
-      `${setup}\nexport const f = (list: string[]) => client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], cc: list.map((a) => ({ address: a })) } });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], cc: list.map((a) => ({ address: a })) } });`,
       [['recipients.cc', 'cc: list.map((a) => ({ address: a }))']],
     ),
     invalid(
       'bcc already there: no suggestion',
-      `${setup}\nexport const f = (list: string[]) => client.beginSend({ recipients: { bcc: [{ address: 'audit@x.io' }], ${to} } });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { bcc: [{ address: 'audit@x.io' }], ${to} } });`,
       [['recipients.to', to, false]],
     ),
     invalid(
       'to and cc in one message',
-      `${setup}\nexport const f = (list: string[], set: Set<string>) => client.beginSend({ recipients: { ${to}, cc: [...set].map((a) => ({ address: a })) } });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email), set: Set<string> = db.users.map((u) => u.email)) => client.beginSend({ recipients: { ${to}, cc: [...set].map((a) => ({ address: a })) } });`,
       [
         ['recipients.to', to],
         ['recipients.cc', 'cc: [...set].map((a) => ({ address: a }))'],
@@ -68,7 +68,7 @@ tsTester.run('no-exposed-recipients: Azure messages', rule, {
       'the poller awaited; the message typed and in a variable',
       `import { EmailClient, type EmailMessage } from '@azure/communication-email';
 const client = new EmailClient('c');
-export async function f(list: string[]) {
+export async function f(list: string[] = db.users.map((u) => u.email)) {
   const message: EmailMessage = { senderAddress: 'news@x.io', content: { subject: 'Hi' }, recipients: { ${to} } };
   const poller = await client.beginSend(message);
   return poller.pollUntilDone();
@@ -77,7 +77,7 @@ export async function f(list: string[]) {
     ),
     (() => {
       const code = `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const cc = [];
   for (const u of users) cc.push({ address: u.email });
   return client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], cc } });
@@ -102,7 +102,7 @@ export function f(users: { email: string }[]) {
     })(),
     invalid(
       'a parameter typed with the class',
-      `import { EmailClient } from '@azure/communication-email';\n${send().replace('(list: string[])', '(client: EmailClient, list: string[])')}`,
+      `import { EmailClient } from '@azure/communication-email';\n${send().replace('(list: string[] = db.users.map((u) => u.email))', '(client: EmailClient, list: string[] = db.users.map((u) => u.email))')}`,
       [['recipients.to', to]],
     ),
     invalid(
@@ -110,7 +110,7 @@ export function f(users: { email: string }[]) {
       `import { EmailClient } from '@azure/communication-email';
 export class Mailer {
   private client = new EmailClient('c');
-  notify = (list: string[]) => this.client?.beginSend({ recipients: { ${to} } });
+  notify = (list: string[] = db.users.map((u) => u.email)) => this.client?.beginSend({ recipients: { ${to} } });
 }`,
       [['recipients.to', to]],
     ),
@@ -119,7 +119,7 @@ export class Mailer {
       `import { EmailClient } from '@azure/communication-email';
 class Mailer {
   constructor(connection: string) { this.client = new EmailClient(connection); }
-  notify(list: string[]) { return this.client.beginSend({ recipients: { ${to} } }); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.client.beginSend({ recipients: { ${to} } }); }
 }`,
       [['recipients.to', to]],
     ),
@@ -133,7 +133,7 @@ jsTester.run('no-exposed-recipients: Azure in plain ESM JavaScript', rule, {
   invalid: [
     invalid(
       'espree, ESM',
-      `import { EmailClient } from '@azure/communication-email';\nexport const f = (list) => new EmailClient('c').beginSend({ recipients: { ${to} } });`,
+      `import { EmailClient } from '@azure/communication-email';\nexport const f = (list = db.users.map((u) => u.email)) => new EmailClient('c').beginSend({ recipients: { ${to} } });`,
       [['recipients.to', to]],
     ),
   ],
@@ -142,12 +142,12 @@ jsTester.run('no-exposed-recipients: Azure in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: Azure in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return {}; }\nconst { EmailClient } = require('@azure/communication-email');\nmodule.exports = (list) => new EmailClient('c').beginSend({ recipients: { to: list.map((a) => ({ address: a })) } });",
+    "function require(m) { return {}; }\nconst { EmailClient } = require('@azure/communication-email');\nmodule.exports = (list = db.users.map((u) => u.email)) => new EmailClient('c').beginSend({ recipients: { to: list.map((a) => ({ address: a })) } });",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      `const { EmailClient } = require('@azure/communication-email');\nconst client = new EmailClient(process.env.ACS);\nmodule.exports = (users) => client.beginSend({ recipients: { cc: users.map((u) => ({ address: u.email })) } });`,
+      `const { EmailClient } = require('@azure/communication-email');\nconst client = new EmailClient(process.env.ACS);\nmodule.exports = (users = db.users.map((u) => u.email)) => client.beginSend({ recipients: { cc: users.map((u) => ({ address: u.email })) } });`,
       [['recipients.cc', 'cc: users.map((u) => ({ address: u.email }))']],
     ),
   ],

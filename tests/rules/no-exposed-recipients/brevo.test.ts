@@ -13,7 +13,7 @@ const invalid = (name: string, code: string, reports: [field: string, text: stri
 
 const mapped = 'to: users.map((u) => ({ email: u.email }))';
 const sendV6 = (client = 'brevo') =>
-  `export const f = (users: { email: string }[]) => ${client}.transactionalEmails.sendTransacEmail({ subject: 'Hi', ${mapped} });`;
+  `export const f = (users: { email: string }[] = db.users.map((u) => u.email)) => ${client}.transactionalEmails.sendTransacEmail({ subject: 'Hi', ${mapped} });`;
 
 // @getbrevo/brevo v6 has named exports only (no default).
 const importForms: [string, string][] = [
@@ -28,7 +28,7 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: Brevo v6 import forms', rule, {
   valid: importForms.map(([, setup]) => ({
     // One message version per recipient.
-    code: `${setup}\nexport const f = (users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
+    code: `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
   })),
   invalid: importForms.map(([name, setup]) => invalid(name, `${setup}\n${sendV6()}`, [['to', mapped]])),
 });
@@ -40,35 +40,35 @@ tsTester.run('no-exposed-recipients: Brevo v6 messages', rule, {
     // The resource itself in a variable, one recipient each.
     `${setup}\nconst emails = brevo.transactionalEmails;\nexport const f = (u: { email: string }) => emails.sendTransacEmail({ to: [{ email: u.email }] });`,
     // The list in bcc is hidden.
-    `${setup}\nexport const f = (users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ to: [{ email: 'me@x.io' }], bcc: users.map((u) => ({ email: u.email })) });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ to: [{ email: 'me@x.io' }], bcc: users.map((u) => ({ email: u.email })) });`,
     // A fixed list.
     `${setup}\nbrevo.transactionalEmails.sendTransacEmail({ to: [{ email: 'a@x.io' }, { email: 'b@x.io' }] });`,
     // Look-alikes: a local class, an object, a shadowed binding, another module.
-    `class BrevoClient { transactionalEmails = { sendTransacEmail(o: unknown) {} }; }\nexport const f = (list: string[]) => new BrevoClient().transactionalEmails.sendTransacEmail({ to: list });`,
-    `const brevo = { transactionalEmails: { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ to: list });`,
-    `import { BrevoClient } from '@getbrevo/brevo';\nexport function f(BrevoClient: any, list: string[]) { return new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list }); }`,
-    `import { BrevoClient } from './brevo';\nexport const f = (list: string[]) => new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list });`,
+    `class BrevoClient { transactionalEmails = { sendTransacEmail(o: unknown) {} }; }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new BrevoClient().transactionalEmails.sendTransacEmail({ to: list });`,
+    `const brevo = { transactionalEmails: { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ to: list });`,
+    `import { BrevoClient } from '@getbrevo/brevo';\nexport function f(BrevoClient: any, list: string[] = db.users.map((u) => u.email)) { return new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list }); }`,
+    `import { BrevoClient } from './brevo';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new BrevoClient({}).transactionalEmails.sendTransacEmail({ to: list });`,
   ],
   invalid: [
     invalid(
       'the resource in a variable',
-      `${setup}\nconst emails = brevo.transactionalEmails;\nexport const f = (list: string[]) => emails.sendTransacEmail({ cc: list.map((email) => ({ email })) });`,
+      `${setup}\nconst emails = brevo.transactionalEmails;\nexport const f = (list: string[] = db.users.map((u) => u.email)) => emails.sendTransacEmail({ cc: list.map((email) => ({ email })) });`,
       [['cc', 'cc: list.map((email) => ({ email }))']],
     ),
     invalid(
       'a list inside one message version',
-      `${setup}\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: [{ to: list.map((email) => ({ email })) }] });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ messageVersions: [{ to: list.map((email) => ({ email })) }] });`,
       [['messageVersions[].to', 'to: list.map((email) => ({ email }))']],
     ),
     invalid(
       'bcc already there: no suggestion',
-      `${setup}\nexport const f = (list: string[]) => brevo.transactionalEmails.sendTransacEmail({ bcc: [{ email: 'audit@x.io' }], to: list.map((email) => ({ email })) });`,
+      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ bcc: [{ email: 'audit@x.io' }], to: list.map((email) => ({ email })) });`,
       [['to', 'to: list.map((email) => ({ email }))', false]],
     ),
     invalid(
       'a message in a variable, filled from a set',
       `${setup}
-export async function f(set: Set<string>) {
+export async function f(set: Set<string> = db.users.map((u) => u.email)) {
   const request = { subject: 'Hi', to: [...set].map((email) => ({ email })) };
   await brevo.transactionalEmails.sendTransacEmail(request);
 }`,
@@ -79,7 +79,7 @@ export async function f(set: Set<string>) {
       `import { BrevoClient } from '@getbrevo/brevo';
 export class Mailer {
   private brevo = new BrevoClient({ apiKey: 'k' });
-  notify = (users: { email: string }[]) => this.brevo?.transactionalEmails.sendTransacEmail({ ${mapped} });
+  notify = (users: { email: string }[] = db.users.map((u) => u.email)) => this.brevo?.transactionalEmails.sendTransacEmail({ ${mapped} });
 }`,
       [['to', mapped]],
     ),
@@ -88,13 +88,13 @@ export class Mailer {
       `import { BrevoClient } from '@getbrevo/brevo';
 class Mailer {
   constructor() { this.brevo = new BrevoClient({ apiKey: 'k' }); }
-  notify(users: { email: string }[]) { return this.brevo.transactionalEmails.sendTransacEmail({ ${mapped} }); }
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) { return this.brevo.transactionalEmails.sendTransacEmail({ ${mapped} }); }
 }`,
       [['to', mapped]],
     ),
     invalid(
       'a parameter typed with the class',
-      `import { BrevoClient } from '@getbrevo/brevo';\nexport const f = (brevo: BrevoClient, users: { email: string }[]) => brevo.transactionalEmails.sendTransacEmail({ ${mapped} });`,
+      `import { BrevoClient } from '@getbrevo/brevo';\nexport const f = (brevo: BrevoClient, users: { email: string }[] = db.users.map((u) => u.email)) => brevo.transactionalEmails.sendTransacEmail({ ${mapped} });`,
       [['to', mapped]],
     ),
   ],
@@ -103,16 +103,16 @@ class Mailer {
 tsTester.run('no-exposed-recipients: Brevo older shape (TransactionalEmailsApi, SendSmtpEmail)', rule, {
   valid: [
     `import { SendSmtpEmail } from '@getbrevo/brevo';\nexport function build(u: { email: string }) { const email = new SendSmtpEmail(); email.to = [{ email: u.email }]; return email; }`,
-    `import { SendSmtpEmail } from '@getbrevo/brevo';\nexport function build(list: string[]) { const email = new SendSmtpEmail(); email.bcc = list.map((e) => ({ email: e })); return email; }`,
+    `import { SendSmtpEmail } from '@getbrevo/brevo';\nexport function build(list: string[] = db.users.map((u) => u.email)) { const email = new SendSmtpEmail(); email.bcc = list.map((e) => ({ email: e })); return email; }`,
     // A local class with the same name.
-    `class SendSmtpEmail { to?: unknown; }\nexport function build(list: string[]) { const email = new SendSmtpEmail(); email.to = list; return email; }`,
+    `class SendSmtpEmail { to?: unknown; }\nexport function build(list: string[] = db.users.map((u) => u.email)) { const email = new SendSmtpEmail(); email.to = list; return email; }`,
   ],
   invalid: [
     invalid(
       'SendSmtpEmail filled, then sent: one report, at the assignment',
       `import { SendSmtpEmail, TransactionalEmailsApi } from '@getbrevo/brevo';
 const api = new TransactionalEmailsApi();
-export async function f(list: string[]) {
+export async function f(list: string[] = db.users.map((u) => u.email)) {
   const email = new SendSmtpEmail();
   email.subject = 'Hi';
   email.to = list.map((e) => ({ email: e }));
@@ -124,19 +124,19 @@ export async function f(list: string[]) {
       'SendSmtpEmail filled in a builder; the suggestion renames the member',
       `import { SendSmtpEmail, TransactionalEmailsApi } from '@getbrevo/brevo';
 const api = new TransactionalEmailsApi();
-function build(list: string[]) {
+function build(list: string[] = db.users.map((u) => u.email)) {
   const email = new SendSmtpEmail();
   email.subject = 'Hi';
   email.to = list.map((e) => ({ email: e }));
   return email;
 }
-export const f = (list: string[]) => api.sendTransacEmail(build(list));`,
+export const f = (list: string[] = db.users.map((u) => u.email)) => api.sendTransacEmail(build(list));`,
       [['to', 'email.to = list.map((e) => ({ email: e }))']],
     ),
     invalid(
       'namespace import, cc',
       `import * as Brevo from '@getbrevo/brevo';
-export function build(users: { email: string }[]) {
+export function build(users: { email: string }[] = db.users.map((u) => u.email)) {
   const email = new Brevo.SendSmtpEmail();
   email.cc = users.map((u) => ({ email: u.email }));
   return email;
@@ -148,14 +148,14 @@ export function build(users: { email: string }[]) {
       `import { TransactionalEmailsApi, TransactionalEmailsApiApiKeys } from '@getbrevo/brevo';
 const api = new TransactionalEmailsApi();
 api.setApiKey(TransactionalEmailsApiApiKeys.apiKey, 'k');
-export const f = (users: { email: string }[]) => api.sendTransacEmail({ ${mapped} });`,
+export const f = (users: { email: string }[] = db.users.map((u) => u.email)) => api.sendTransacEmail({ ${mapped} });`,
       [['to', mapped]],
     ),
     invalid(
       'TransactionalEmailsApi through destructured require',
       `const { TransactionalEmailsApi } = require('@getbrevo/brevo');
 const api = new TransactionalEmailsApi();
-export const f = (users: { email: string }[]) => api.sendTransacEmail({ messageVersions: [{ ${mapped} }] });`,
+export const f = (users: { email: string }[] = db.users.map((u) => u.email)) => api.sendTransacEmail({ messageVersions: [{ ${mapped} }] });`,
       [['messageVersions[].to', mapped]],
     ),
   ],
@@ -163,14 +163,14 @@ export const f = (users: { email: string }[]) => api.sendTransacEmail({ messageV
 
 tsTester.run('no-exposed-recipients: sib-api-v3-sdk', rule, {
   valid: [
-    `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[]) => api.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
+    `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => api.sendTransacEmail({ messageVersions: users.map((u) => ({ to: [{ email: u.email }] })) });`,
     // A local object named like the SDK.
-    `const SibApiV3Sdk = { TransactionalEmailsApi: class { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[]) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list });`,
+    `const SibApiV3Sdk = { TransactionalEmailsApi: class { sendTransacEmail(o: unknown) {} } };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list });`,
   ],
   invalid: [
     invalid(
       'default import (the only ESM form), object literal',
-      `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[]) => api.sendTransacEmail({ ${mapped} });`,
+      `import SibApiV3Sdk from 'sib-api-v3-sdk';\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => api.sendTransacEmail({ ${mapped} });`,
       [['to', mapped]],
       sib,
     ),
@@ -178,7 +178,7 @@ tsTester.run('no-exposed-recipients: sib-api-v3-sdk', rule, {
       'require, SendSmtpEmail filled, then sent',
       `const SibApiV3Sdk = require('sib-api-v3-sdk');
 const api = new SibApiV3Sdk.TransactionalEmailsApi();
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const email = new SibApiV3Sdk.SendSmtpEmail();
   email.to = users.map((u) => ({ email: u.email }));
   return api.sendTransacEmail(email);
@@ -190,7 +190,7 @@ export function f(users: { email: string }[]) {
       'require, SendSmtpEmail filled in a builder',
       `const SibApiV3Sdk = require('sib-api-v3-sdk');
 SibApiV3Sdk.ApiClient.instance.authentications['api-key'].apiKey = 'k';
-export function build(users: { email: string }[]) {
+export function build(users: { email: string }[] = db.users.map((u) => u.email)) {
   const email = new SibApiV3Sdk.SendSmtpEmail();
   email.to = users.map((u) => ({ email: u.email }));
   return email;
@@ -217,12 +217,12 @@ jsTester.run('no-exposed-recipients: Brevo in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: Brevo in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return {}; }\nconst SibApiV3Sdk = require('sib-api-v3-sdk');\nmodule.exports = (list) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list.map((email) => ({ email })) });",
+    "function require(m) { return {}; }\nconst SibApiV3Sdk = require('sib-api-v3-sdk');\nmodule.exports = (list = db.users.map((u) => u.email)) => new SibApiV3Sdk.TransactionalEmailsApi().sendTransacEmail({ to: list.map((email) => ({ email })) });",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const SibApiV3Sdk = require('sib-api-v3-sdk');\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nmodule.exports = (list) => api.sendTransacEmail({ sender: { email: 'a@x.io' }, cc: list.map((email) => ({ email })) });",
+      "const SibApiV3Sdk = require('sib-api-v3-sdk');\nconst api = new SibApiV3Sdk.TransactionalEmailsApi();\nmodule.exports = (list = db.users.map((u) => u.email)) => api.sendTransacEmail({ sender: { email: 'a@x.io' }, cc: list.map((email) => ({ email })) });",
       [['cc', 'cc: list.map((email) => ({ email }))']],
       sib,
     ),

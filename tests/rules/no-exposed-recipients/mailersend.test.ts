@@ -34,7 +34,7 @@ const invalid = (
 });
 
 const list = 'users.map((u) => new Recipient(u.email, u.name))';
-const users = '(users: { email: string; name: string }[])';
+const users = '(users: { email: string; name: string }[] = db.users.map((u) => u.email))';
 
 // mailersend has named exports only (no default export). The body names the classes `EmailParams`
 // and `Recipient`; `body` rewrites it for forms that bind other names.
@@ -72,18 +72,18 @@ const setup = `import { MailerSend, EmailParams, Recipient, Sender } from 'maile
 tsTester.run('no-exposed-recipients: MailerSend EmailParams', rule, {
   valid: [
     // One recipient a message.
-    `${setup}\nexport const f = (users: { email: string }[]) => Promise.all(users.map((u) => { const params = new EmailParams(); params.setTo([new Recipient(u.email)]); return mailerSend.email.send(params); }));`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => Promise.all(users.map((u) => { const params = new EmailParams(); params.setTo([new Recipient(u.email)]); return mailerSend.email.send(params); }));`,
     `${setup}\nexport const f = (u: { email: string }) => mailerSend.email.send(new EmailParams({ to: [new Recipient(u.email)] }));`,
     // bcc is hidden.
     `${setup}\nexport const f = ${users} => mailerSend.email.send(new EmailParams().setTo([new Recipient('me@x.io')]).setBcc(${list}));`,
     // A fixed list.
     `${setup}\nmailerSend.email.send(new EmailParams().setTo([new Recipient('a@x.io'), new Recipient('b@x.io')]));`,
     // Look-alikes: a local builder class, a shadowed binding, another module's EmailParams.
-    `class EmailParams { setTo(r: unknown) { return this; } }\nexport const f = (list: string[]) => new EmailParams().setTo(list);`,
-    `import { EmailParams } from 'mailersend';\nexport function f(EmailParams: any, list: string[]) { return new EmailParams().setTo(list); }`,
-    `import { EmailParams } from './email';\nexport const f = (list: string[]) => new EmailParams().setTo(list);`,
+    `class EmailParams { setTo(r: unknown) { return this; } }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new EmailParams().setTo(list);`,
+    `import { EmailParams } from 'mailersend';\nexport function f(EmailParams: any, list: string[] = db.users.map((u) => u.email)) { return new EmailParams().setTo(list); }`,
+    `import { EmailParams } from './email';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new EmailParams().setTo(list);`,
     // An unrelated object with email.send.
-    `const mailerSend = { email: { send(p: unknown) {} } };\nexport const f = (list: string[]) => mailerSend.email.send({ to: list });`,
+    `const mailerSend = { email: { send(p: unknown) {} } };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailerSend.email.send({ to: list });`,
   ],
   invalid: [
     invalid(
@@ -99,7 +99,7 @@ export async function f${users} {
     invalid(
       'an array of recipients filled in a loop',
       `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const recipients = [];
   for (const u of users) recipients.push(new Recipient(u.email));
   return mailerSend.email.send(new EmailParams().setTo(recipients));
@@ -118,7 +118,7 @@ export function f(users: { email: string }[]) {
     ),
     invalid(
       'a parameter typed with the class, `as` and `!`',
-      `import { EmailParams, Recipient } from 'mailersend';\nexport const f = (params: EmailParams, list: string[]) => (params as EmailParams)!.setTo(list.map((e) => new Recipient(e)));`,
+      `import { EmailParams, Recipient } from 'mailersend';\nexport const f = (params: EmailParams, list: string[] = db.users.map((u) => u.email)) => (params as EmailParams)!.setTo(list.map((e) => new Recipient(e)));`,
       [['to', 'list.map((e) => new Recipient(e))']],
     ),
     invalid(
@@ -126,7 +126,7 @@ export function f(users: { email: string }[]) {
       `import { MailerSend, EmailParams, Recipient } from 'mailersend';
 export class Mailer {
   private params = new EmailParams();
-  notify = (list: string[]) => this.params?.setCc(list.map((e) => new Recipient(e)));
+  notify = (list: string[] = db.users.map((u) => u.email)) => this.params?.setCc(list.map((e) => new Recipient(e)));
 }`,
       [['cc', 'list.map((e) => new Recipient(e))']],
     ),
@@ -135,7 +135,7 @@ export class Mailer {
       `import { EmailParams, Recipient } from 'mailersend';
 class Mailer {
   constructor() { this.params = new EmailParams(); }
-  notify(list: string[]) { return this.params.setTo(list.map((e) => new Recipient(e))); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.params.setTo(list.map((e) => new Recipient(e))); }
 }`,
       [['to', 'list.map((e) => new Recipient(e))']],
     ),
@@ -158,12 +158,12 @@ jsTester.run('no-exposed-recipients: MailerSend in plain ESM JavaScript', rule, 
 cjsTester.run('no-exposed-recipients: MailerSend in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return {}; }\nconst { EmailParams } = require('mailersend');\nmodule.exports = (list) => new EmailParams().setTo(list.map((e) => ({ email: e })));",
+    "function require(m) { return {}; }\nconst { EmailParams } = require('mailersend');\nmodule.exports = (list = db.users.map((u) => u.email)) => new EmailParams().setTo(list.map((e) => ({ email: e })));",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const { EmailParams, Recipient } = require('mailersend');\nmodule.exports = (users) => new EmailParams().setCc(users.map((u) => new Recipient(u.email)));",
+      "const { EmailParams, Recipient } = require('mailersend');\nmodule.exports = (users = db.users.map((u) => u.email)) => new EmailParams().setCc(users.map((u) => new Recipient(u.email)));",
       [['cc', 'users.map((u) => new Recipient(u.email))']],
     ),
   ],

@@ -7,7 +7,7 @@ const { invalid } = exposedReports(sdk, fix, { field: 'Messages[].To', bcc: 'Bcc
 
 const mapped = 'To: users.map((u) => ({ Email: u.email }))';
 const v31 = (client = 'mailjet') =>
-  `export const f = (users: { email: string }[]) => ${client}.post('send', { version: 'v3.1' }).request({ Messages: [{ From: { Email: 'news@x.io' }, ${mapped} }] });`;
+  `export const f = (users: { email: string }[] = db.users.map((u) => u.email)) => ${client}.post('send', { version: 'v3.1' }).request({ Messages: [{ From: { Email: 'news@x.io' }, ${mapped} }] });`;
 
 // node-mailjet exports the class itself (no named ESM exports, no `.default`): only these forms run.
 const importForms: [string, string][] = [
@@ -26,7 +26,7 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: Mailjet import forms', rule, {
   valid: importForms.map(([, setup]) => ({
     // One Messages entry per recipient: nobody sees anyone else.
-    code: `${setup}\nexport const f = (users: { email: string }[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: users.map((u) => ({ To: [{ Email: u.email }] })) });`,
+    code: `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: users.map((u) => ({ To: [{ Email: u.email }] })) });`,
   })),
   invalid: importForms.map(([name, setup]) => invalid(name, `${setup}\n${v31()}`, [['Messages[].To', mapped]])),
 });
@@ -36,12 +36,12 @@ const setup = "import Mailjet from 'node-mailjet';\nconst mailjet = new Mailjet(
 tsTester.run('no-exposed-recipients: Mailjet messages', rule, {
   valid: [
     // One recipient per message, built in a loop of messages.
-    `${setup}\nexport const f = (users: { email: string }[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: users.map((u) => ({ To: [{ Email: u.email }], Bcc: [{ Email: 'audit@x.io' }] })) });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: users.map((u) => ({ To: [{ Email: u.email }], Bcc: [{ Email: 'audit@x.io' }] })) });`,
     // The list in Bcc is hidden.
-    `${setup}\nexport const f = (users: { email: string }[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'me@x.io' }], Bcc: users.map((u) => ({ Email: u.email })) }] });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'me@x.io' }], Bcc: users.map((u) => ({ Email: u.email })) }] });`,
     // v3: one address, and Recipients (each gets its own copy).
     `${setup}\nexport const f = (u: { email: string }) => mailjet.post('send').request({ FromEmail: 'a@x.io', To: u.email });`,
-    `${setup}\nexport const f = (users: { email: string }[]) => mailjet.post('send').request({ FromEmail: 'a@x.io', Recipients: users.map((u) => ({ Email: u.email })) });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => mailjet.post('send').request({ FromEmail: 'a@x.io', Recipients: users.map((u) => ({ Email: u.email })) });`,
     // A fixed list.
     `${setup}\nmailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: [{ Email: 'a@x.io' }, { Email: 'b@x.io' }] }] });`,
     // node-mailjet has no `.default` property: this code throws before it sends anything.
@@ -51,7 +51,7 @@ tsTester.run('no-exposed-recipients: Mailjet messages', rule, {
     // Look-alikes: a local class, an object with post().request(), a shadowed binding.
     `class Mailjet { post(r: string, o?: unknown) { return { request(b: unknown) {} }; } }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new Mailjet().post('send').request({ To: list.join(',') });`,
     `const mailjet = { post: (r: string) => ({ request(b: unknown) {} }) };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailjet.post('send').request({ Messages: [{ To: list }] });`,
-    `import Mailjet from 'node-mailjet';\nexport function f(Mailjet: any, list: string[]) { return new Mailjet({}).post('send').request({ To: list.join(',') }); }`,
+    `import Mailjet from 'node-mailjet';\nexport function f(Mailjet: any, list: string[] = db.users.map((u) => u.email)) { return new Mailjet({}).post('send').request({ To: list.join(',') }); }`,
     // A `request` of another library.
     `import got from 'got';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => got.post('send').request({ To: list.join(',') });`,
   ],
@@ -73,13 +73,13 @@ tsTester.run('no-exposed-recipients: Mailjet messages', rule, {
     ),
     invalid(
       'v3: Cc from a set',
-      `${setup}\nexport const f = (set: Set<string>) => mailjet.post('send').request({ FromEmail: 'news@x.io', To: 'me@x.io', Cc: [...set].join(', ') });`,
+      `${setup}\nexport const f = (set: Set<string> = db.users.map((u) => u.email)) => mailjet.post('send').request({ FromEmail: 'news@x.io', To: 'me@x.io', Cc: [...set].join(', ') });`,
       [['Cc', "Cc: [...set].join(', ')"]],
     ),
     invalid(
       'the request in a variable, the body in a variable',
       `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const send = mailjet.post('send', { version: 'v3.1' });
   const body = { Messages: [{ Subject: 'Hi', To: users.map((u) => ({ Email: u.email })) }] };
   return send.request(body);
@@ -89,7 +89,7 @@ export function f(users: { email: string }[]) {
     invalid(
       'an array filled in a loop',
       `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const to = [];
   for (const u of users) to.push({ Email: u.email });
   return mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ To: to }] });
@@ -98,7 +98,7 @@ export function f(users: { email: string }[]) {
     ),
     invalid(
       'a parameter typed with the default-exported class',
-      `import Mailjet from 'node-mailjet';\nexport const f = (mailjet: Mailjet, users: { email: string }[]) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ ${mapped} }] });`,
+      `import Mailjet from 'node-mailjet';\nexport const f = (mailjet: Mailjet, users: { email: string }[] = db.users.map((u) => u.email)) => mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ ${mapped} }] });`,
       [['Messages[].To', mapped]],
     ),
     invalid(
@@ -106,7 +106,7 @@ export function f(users: { email: string }[]) {
       `import Mailjet from 'node-mailjet';
 export class Mailer {
   private mailjet = Mailjet.apiConnect('k', 's');
-  notify(users: { email: string }[]) { return this.mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ ${mapped} }] }); }
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) { return this.mailjet.post('send', { version: 'v3.1' }).request({ Messages: [{ ${mapped} }] }); }
 }`,
       [['Messages[].To', mapped]],
     ),
@@ -115,7 +115,7 @@ export class Mailer {
       `const Mailjet = require('node-mailjet');
 class Mailer {
   constructor() { this.mailjet = new Mailjet({ apiKey: 'k', apiSecret: 's' }); }
-  notify(users: { email: string }[]) { return this.mailjet?.post('send', { version: 'v3.1' })?.request({ Messages: [{ ${mapped} }] }); }
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) { return this.mailjet?.post('send', { version: 'v3.1' })?.request({ Messages: [{ ${mapped} }] }); }
 }`,
       [['Messages[].To', mapped]],
     ),
@@ -138,12 +138,12 @@ jsTester.run('no-exposed-recipients: Mailjet in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: Mailjet in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return function () {}; }\nconst Mailjet = require('node-mailjet');\nmodule.exports = (list) => new Mailjet({}).post('send').request({ To: list.join(',') });",
+    "function require(m) { return function () {}; }\nconst Mailjet = require('node-mailjet');\nmodule.exports = (list = db.users.map((u) => u.email)) => new Mailjet({}).post('send').request({ To: list.join(',') });",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const Mailjet = require('node-mailjet');\nconst mailjet = new Mailjet({ apiKey: 'k', apiSecret: 's' });\nmodule.exports = (users) => mailjet.post('send').request({ To: users.map((u) => u.email).join(',') });",
+      "const Mailjet = require('node-mailjet');\nconst mailjet = new Mailjet({ apiKey: 'k', apiSecret: 's' });\nmodule.exports = (users = db.users.map((u) => u.email)) => mailjet.post('send').request({ To: users.map((u) => u.email).join(',') });",
       [['To', "To: users.map((u) => u.email).join(',')"]],
     ),
   ],

@@ -27,7 +27,7 @@ const report = (
 
 const mapped = 'to: users.map((u) => ({ email: u.email }))';
 const send = (sendCall = 'client.messages.send', extra = '') =>
-  `export const notify = (users: { email: string }[]) => ${sendCall}({ message: { ${extra}${mapped} } });`;
+  `export const notify = (users: { email: string }[] = db.users.map((u) => u.email)) => ${sendCall}({ message: { ${extra}${mapped} } });`;
 
 // Every import form reaches the same client: [name, label of the SDK, setup that defines `client`].
 const importForms: [string, string, string][] = [
@@ -86,19 +86,19 @@ tsTester.run('no-exposed-recipients: Mandrill preserve_recipients and entry type
     `${setup}\n${send()}`.replace('{ to:', '{ preserve_recipients: false, to:'),
     // The same through a constant, and for sendTemplate.
     `${setup}\nconst PRESERVE = false;\n${send(undefined, 'preserve_recipients: PRESERVE, ')}`,
-    `${setup}\nexport const f = (users: { email: string }[]) => client.messages.sendTemplate({ template_name: 'digest', template_content: [], message: { to: users.map((u) => ({ email: u.email })), preserve_recipients: false } });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.sendTemplate({ template_name: 'digest', template_content: [], message: { to: users.map((u) => ({ email: u.email })), preserve_recipients: false } });`,
     // A value the code cannot see: the rule does not guess.
-    `${setup}\nexport const f = (users: { email: string }[], preserve: boolean) => client.messages.send({ message: { preserve_recipients: preserve, to: users.map((u) => ({ email: u.email })) } });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email), preserve: boolean) => client.messages.send({ message: { preserve_recipients: preserve, to: users.map((u) => ({ email: u.email })) } });`,
     // Every entry is a blind copy.
-    `${setup}\nexport const f = (users: { email: string }[]) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email, type: 'bcc' })) } });`,
-    `${setup}\nexport const f = (users: { email: string }[]) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email, type: 'bcc' as const })) } });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email, type: 'bcc' })) } });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email, type: 'bcc' as const })) } });`,
     // One recipient, and a fixed list, are not data-driven lists.
     `${setup}\nexport const f = (u: { email: string }) => client.messages.send({ message: { to: [{ email: u.email }] } });`,
     `${setup}\nclient.messages.send({ message: { to: [{ email: 'ops@example.com' }, { email: 'cto@example.com' }] } });`,
   ],
   invalid: [
     (() => {
-      const code = `${setup}\nexport const f = (users: { email: string }[]) => client.messages.send({ message: { preserve_recipients: true, to: users.map((u) => ({ email: u.email })) } });`;
+      const code = `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.send({ message: { preserve_recipients: true, to: users.map((u) => ({ email: u.email })) } });`;
       return {
         name: 'preserve_recipients: true shows everyone; the suggestion turns it off',
         code,
@@ -112,7 +112,7 @@ tsTester.run('no-exposed-recipients: Mandrill preserve_recipients and entry type
       };
     })(),
     (() => {
-      const code = `${setup}\nexport const f = (users: { email: string }[]) => client.messages.sendTemplate({ template_name: 'digest', template_content: [], message: { ${mapped} } });`;
+      const code = `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.sendTemplate({ template_name: 'digest', template_content: [], message: { ${mapped} } });`;
       return {
         name: 'sendTemplate',
         code,
@@ -121,7 +121,7 @@ tsTester.run('no-exposed-recipients: Mandrill preserve_recipients and entry type
     })(),
     (() => {
       const text = "to: users.map((u) => ({ email: u.email, type: u.hidden ? 'bcc' : 'to' }))";
-      const code = `${setup}\nexport const f = (users: { email: string; hidden: boolean }[]) => client.messages.send({ message: { subject: 'Hi', ${text} } });`;
+      const code = `${setup}\nexport const f = (users: { email: string; hidden: boolean }[] = db.users.map((u) => u.email)) => client.messages.send({ message: { subject: 'Hi', ${text} } });`;
       return {
         name: 'entries that are not all bcc',
         code,
@@ -132,7 +132,7 @@ tsTester.run('no-exposed-recipients: Mandrill preserve_recipients and entry type
     })(),
     (() => {
       const text = "to: users.map((u) => ({ email: u.email, type: 'to' }))";
-      const code = `${setup}\nexport const f = (users: { email: string }[]) => client.messages.send({ message: { ${text} } });`;
+      const code = `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => client.messages.send({ message: { ${text} } });`;
       return {
         name: "entries typed 'to'",
         code,
@@ -141,7 +141,7 @@ tsTester.run('no-exposed-recipients: Mandrill preserve_recipients and entry type
     })(),
     (() => {
       const code = `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const to = [];
   for (const u of users) to.push({ email: u.email });
   return client.messages.send({ message: { subject: 'Hi', to } });
@@ -161,7 +161,7 @@ export function f(users: { email: string }[]) {
     })(),
     (() => {
       const text = 'to: [...set].map((email) => ({ email }))';
-      const code = `${setup}\nexport const f = (set: Set<string>) => client.messages.send({ message: { ${text} } });`;
+      const code = `${setup}\nexport const f = (set: Set<string> = db.users.map((u) => u.email)) => client.messages.send({ message: { ${text} } });`;
       return {
         name: 'a spread set',
         code,
@@ -179,7 +179,7 @@ export function f(users: { email: string }[]) {
     })(),
     (() => {
       const text = 'to: list.map((email) => ({ email }))';
-      const code = `${setup}\nexport function f(list: string[]) {\n  const message = { subject: 'Hi', ${text} };\n  return client.messages.send({ message });\n}`;
+      const code = `${setup}\nexport function f(list: string[] = db.users.map((u) => u.email)) {\n  const message = { subject: 'Hi', ${text} };\n  return client.messages.send({ message });\n}`;
       return {
         name: 'a message built in a variable: no object to put the flag in',
         code,
@@ -192,14 +192,14 @@ export function f(users: { email: string }[]) {
 tsTester.run('no-exposed-recipients: Mandrill clients held elsewhere', rule, {
   valid: [
     // Look-alikes: a local send, a local class named Mandrill, an object with messages.send.
-    `function send(o: unknown) {}\nexport const f = (list: string[]) => send({ message: { to: list } });`,
-    `class Mandrill { messages = { send(o: unknown) {} }; }\nexport const f = (list: string[]) => new Mandrill().messages.send({ message: { to: list } });`,
-    `const client = { messages: { send(o: unknown) {} } };\nexport const f = (list: string[]) => client.messages.send({ message: { to: list } });`,
+    `function send(o: unknown) {}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => send({ message: { to: list } });`,
+    `class Mandrill { messages = { send(o: unknown) {} }; }\nexport const f = (list: string[] = db.users.map((u) => u.email)) => new Mandrill().messages.send({ message: { to: list } });`,
+    `const client = { messages: { send(o: unknown) {} } };\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.messages.send({ message: { to: list } });`,
     // A shadowed binding: the parameter is not the import.
-    `import mailchimp from '@mailchimp/mailchimp_transactional';\nexport function f(mailchimp: any, list: string[]) { return mailchimp('k').messages.send({ message: { to: list } }); }`,
-    `import { Mandrill } from 'mandrill-api';\nexport function f(Mandrill: any, list: string[]) { return new Mandrill('k').messages.send({ message: { to: list } }); }`,
+    `import mailchimp from '@mailchimp/mailchimp_transactional';\nexport function f(mailchimp: any, list: string[] = db.users.map((u) => u.email)) { return mailchimp('k').messages.send({ message: { to: list } }); }`,
+    `import { Mandrill } from 'mandrill-api';\nexport function f(Mandrill: any, list: string[] = db.users.map((u) => u.email)) { return new Mandrill('k').messages.send({ message: { to: list } }); }`,
     // An unrelated send on the same client shape from another module.
-    `import mailchimp from './mailchimp';\nexport const f = (list: string[]) => mailchimp('k').messages.send({ message: { to: list } });`,
+    `import mailchimp from './mailchimp';\nexport const f = (list: string[] = db.users.map((u) => u.email)) => mailchimp('k').messages.send({ message: { to: list } });`,
   ],
   invalid: [
     (() => {
@@ -207,7 +207,7 @@ tsTester.run('no-exposed-recipients: Mandrill clients held elsewhere', rule, {
       const code = `import mailchimp from '@mailchimp/mailchimp_transactional';
 export class Mailer {
   private client = mailchimp(process.env.KEY!);
-  notify(list: string[]) { return this.client.messages.send({ message: { ${text} } }); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.client.messages.send({ message: { ${text} } }); }
 }`;
       return {
         name: 'class field with an initialiser',
@@ -220,7 +220,7 @@ export class Mailer {
       const code = `import { Mandrill } from 'mandrill-api';
 class Mailer {
   constructor() { this.client = new Mandrill('key'); }
-  notify(list: string[]) { return this.client?.messages.send({ message: { ${text} } }, () => {}, () => {}); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.client?.messages.send({ message: { ${text} } }, () => {}, () => {}); }
 }`;
       return {
         name: 'this.client set in the constructor, with optional chaining',
@@ -233,7 +233,7 @@ class Mailer {
       const code = `import { Mandrill } from 'mandrill-api';
 export class Mailer {
   constructor(private readonly client: Mandrill) {}
-  notify(list: string[]) { return this.client.messages.send({ message: { ${text} } }); }
+  notify(list: string[] = db.users.map((u) => u.email)) { return this.client.messages.send({ message: { ${text} } }); }
 }`;
       return {
         name: 'a constructor parameter typed with the class',
@@ -263,11 +263,11 @@ jsTester.run('no-exposed-recipients: Mandrill in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: Mandrill in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return { Mandrill: function () {} }; }\nconst mandrill = require('mandrill-api');\nmodule.exports = (users) => new mandrill.Mandrill('k').messages.send({ message: { to: users.map((u) => ({ email: u.email })) } });",
+    "function require(m) { return { Mandrill: function () {} }; }\nconst mandrill = require('mandrill-api');\nmodule.exports = (users = db.users.map((u) => u.email)) => new mandrill.Mandrill('k').messages.send({ message: { to: users.map((u) => ({ email: u.email })) } });",
   ],
   invalid: [
     (() => {
-      const code = `const mandrill = require('mandrill-api');\nconst client = new mandrill.Mandrill('key');\nmodule.exports = (users) => client.messages.send({ message: { preserve_recipients: true, ${mapped} } }, () => {}, () => {});`;
+      const code = `const mandrill = require('mandrill-api');\nconst client = new mandrill.Mandrill('key');\nmodule.exports = (users = db.users.map((u) => u.email)) => client.messages.send({ message: { preserve_recipients: true, ${mapped} } }, () => {}, () => {});`;
       return {
         name: 'espree, CommonJS',
         code,

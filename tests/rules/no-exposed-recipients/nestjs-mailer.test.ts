@@ -33,12 +33,12 @@ tsTester.run('no-exposed-recipients: NestJS MailerService injection forms', rule
     return this.mailerService.sendMail({ to: user.email, subject: 'Welcome', template: 'welcome', context: { user } });
   }`),
     // Lists in the template context are rendered, not addressed.
-    service(imports, param, `  report(users: { email: string }[]) {
+    service(imports, param, `  report(users: { email: string }[] = db.users.map((u) => u.email)) {
     return this.mailerService.sendMail({ to: 'ops@x.io', bcc: users.map((u) => u.email), template: 'report', context: { to: users } });
   }`),
   ]),
   invalid: injectionForms.map(([name, imports, param]) => {
-    const code = service(imports, param, `  async launch(users: { email: string }[]) {
+    const code = service(imports, param, `  async launch(users: { email: string }[] = db.users.map((u) => u.email)) {
     await this.mailerService.sendMail({ to: users.map((u) => u.email), subject: 'We launched', template: 'launch' });
   }`);
     return invalid(name, code, [['to', 'to: users.map((u) => u.email)']]);
@@ -69,7 +69,7 @@ export class NotifyService {
     `import { MailerBatchService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly batch: MailerBatchService) {}
-  notify(users: { email: string }[]) {
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) {
     return this.batch.sendBatch({ messages: users.map((u) => ({ to: u.email, subject: 'Hi' })), concurrency: 5 });
   }
 }`,
@@ -77,7 +77,7 @@ export class NotifyService {
     `import { MailerQueueService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly queue: MailerQueueService) {}
-  notify(users: { email: string }[]) {
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) {
     return this.queue.enqueueBatch(users.map((u) => ({ to: u.email, subject: 'Hi' })));
   }
 }`,
@@ -105,7 +105,7 @@ export class NotifyService {
       `import { MailerQueueService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly queue: MailerQueueService) {}
-  notify(list: string[] = db.users.map((u) => u.email), team: Set<string>) {
+  notify(list: string[] = db.users.map((u) => u.email), team: Set<string> = db.users.map((u) => u.email)) {
     this.queue.enqueue({ to: list.join(', '), subject: 'Hi' });
     return this.queue.enqueueBatch([{ to: 'me@x.io', cc: [...team], subject: 'Hi' }], { attempts: 3 });
   }
@@ -121,7 +121,7 @@ export class NotifyService {
 export class NotifyService {
   private readonly mailer: MailerService;
   constructor(mailer: MailerService) { this.mailer = mailer; }
-  notify(users: { email: string }[]) { return this.mailer?.sendMail({ cc: users.filter(Boolean).map((u) => u.email) }); }
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) { return this.mailer?.sendMail({ cc: users.filter(Boolean).map((u) => u.email) }); }
 }`,
       [['cc', 'cc: users.filter(Boolean).map((u) => u.email)']],
     ),
@@ -130,7 +130,7 @@ export class NotifyService {
       `import { MailerService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(mailer: MailerService | undefined) { this.mailer = mailer!; }
-  notify(users: { email: string }[]) { return (this.mailer as MailerService).sendMail({ to: users.map((u) => u.email) }); }
+  notify(users: { email: string }[] = db.users.map((u) => u.email)) { return (this.mailer as MailerService).sendMail({ to: users.map((u) => u.email) }); }
 }`,
       [['to', 'to: users.map((u) => u.email)']],
     ),
@@ -139,7 +139,7 @@ export class NotifyService {
       `import { MailerService } from '@nestjs-modules/mailer';
 export class NotifyService {
   constructor(private readonly mailerService: MailerService) {}
-  async digest(users: { email: string }[]) {
+  async digest(users: { email: string }[] = db.users.map((u) => u.email)) {
     const addresses = [];
     for (const u of users) addresses.push(u.email);
     const mail = { subject: 'Digest', to: addresses };
@@ -177,12 +177,12 @@ jsTester.run('no-exposed-recipients: NestJS mailer in plain ESM JavaScript', rul
 cjsTester.run('no-exposed-recipients: NestJS mailer in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return { MailerService: class { sendMail() {} } }; }\nconst { MailerService } = require('@nestjs-modules/mailer');\nmodule.exports = (users) => new MailerService().sendMail({ to: users.map((u) => u.email) });",
+    "function require(m) { return { MailerService: class { sendMail() {} } }; }\nconst { MailerService } = require('@nestjs-modules/mailer');\nmodule.exports = (users = db.users.map((u) => u.email)) => new MailerService().sendMail({ to: users.map((u) => u.email) });",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const { MailerBatchService } = require('@nestjs-modules/mailer');\nmodule.exports = (opts, users) => new MailerBatchService(opts).sendBatch({ messages: [{ to: users.map((u) => u.email) }] });",
+      "const { MailerBatchService } = require('@nestjs-modules/mailer');\nmodule.exports = (opts, users = db.users.map((u) => u.email)) => new MailerBatchService(opts).sendBatch({ messages: [{ to: users.map((u) => u.email) }] });",
       [['to', 'to: users.map((u) => u.email)']],
     ),
   ],

@@ -26,12 +26,12 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: Resend import forms', rule, {
   valid: importForms.flatMap(([, setup]) => [
     `${setup}\nexport const f = (u: { email: string }, team: string[] = db.users.map((u) => u.email)) => resend.emails.send({ from: 'a@x.io', to: u.email, bcc: team, subject: 'Hi', html: '' });`,
-    `${setup}\nexport const f = (users: { email: string }[]) => resend.batch.send(users.map((u) => ({ from: 'a@x.io', to: u.email, subject: 'Hi', html: '' })));`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => resend.batch.send(users.map((u) => ({ from: 'a@x.io', to: u.email, subject: 'Hi', html: '' })));`,
   ]),
   invalid: importForms.map(([name, setup]) =>
     invalid(
       name,
-      `${setup}\nexport const f = (users: { email: string }[]) => resend.emails.send({ from: 'a@x.io', to: users.map((u) => u.email), subject: 'Hi', html: '' });`,
+      `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => resend.emails.send({ from: 'a@x.io', to: users.map((u) => u.email), subject: 'Hi', html: '' });`,
       [to],
     ),
   ),
@@ -50,7 +50,7 @@ tsTester.run('no-exposed-recipients: Resend messages and clients held elsewhere'
     // A local type named Resend proves nothing.
     `type Resend = { emails: { send(m: unknown): void } };\nexport const f = (r: Resend, users: string[] = db.users.map((u) => u.email)) => r.emails.send({ to: users });`,
     // One email per recipient with batch.create.
-    `import { Resend } from 'resend';\nconst resend = new Resend();\nexport const f = (users: { email: string }[]) => resend.batch.create(users.map((u) => ({ from: 'a@x.io', to: [u.email], subject: 'Hi' })));`,
+    `import { Resend } from 'resend';\nconst resend = new Resend();\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => resend.batch.create(users.map((u) => ({ from: 'a@x.io', to: [u.email], subject: 'Hi' })));`,
     // A fixed list is not reported by default.
     `import { Resend } from 'resend';\nnew Resend().emails.send({ from: 'a@x.io', to: ['ops@x.io', 'cto@x.io'], subject: 'Hi', html: '' });`,
   ],
@@ -76,7 +76,7 @@ export class Mailer {
       `import * as R from 'resend';
 class Mailer {
   constructor() { this.resend = new R.Resend(); }
-  notify(set: Set<string>) {
+  notify(set: Set<string> = db.users.map((u) => u.email)) {
     const emails = this.resend.emails;
     return emails.send({ from: 'a@x.io', to: [...set], subject: 'Hi', html: '' });
   }
@@ -88,7 +88,7 @@ class Mailer {
       `import { Resend } from 'resend';
 export class Mailer {
   constructor(private readonly resend: Resend) {}
-  async digest(users: { email: string }[]) {
+  async digest(users: { email: string }[] = db.users.map((u) => u.email)) {
     const addresses = [];
     for (const u of users) addresses.push(u.email);
     const email = { from: 'a@x.io', to: addresses, bcc: 'audit@x.io', subject: 'Digest', html: '' };
@@ -101,14 +101,14 @@ export class Mailer {
       'batch.send with one email holding the whole list',
       `import { Resend } from 'resend';
 const resend = new Resend('re_123');
-export const f = (users: { email: string }[]) => resend.batch.send([{ from: 'a@x.io', to: users.map((u) => u.email), subject: 'Hi', html: '' }]);`,
+export const f = (users: { email: string }[] = db.users.map((u) => u.email)) => resend.batch.send([{ from: 'a@x.io', to: users.map((u) => u.email), subject: 'Hi', html: '' }]);`,
       [to],
     ),
     invalid(
       'batch.create with a shared cc in every email',
       `import { Resend } from 'resend';
 const resend = new Resend('re_123');
-export const f = (users: { email: string }[], managers: string[] = db.users.map((u) => u.email)) =>
+export const f = (users: { email: string }[] = db.users.map((u) => u.email), managers: string[] = db.users.map((u) => u.email)) =>
   resend.batch.create(users.map((u) => ({ from: 'a@x.io', to: u.email, cc: managers.filter(Boolean), subject: 'Hi', html: '' })));`,
       [['cc', 'cc: managers.filter(Boolean)']],
     ),
@@ -131,12 +131,12 @@ jsTester.run('no-exposed-recipients: Resend in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: Resend in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return { Resend: class { emails = { send() {} } } }; }\nconst { Resend } = require('resend');\nmodule.exports = (users) => new Resend().emails.send({ to: users.map((u) => u.email) });",
+    "function require(m) { return { Resend: class { emails = { send() {} } } }; }\nconst { Resend } = require('resend');\nmodule.exports = (users = db.users.map((u) => u.email)) => new Resend().emails.send({ to: users.map((u) => u.email) });",
   ],
   invalid: [
     invalid(
       'espree, CommonJS',
-      "const { Resend } = require('resend');\nconst resend = new Resend(process.env.RESEND_API_KEY);\nmodule.exports = (users) => resend.emails.send({ from: 'a@x.io', to: users.map((u) => u.email) });",
+      "const { Resend } = require('resend');\nconst resend = new Resend(process.env.RESEND_API_KEY);\nmodule.exports = (users = db.users.map((u) => u.email)) => resend.emails.send({ from: 'a@x.io', to: users.map((u) => u.email) });",
       [to],
     ),
   ],

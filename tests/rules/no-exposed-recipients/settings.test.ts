@@ -46,7 +46,7 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
   ],
   invalid: [
     (() => {
-      const code = "import { sendEmail } from '@acme/mailer';\nexport const f = (users: { email: string }[]) => sendEmail({ to: users.map((u) => u.email), subject: 'Hi' });";
+      const code = "import { sendEmail } from '@acme/mailer';\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => sendEmail({ to: users.map((u) => u.email), subject: 'Hi' });";
       return {
         name: 'a named export of a package, recipients in a property',
         code,
@@ -55,7 +55,7 @@ tsTester.run('no-exposed-recipients: wrappers declared in settings.mail', rule, 
       };
     })(),
     (() => {
-      const code = "const { sendEmail } = require('@acme/mailer');\nmodule.exports = (users) => sendEmail({ to: [...users] });";
+      const code = "const { sendEmail } = require('@acme/mailer');\nmodule.exports = (users = db.users.map((u) => u.email)) => sendEmail({ to: [...users] });";
       return {
         name: 'the same through a destructured require',
         code,

@@ -48,7 +48,7 @@ const importForms: [string, string][] = [
 tsTester.run('no-exposed-recipients: SparkPost import forms', rule, {
   valid: importForms.map(([, setup]) => ({
     // Every entry of recipients gets its own copy, addressed only to it.
-    code: `${setup}\nexport const f = (users: { email: string }[]) => sp.transmissions.send({ content: { subject: 'Hi' }, recipients: users.map((u) => ({ address: u.email })) });`,
+    code: `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => sp.transmissions.send({ content: { subject: 'Hi' }, recipients: users.map((u) => ({ address: u.email })) });`,
   })),
   invalid: importForms.map(([name, setup]) => invalid(name, `${setup}\n${send}`, [['cc', cc]])),
 });
@@ -58,10 +58,10 @@ const setup = "import SparkPost from 'sparkpost';\nconst sp = new SparkPost('key
 tsTester.run('no-exposed-recipients: SparkPost transmissions', rule, {
   valid: [
     // Individual copies, with an address object and with a stored list.
-    `${setup}\nexport const f = (users: { email: string; name: string }[]) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, name: u.name } })) });`,
+    `${setup}\nexport const f = (users: { email: string; name: string }[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, name: u.name } })) });`,
     `${setup}\nsp.transmissions.send({ recipients: { list_id: 'newsletter' } });`,
     // header_to naming the recipient alone hides nobody.
-    `${setup}\nexport const f = (users: { email: string }[]) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: u.email } })) });`,
+    `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: u.email } })) });`,
     // bcc is hidden.
     `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: list.map((address) => ({ address })) });`,
     // A fixed cc list.
@@ -77,13 +77,13 @@ tsTester.run('no-exposed-recipients: SparkPost transmissions', rule, {
   invalid: [
     invalid(
       'header_to showing the whole list in every copy',
-      `${setup}\nexport const f = (users: { email: string }[], list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });`,
+      `${setup}\nexport const f = (users: { email: string }[] = db.users.map((u) => u.email), list: string[] = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: users.map((u) => ({ address: { email: u.email, header_to: list.join(',') } })) });`,
       [[headerTo, "header_to: list.join(',')"]],
     ),
     invalid(
       'header_to built from the recipients themselves',
       `${setup}
-export function f(users: { email: string }[]) {
+export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
   const everyone = users.map((u) => u.email).join(', ');
   return sp.transmissions.send({ recipients: [{ address: { email: 'a@x.io', header_to: everyone } }, { address: { email: 'b@x.io', header_to: everyone } }] });
 }`,
@@ -94,7 +94,7 @@ export function f(users: { email: string }[]) {
     ),
     invalid(
       'bcc already there: no suggestion',
-      `${setup}\nexport const f = (set: Set<string>) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: [], cc: [...set].map((address) => ({ address })) });`,
+      `${setup}\nexport const f = (set: Set<string> = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: [], cc: [...set].map((address) => ({ address })) });`,
       [['cc', 'cc: [...set].map((address) => ({ address }))']],
     ),
     invalid(
@@ -139,7 +139,7 @@ jsTester.run('no-exposed-recipients: SparkPost in plain ESM JavaScript', rule, {
   invalid: [
     invalid(
       'espree, ESM',
-      `import SparkPost from 'sparkpost';\nexport const f = (list) => new SparkPost('k').transmissions.send({ recipients: [{ address: 'me@x.io' }], ${cc} });`,
+      `import SparkPost from 'sparkpost';\nexport const f = (list = db.users.map((u) => u.email)) => new SparkPost('k').transmissions.send({ recipients: [{ address: 'me@x.io' }], ${cc} });`,
       [['cc', cc]],
     ),
   ],
@@ -148,7 +148,7 @@ jsTester.run('no-exposed-recipients: SparkPost in plain ESM JavaScript', rule, {
 cjsTester.run('no-exposed-recipients: SparkPost in CommonJS', rule, {
   valid: [
     // A local function called require is not Node's require.
-    "function require(m) { return function () {}; }\nconst SparkPost = require('sparkpost');\nmodule.exports = (list) => new SparkPost().transmissions.send({ cc: list.map((address) => ({ address })) });",
+    "function require(m) { return function () {}; }\nconst SparkPost = require('sparkpost');\nmodule.exports = (list = db.users.map((u) => u.email)) => new SparkPost().transmissions.send({ cc: list.map((address) => ({ address })) });",
   ],
   invalid: [
     invalid(

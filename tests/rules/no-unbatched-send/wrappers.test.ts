@@ -96,7 +96,7 @@ const ses = new SESClient({});
 async function mail(to: string) {
   await ses.send(new SendEmailCommand({ Source: 'a@x.io', Destination: { ToAddresses: [to] } }));
 }
-export async function all(people: { email: string }[]) {
+export async function all(people: { email: string }[] = db.users.map((u) => u.email)) {
   for await (const p of people) mail(p.email);
 }`;
       return invalid('an SES wrapper in for await', code, [
@@ -131,7 +131,7 @@ export async function all(users: User[]) {
       const code = `import nodemailer from 'nodemailer';
 const t = nodemailer.createTransport({});
 const notify = (to: string) => t.sendMail({ to });
-export async function all(users: { email: string }[]) {
+export async function all(users: { email: string }[] = db.users.map((u) => u.email)) {
   for (const u of users) await notify(u.email);
   users.forEach((u) => notify(u.email));
 }`;
@@ -160,7 +160,7 @@ export async function all2(chunks: User[][]) {
 }`,
     `import { ServerClient } from 'postmark';
 const pm = new ServerClient('t');
-const sendPage = (page: { email: string }[]) => pm.sendEmailBatch(page.map((u) => ({ To: u.email, From: 'a@x.io' })));
+const sendPage = (page: { email: string }[] = db.users.map((u) => u.email)) => pm.sendEmailBatch(page.map((u) => ({ To: u.email, From: 'a@x.io' })));
 export const all = (pages: { email: string }[][]) => pages.forEach((page) => sendPage(page));`,
     // A wrapper that sends to a list: one call per chunk.
     `${RESEND}
@@ -169,19 +169,19 @@ export async function all(groups: User[][]) { for (const g of groups) await anno
     // A wrapper that itself loops: the send inside is reported, not the call.
     `import nodemailer from 'nodemailer';
 const t = nodemailer.createTransport({ pool: true, rateLimit: 5 });
-async function sendAll(users: { email: string }[]) { for (const u of users) await t.sendMail({ to: u.email }); }
+async function sendAll(users: { email: string }[] = db.users.map((u) => u.email)) { for (const u of users) await t.sendMail({ to: u.email }); }
 export async function perTeam(teams: { email: string }[][]) { for (const team of teams) await sendAll(team); }`,
     // A wrapper over a pooled, rate-limited transport.
     `import nodemailer from 'nodemailer';
 const t = nodemailer.createTransport({ pool: true, rateLimit: 5 });
 const send = (to: string) => t.sendMail({ to });
-export const all = (users: { email: string }[]) => Promise.all(users.map((u) => send(u.email)));`,
+export const all = (users: { email: string }[] = db.users.map((u) => u.email)) => Promise.all(users.map((u) => send(u.email)));`,
     // A wrapper that queues.
     `import { MailerQueueService } from '@nestjs-modules/mailer';
 export class Jobs {
   constructor(private readonly queue: MailerQueueService) {}
   private later(to: string) { return this.queue.enqueue({ to, subject: 'Hi' }); }
-  all(users: { email: string }[]) { users.forEach((u) => this.later(u.email)); }
+  all(users: { email: string }[] = db.users.map((u) => u.email)) { users.forEach((u) => this.later(u.email)); }
 }`,
     // The wrapper's call runs under a limit.
     `${RESEND}
@@ -211,7 +211,7 @@ export async function all(users: User[]) { for (const u of users) await paced(()
     (() => {
       const code = `import nodemailer from 'nodemailer';
 const t = nodemailer.createTransport({});
-async function sendAll(users: { email: string }[]) {
+async function sendAll(users: { email: string }[] = db.users.map((u) => u.email)) {
   for (const u of users) await t.sendMail({ to: u.email });
 }
 export async function perTeam(teams: { email: string }[][]) {
