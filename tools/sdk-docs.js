@@ -42,8 +42,16 @@ function sendsOf(sdk) {
   const out = [];
   for (const [kind, spec] of Object.entries(sdk.kinds)) {
     for (const [method, send] of Object.entries(spec.sends ?? {})) {
-      const notes = [send.bulk && 'batch', send.individual && 'one copy each', send.queued && 'queued'].filter(Boolean);
-      out.push(`${code(`${method}()`)}${notes.length ? ` (${notes.join(', ')})` : ''}`);
+      const notes = [
+        send.bulk && 'batch',
+        send.maxMessages && `at most ${send.maxMessages.max} messages a call`,
+        send.individual && 'one copy each',
+        send.queued && 'queued',
+      ].filter(Boolean);
+      // `batch.send()` and `emails.send()` are different calls: name the property that leads to them.
+      const via = Object.values(sdk.kinds).flatMap((k) => Object.entries(k.props ?? {}).filter(([, t]) => t === kind).map(([p]) => p));
+      const prefix = via.length && via[0] !== 'default' ? `${via[0]}.` : '';
+      out.push(`${code(`${prefix}${method}()`)}${notes.length ? ` (${notes.join(', ')})` : ''}`);
     }
     if (spec.callSend) out.push(...namesOf(sdk, kind).map((name) => code(`${name}()`)));
     if (spec.constructSend) out.push(...namesOf(sdk, kind).map((name) => code(`new ${name}()`)));
@@ -63,9 +71,18 @@ function messageRows(sdk, name, message) {
   if (message.individualFlag) individual.push(code(message.individualFlag.suggestion));
   if (message.individualWhenPresent) individual.push(`${code(dotted(message.individualWhenPresent.path))} present`);
   const heading = Object.keys(sdk.messages).length > 1 ? ` (${code(name)})` : '';
+  const limits = [
+    ...(message.limits?.recipients ?? []).map(
+      (limit) => `${limit.fields.map((f) => code(dotted(f))).join(' + ')}: at most ${limit.max} addresses ([source](${limit.source}))`,
+    ),
+    ...(message.limits?.entries ?? []).map(
+      (limit) => `${code(dotted(limit.path))}: at most ${limit.max} entries ([source](${limit.source}))`,
+    ),
+  ];
   return [
     `| Recipient fields every recipient sees${heading} | ${cell(fields.join('<br>'))} |`,
     ...(individual.length ? [`| One copy per recipient${heading} | ${cell(list(individual))} |`] : []),
+    ...(limits.length ? [`| Documented limits of one message${heading} | ${cell(limits.join('<br>'))} |`] : []),
     `| Fix for an exposed list${heading} | ${cell(message.fix)} |`,
   ];
 }
