@@ -14,7 +14,7 @@ type RuleName = keyof typeof rules;
 export interface MailPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: 'mail' };
   rules: Record<RuleName, Rule.RuleModule>;
-  configs: Record<ConfigName, Linter.Config>;
+  configs: Record<ConfigName, Linter.Config[]>;
 }
 
 // typescript-eslint's rule type and ESLint's differ only in how they type `context`; the

@@ -19,7 +19,10 @@ it.each(files)('%s: reports exactly the marked lines', async (file) => {
     cwd: dir,
     overrideConfigFile: true,
     overrideConfig: [
-      { ...plugin.configs.all, rules: Object.fromEntries(Object.keys(plugin.rules).map((r) => [`mail/${r}`, 'error'])) },
+      // Every rule at its defaults: the `all` config with its options taken out.
+      ...plugin.configs.all.map((config) =>
+        config.rules ? { ...config, rules: Object.fromEntries(Object.keys(plugin.rules).map((r) => [`mail/${r}`, 'error' as const])) } : config,
+      ),
       { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     ],
   });

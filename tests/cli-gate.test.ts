@@ -447,10 +447,11 @@ describe('mail-lint --type-check in a monorepo', () => {
         compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, types: [] },
         include: ['src'],
       }),
-      // Only type information shows that `emails` goes to every recipient of a nodemailer message.
+      // Only type information shows that this literal is a nodemailer message (its return type);
+      // the list is data-driven by its own source (a field of each record), not by an annotation.
       'packages/api/src/messages.ts': `import type { SendMailOptions } from 'nodemailer';
-export function digest(emails: string[], html: string): SendMailOptions {
-  return { to: emails, subject: 'Your weekly digest', html };
+export function digest(users: { email: string }[], html: string): SendMailOptions {
+  return { to: users.map((u) => u.email), subject: 'Your weekly digest', html };
 }
 `,
       'packages/api/vitest.config.mts': "export default { test: { include: ['src/**/*.test.ts'] } };\n",

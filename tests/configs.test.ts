@@ -12,9 +12,9 @@ const ses = new SESv2Client({});
 await ses.send(new SendEmailCommand({ Destination: { ToAddresses: ['ops@x.io', 'cfo@x.io'] }, Content: {} }));`;
 
 describe('the shipped configs', () => {
-  const lint = (config: Linter.Config, code: string, filename: string) =>
+  const lint = (config: Linter.Config[], code: string, filename: string) =>
     new Linter()
-      .verify(code, [config, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }], { filename })
+      .verify(code, [...config, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }], { filename })
       .filter((m) => m.ruleId === 'mail/no-exposed-recipients')
       .map((m) => m.messageId);
 
@@ -39,7 +39,7 @@ export async function f(users) {
 }`;
   for (const name of ['recommended', 'strict', 'all'] as const) {
     it(`${name} reports a chunk above Resend's batch limit`, () => {
-      const messages = new Linter().verify(code, [plugin.configs[name]], { filename: 'mail.js' });
+      const messages = new Linter().verify(code, plugin.configs[name], { filename: 'mail.js' });
       expect(messages.filter((m) => m.ruleId === 'mail/respect-provider-limits').map((m) => [m.line, m.messageId])).toEqual([[5, 'messagesChunk']]);
     });
   }

@@ -10,6 +10,8 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
+import { sdks } from '../src/sdks/index.js';
+import { PAGE, renderSdkDocs } from '../tools/sdk-docs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const docsDir = path.join(root, 'docs', 'rules');
@@ -19,13 +21,15 @@ type Verdict = 'incorrect' | 'correct';
 
 interface Example {
   readonly verdict: Verdict;
+  /** The rule a marker names (`<!-- incorrect: no-unbatched-send -->`); a rule page's own rule when absent. */
+  readonly rule: string | undefined;
   readonly lang: 'js' | 'ts';
   readonly code: string;
   /** 1-based line of the opening fence in the doc, for failure messages. */
   readonly line: number;
 }
 
-const MARKER = /^<!--\s*(incorrect|correct)\s*-->\s*$/;
+const MARKER = /^<!--\s*(incorrect|correct)(?::\s*([\w-]+))?\s*-->\s*$/;
 const FENCE_OPEN = /^```(\w+)\s*$/;
 
 /** The marked examples of a doc. A marker must sit on the line right before a js or ts fence. */
@@ -43,6 +47,7 @@ function examples(markdown: string, file: string): Example[] {
     if (end < 0) throw new Error(`${file}:${i + 2}: unclosed code block`);
     found.push({
       verdict: marker[1] as Verdict,
+      rule: marker[2],
       lang: fence[1],
       code: lines.slice(i + 2, end).join('\n'),
       line: i + 2,
@@ -80,16 +85,51 @@ describe('rule docs', () => {
 
       for (const example of all) {
         it(`${example.verdict} example at line ${example.line} (${example.lang})`, () => {
-          const messages = lint(example, rule);
+          const messages = lint(example, example.rule ?? rule);
           const fatal = messages.filter((m) => m.fatal || m.ruleId === null);
           expect(fatal.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
-          const reports = messages.filter((m) => m.ruleId === `mail/${rule}`);
+          const reports = messages.filter((m) => m.ruleId === `mail/${example.rule ?? rule}`);
           if (example.verdict === 'incorrect') {
-            expect(reports.length, `no report from mail/${rule} for:\n${example.code}`).toBeGreaterThan(0);
+            expect(reports.length, `no report from mail/${example.rule ?? rule} for:\n${example.code}`).toBeGreaterThan(0);
           } else {
             expect(reports.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
           }
         });
+      }
+    });
+  }
+});
+
+describe('docs/sdks.md', () => {
+  const page = readFileSync(PAGE, 'utf8');
+  const all = examples(page, 'docs/sdks.md');
+
+  it('is current: generated from src/sdks/ and tools/sdk-examples/ (run `npm run docs:sdks`)', () => {
+    expect(page).toBe(renderSdkDocs(sdks));
+  });
+
+  it('has an incorrect and a correct example of each rule for every SDK', () => {
+    const sections = page.split(/^## /m).slice(1);
+    const providers = sdks.filter((sdk) => sdk.id !== 'message-shape');
+    expect(sections.map((section) => section.slice(0, section.indexOf('\n')))).toEqual(providers.map((sdk) => sdk.label));
+    for (const section of sections) {
+      for (const rule of ['no-exposed-recipients', 'no-unbatched-send']) {
+        for (const verdict of ['incorrect', 'correct']) expect(section, `${verdict}: ${rule}`).toContain(`<!-- ${verdict}: ${rule} -->`);
+      }
+    }
+  });
+
+  for (const example of all) {
+    it(`${example.verdict} example of ${example.rule} at line ${example.line} (${example.lang})`, () => {
+      expect(example.rule && example.rule in rules, `line ${example.line} names no rule`).toBe(true);
+      const messages = lint(example, example.rule!);
+      const fatal = messages.filter((m) => m.fatal || m.ruleId === null);
+      expect(fatal.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
+      const reports = messages.filter((m) => m.ruleId === `mail/${example.rule}`);
+      if (example.verdict === 'incorrect') {
+        expect(reports.length, `no report from mail/${example.rule} for:\n${example.code}`).toBeGreaterThan(0);
+      } else {
+        expect(reports.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
       }
     });
   }

@@ -39,17 +39,23 @@ export function at(code: string, text: string, nth = 0) {
  * Report builders for a no-exposed-recipients suite about one SDK: `exposed(code, text, field)` is
  * the `exposedList` report on `text`, with the suggestion that renames the field's key (its last
  * segment: `to` of `recipients.to`, also as the member written in `email.to = list`) to the SDK's
- * hidden field, unless `withBcc` is false;
+ * hidden field, unless `withBcc` is false or the field is one the provider requires;
  * `invalid(name, code, [[field, text, bcc?], …])` is a whole invalid case.
  */
-export function exposedReports(sdk: string, fix: string, { field: defaultField = 'to', bcc = 'bcc' } = {}) {
+export function exposedReports(
+  sdk: string,
+  fix: string,
+  { field: defaultField = 'to', bcc = 'bcc', required = [] as readonly string[] } = {},
+) {
+  // `required`: the fields the provider rejects a message without (its API reference says so);
+  // moving one of them to bcc would build a request the provider refuses, so it is not suggested.
   const exposed = (code: string, text: string, field = defaultField, withBcc = true) => {
     const key = field.slice(field.lastIndexOf('.') + 1);
     return {
       messageId: 'exposedList' as const,
       data: { sdk, field, fix },
       ...at(code, text),
-      suggestions: withBcc
+      suggestions: withBcc && !required.includes(field)
         ? [
             {
               messageId: 'moveToBcc' as const,

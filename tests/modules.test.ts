@@ -25,7 +25,7 @@ async function lint(dir: string, file: string) {
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
+    overrideConfig: [...plugin.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
   });
   const [result] = await eslint.lintFiles([file]);
   return result!.messages.map((m) => ({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, rule: m.ruleId, message: m.message }));

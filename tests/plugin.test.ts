@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin, { configs, rules } from '../src/index.js';
 
@@ -16,28 +17,42 @@ describe('the plugin object', () => {
     const recommended = Object.entries(rules)
       .filter(([, rule]) => rule.meta.docs?.recommended === 'recommended')
       .map(([name]) => `mail/${name}`);
-    expect(Object.keys(configs.recommended.rules ?? {})).toEqual(recommended);
-    expect(Object.keys(configs.all.rules ?? {})).toEqual(Object.keys(rules).map((name) => `mail/${name}`));
-    for (const [name, config] of Object.entries(configs)) {
-      expect(config.name).toBe(`mail/${name}`);
-      expect(config.plugins?.['mail']).toBe(plugin);
-      expect(config.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+    expect(Object.keys(configs.recommended[0]!.rules ?? {})).toEqual(recommended);
+    expect(Object.keys(configs.all[0]!.rules ?? {})).toEqual(Object.keys(rules).map((name) => `mail/${name}`));
+    for (const [name, [main, javascript, typescript, ...rest]] of Object.entries(configs)) {
+      expect(main!.name).toBe(`mail/${name}`);
+      expect(main!.plugins?.['mail']).toBe(plugin);
+      expect(main!.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+      // JavaScript keeps its parser (espree unless the project set one), with JSX on.
+      expect(javascript).toEqual({
+        name: `mail/${name}/javascript`,
+        files: ['**/*.{js,mjs,cjs,jsx}'],
+        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      });
+      // TypeScript gets the parser and nothing else, so a project's parserOptions survive the merge.
+      expect(typescript).toEqual({ name: `mail/${name}/typescript`, files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser: tsParser } });
+      expect(rest).toEqual([]);
     }
-    expect(configs.recommended.rules).toHaveProperty('mail/no-exposed-recipients', 'error');
+    expect(configs.recommended[0]!.rules).toHaveProperty('mail/no-exposed-recipients', 'error');
   });
 
   it('turns type-aware analysis on only in the type-checked configs, through an explicit option', () => {
-    expect(configs['recommended-type-checked'].rules).toMatchObject({
+    expect(configs['recommended-type-checked'][0]!.rules).toMatchObject({
       'mail/no-exposed-recipients': ['error', { useTypeInformation: true }],
       'mail/no-unbatched-send': ['error', { useTypeInformation: true }],
     });
-    expect(configs['strict-type-checked'].rules).toMatchObject({
+    expect(configs['strict-type-checked'][0]!.rules).toMatchObject({
       'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true, useTypeInformation: true }],
     });
-    expect(configs.strict.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true }] });
-    expect(configs.recommended.rules).toHaveProperty('mail/respect-provider-limits', 'error');
+    expect(configs.strict[0]!.rules).toMatchObject({ 'mail/no-exposed-recipients': ['error', { messageShapes: true, reportFixedLists: true }] });
+    expect(configs.recommended[0]!.rules).toHaveProperty('mail/respect-provider-limits', 'error');
     for (const name of ['recommended', 'strict', 'all'] as const) {
-      expect(JSON.stringify(configs[name].rules)).not.toContain('useTypeInformation');
+      expect(JSON.stringify(configs[name][0]!.rules)).not.toContain('useTypeInformation');
+      expect(configs[name][0]!.settings).toBeUndefined();
+    }
+    // ...and only they require it, under their own name (docs/type-information.md).
+    for (const name of ['recommended-type-checked', 'strict-type-checked'] as const) {
+      expect(configs[name][0]!.settings).toEqual({ mail: { requireTypeInformation: `mail/${name}` } });
     }
   });
 

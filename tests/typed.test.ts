@@ -27,11 +27,11 @@ function expectations(typed: boolean): string[] {
   );
 }
 
-function engine(config: Linter.Config, parserOptions: Linter.ParserOptions): ESLint {
+function engine(config: Linter.Config[], parserOptions: Linter.ParserOptions, settings: Linter.Config['settings'] = {}): ESLint {
   return new ESLint({
     cwd: project,
     overrideConfigFile: true,
-    overrideConfig: [config, { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions } }],
+    overrideConfig: [...config, { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions }, settings }],
   });
 }
 
@@ -50,8 +50,11 @@ describe('type information on a multi-module project', () => {
   beforeAll(async () => {
     untyped = await findings(engine(plugin.configs.recommended, {}));
     typed = await findings(engine(plugin.configs['recommended-type-checked'], { projectService: true, tsconfigRootDir: project }));
-    // The type-checked config on a parser with no program falls back to the import-proven analysis.
-    typedWithoutProgram = await findings(engine(plugin.configs['recommended-type-checked'], {}));
+    // The type-checked config with type information turned off for these files (as with
+    // typescript-eslint's disableTypeChecked) falls back to the import-proven analysis.
+    typedWithoutProgram = await findings(
+      engine(plugin.configs['recommended-type-checked'], {}, { mail: { requireTypeInformation: false } }),
+    );
   }, 120_000);
 
   it('finds the same-file cases without types, and nothing else', () => {
@@ -63,7 +66,15 @@ describe('type information on a multi-module project', () => {
     expect(expectations(true).length).toBeGreaterThan(expectations(false).length);
   });
 
-  it('falls back to the untyped analysis when the parser has no type information', () => {
+  it('falls back to the untyped analysis when the parser has no type information and none is required', () => {
     expect(typedWithoutProgram.sort()).toEqual(untyped.sort());
   });
+
+  it('stops with an error naming the config when a type-checked config gets no type information', async () => {
+    for (const name of ['recommended-type-checked', 'strict-type-checked'] as const) {
+      const run = engine(plugin.configs[name], {}).lintFiles(['src']);
+      await expect(run).rejects.toThrow(`mail/${name} needs type information`);
+      await expect(engine(plugin.configs[name], {}).lintFiles(['src'])).rejects.toThrow('parserOptions.projectService');
+    }
+  }, 60_000);
 });

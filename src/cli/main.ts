@@ -28,7 +28,7 @@ const TS_FILES = ['**/*.{ts,mts,cts,tsx}'];
  */
 export function cliConfig({ tsconfigRootDir }: { tsconfigRootDir?: string } = {}): Linter.Config[] {
   return [
-    tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended,
+    ...(tsconfigRootDir ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended),
     {
       name: 'mail-lint/typescript',
       files: tsconfigRootDir ? FILES : TS_FILES,

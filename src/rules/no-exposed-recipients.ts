@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
 import { propertyName } from '../analysis/flow/ast.js';
-import { matchesFile, toPattern } from '../analysis/model/placeholders.js';
 import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
+import { matchesFile, readSettings, requireTypeInformation, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
 
 type Options = [
   {
@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string', minLength: 1 },
             description:
-              'Files where `messageShapes` does not look (globs relative to the working directory, or `/regex/`): tests, fixtures, mocks and seed data model stored mail rather than send it.',
+              'Files where `messageShapes` does not look (minimatch globs relative to `settings.mail.rootDir`, default the working directory, or `/regex/`): tests, fixtures, mocks and seed data model stored mail rather than send it.',
           },
         },
         additionalProperties: false,
@@ -92,16 +92,19 @@ export default createRule<Options, MessageIds>({
         '{{sdk}} shows all {{count}} addresses in `{{field}}` to one another: right for a team, wrong for customers. {{fix}}',
       fixedListTooLong:
         '{{sdk}} shows all {{count}} addresses in `{{field}}` to every recipient; `maxFixedRecipients` allows {{max}}. {{fix}}',
-      moveToBcc: 'Move the list to `{{bcc}}` (recipients stop seeing each other; add your own address as `{{field}}` if the provider needs one).',
+      moveToBcc: 'Move the list from `{{field}}` to `{{bcc}}`, which no recipient sees.',
       setFlag: 'Add `{{flag}}` so every recipient gets a separate copy.',
     },
   },
   create(context, [{ maxFixedRecipients, reportFixedLists, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
+    if (useTypeInformation) requireTypeInformation(context);
     const options = { typed: useTypeInformation, shapes: messageShapes };
     // Asked only for a file with a message-shaped finding: most files never need the patterns.
     let ignored: boolean | undefined;
-    const shapesIgnored = () =>
-      (ignored ??= matchesFile(context.filename, context.cwd, messageShapeIgnore.map(toPattern).filter((p) => p !== null)));
+    const shapesIgnored = () => {
+      const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
+      return (ignored ??= matchesFile(context.filename, root, messageShapeIgnore.map(toFilePattern).filter((p) => p !== null)));
+    };
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);
       for (const exposure of analysis.exposures) {
@@ -140,14 +143,19 @@ function report(
         ? 'accountDecides'
         : 'exposedList';
   if (list.kind === 'fixed') data.count = list.count;
+  // Every suggestion must leave a message the provider accepts. The flag keeps the message as it
+  // is and sends one copy per recipient, so it comes first; moving a field to bcc is offered only
+  // when the provider takes a message without that field (`required` in the SDK data): a `cc`
+  // moves with `to` kept, a `to` only where bcc alone is enough (SMTP, SES), never for SendGrid.
   const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
   if (!exposure.wrapper) {
-    const bcc = exposure.field.bcc && bccFix(context.sourceCode, write.holder, exposure.field.bcc, write.object);
-    if (bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: exposure.field.bcc, field: fieldName }, fix: bcc });
     const flagFix = flag && exposure.flagTarget && flagInsert(context.sourceCode, exposure.flagTarget, flag.suggestion);
     if (flag && flagFix && (!flag.fields || flag.fields.includes(exposure.field.path.join('.')))) {
       suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
     }
+    const { bcc: hidden, required } = exposure.field;
+    const bcc = hidden && !required && bccFix(context.sourceCode, write.holder, hidden, write.object);
+    if (hidden && bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: hidden, field: fieldName }, fix: bcc });
   }
   // Through a module's export: from the call's name to the argument, so both the helper and the list show.
   const where = exposure.via ? { loc: { start: exposure.via.loc.start, end: write.holder.loc.end } } : { node: write.holder };

@@ -1,6 +1,7 @@
-import { isPlaceholder, matchesFile, toPattern, toPlaceholderPattern } from '../analysis/model/placeholders.js';
+import { isPlaceholder, toPlaceholderPattern } from '../analysis/model/placeholders.js';
 import { mailRuleListeners } from '../analysis/passes/sends.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
+import { matchesFile, readSettings, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ testFilePatterns?: string[]; placeholders?: string[]; allowedHosts?: string[] }];
@@ -25,7 +26,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string', minLength: 1 },
             description:
-              'Files not checked: globs matched against the path from the working directory (`**/*.test.*`), or regular expressions written `/source/flags`. Replaces the default list.',
+              'Files not checked: globs (minimatch, as in ESLint\'s `files`: `**/*.test.*`, `test/*.[jt]s`) matched against the path from `settings.mail.rootDir` (default: ESLint\'s working directory), or regular expressions written `/source/flags`. Replaces the default list.',
           },
           placeholders: {
             type: 'array',
@@ -58,8 +59,9 @@ export default createRule<Options, MessageIds>({
       const { secrets } = getSecurityAnalysis(context);
       // Most files hold no secret: only then are the test-file and placeholder patterns needed.
       if (secrets.length === 0) return;
-      const testFiles = testFilePatterns.map(toPattern).filter((p) => p !== null);
-      if (matchesFile(context.filename, context.cwd, testFiles)) return;
+      const testFiles = testFilePatterns.map(toFilePattern).filter((p) => p !== null);
+      const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
+      if (matchesFile(context.filename, root, testFiles)) return;
       const extra = placeholders.map(toPlaceholderPattern).filter((p) => p !== null);
       for (const secret of secrets) {
         if (isPlaceholder(secret.value, secret.field.prefix, extra) || allLocal(secret.hosts, allowedHosts)) continue;

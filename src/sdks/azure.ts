@@ -16,7 +16,7 @@ export const azure: SdkSpec = {
   messages: {
     message: {
       visible: [
-        { path: ['recipients', 'to'], bcc: 'bcc' },
+        { path: ['recipients', 'to'], bcc: 'bcc', required: false },
         { path: ['recipients', 'cc'], bcc: 'bcc' },
       ],
       fix: 'Put the list in `recipients.bcc` (at most 50 recipients a message), or send one message per recipient within the account rate limit.',

@@ -27,7 +27,7 @@ export const emailTemplates: SdkSpec = {
   messages: {
     options: {
       visible: [
-        { path: ['message', 'to'], bcc: 'bcc' },
+        { path: ['message', 'to'], bcc: 'bcc', required: false },
         { path: ['message', 'cc'], bcc: 'bcc' },
       ],
       fix: 'Put the list in `message.bcc`, or call `email.send()` once per recipient on a pooled transport.',

@@ -18,7 +18,7 @@ export const emailjs: SdkSpec = {
   messages: {
     headers: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: false },
         { path: ['cc'], bcc: 'bcc' },
       ],
       fix: 'Put the list in `bcc`, or send one message per recipient.',

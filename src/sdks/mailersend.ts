@@ -48,10 +48,10 @@ export const mailersend: SdkSpec = {
   messages: {
     params: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: true },
         { path: ['cc'], bcc: 'bcc' },
       ],
-      fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10).',
+      fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10) and keep an address in `to`, such as your own: MailerSend rejects an email without one.',
     },
   },
   security: {

@@ -25,13 +25,13 @@ export const mailjet: SdkSpec = {
   messages: {
     body: {
       visible: [
-        { path: ['Messages', '[]', 'To'], bcc: 'Bcc' },
+        { path: ['Messages', '[]', 'To'], bcc: 'Bcc', required: true },
         { path: ['Messages', '[]', 'Cc'], bcc: 'Bcc' },
         // Send API v3: comma-separated strings.
-        { path: ['To'], bcc: 'Bcc' },
+        { path: ['To'], bcc: 'Bcc', required: true },
         { path: ['Cc'], bcc: 'Bcc' },
       ],
-      fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.',
+      fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.',
       // https://dev.mailjet.com/reference/email/send-emails/: at most 100 messages a call in Send API v3 and
       // 50 in v3.1. The version is an option of `post()` the body does not show, so the higher one applies.
       limits: { entries: [{ path: ['Messages'], max: 100, source: 'https://dev.mailjet.com/reference/email/send-emails/' }] },

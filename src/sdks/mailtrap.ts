@@ -25,10 +25,10 @@ export const mailtrap: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: true },
         { path: ['cc'], bcc: 'bcc' },
       ],
-      fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc`.',
+      fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc` and keep an address in `to`, such as your own: Mailtrap rejects an email without one.',
     },
   },
   security: {

@@ -24,10 +24,11 @@ export const messageShape: SdkSpec = {
   messages: {
     shape: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        // The provider is unknown: it may reject a message without `to`.
+        { path: ['to'], bcc: 'bcc', required: true },
         { path: ['cc'], bcc: 'bcc' },
       ],
-      fix: 'If it is sent as one message, put the list in `bcc` or send one message per recipient.',
+      fix: 'If it is sent as one message, put the list in `bcc` (keeping an address in `to` if the provider needs one) or send one message per recipient.',
     },
   },
 };

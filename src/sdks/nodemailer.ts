@@ -46,7 +46,7 @@ export const nodemailerTransportOptions: OptionSet = {
 /** nodemailer's message: one MIME message whose To and Cc headers list every address. */
 export const nodemailerMessage: MessageSpec = {
   visible: [
-    { path: ['to'], bcc: 'bcc' },
+    { path: ['to'], bcc: 'bcc', required: false },
     { path: ['cc'], bcc: 'bcc' },
   ],
   fix: 'Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).',

@@ -29,9 +29,9 @@ export const sendgrid: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: true },
         { path: ['cc'], bcc: 'bcc' },
-        { path: ['personalizations', '[]', 'to'], bcc: 'bcc' },
+        { path: ['personalizations', '[]', 'to'], bcc: 'bcc', required: true },
         { path: ['personalizations', '[]', 'cc'], bcc: 'bcc' },
       ],
       // isMultiple copies cc and bcc into every personalization, so it only individualises `to`.

@@ -15,7 +15,7 @@ export const sendmail: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: false },
         { path: ['cc'], bcc: 'bcc' },
       ],
       fix: 'Put the list in `bcc`, or send one message per recipient.',

@@ -42,7 +42,7 @@ const sesLimits: MessageSpec['limits'] = {
 };
 
 const visibleDestination = [
-  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses' },
+  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', required: false },
   { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
 ] as const;
 

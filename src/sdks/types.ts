@@ -189,6 +189,13 @@ export interface RecipientField {
   /** The field's hidden sibling, offered as a suggestion (`bcc`, `BccAddresses`). */
   readonly bcc?: string;
   /**
+   * Whether the provider rejects a message without this field (SendGrid, Postmark, Resend and
+   * Mailgun need a `to`; SMTP and SES take a message whose only recipients are in bcc). Every
+   * field with a `bcc` sibling that is a message's main recipient field says so either way: moving
+   * a required field to bcc is never suggested.
+   */
+  readonly required?: boolean;
+  /**
    * Entries of the list that carry their own visibility (Mandrill `{ email, type: 'bcc' }`):
    * when every entry has `key` statically in `hidden`, the list is not exposed.
    */

@@ -1,6 +1,6 @@
 import type { SdkSpec } from './types.js';
 
-const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc`.';
+const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc` and keep an address in `to`, such as your own: ZeptoMail rejects a message without one.';
 
 /** ZeptoMail (Zoho): `new SendMailClient({ url, token }).sendMail({ to: [{ email_address }] })`. */
 export const zeptomail: SdkSpec = {
@@ -30,7 +30,7 @@ export const zeptomail: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', required: true },
         { path: ['cc'], bcc: 'bcc' },
       ],
       fix,

@@ -225,8 +225,10 @@ describe('RecipientClassifier', () => {
       expect(classify('let to = [...set];\nprobe(to);')).toEqual(DATA_DRIVEN);
     });
 
-    it('are unknown when written twice', () => {
-      expect(classify("let to = 'a@x.io';\nto = users.join(',');\nprobe(to);")).toEqual(UNKNOWN);
+    it('given several values, are data-driven when one of them is', () => {
+      expect(classify("let to = 'a@x.io';\nto = users.join(',');\nprobe(to);")).toEqual(DATA_DRIVEN);
+      expect(classify("let to;\nif (all) to = users.map((u) => u.email);\nelse to = null;\nprobe(to);")).toEqual(DATA_DRIVEN);
+      expect(classify("let to = 'a@x.io';\nto += ',b@x.io';\nprobe(to);")).toEqual(UNKNOWN);
     });
 
     it('do not take an array annotation as proof, only a tuple', () => {

@@ -37,7 +37,7 @@ describe('--cache', () => {
       `import mail from ${JSON.stringify(pathToFileURL(path.join(root, 'dist/index.js')).href)};
        import tseslint from 'typescript-eslint';
        export default [
-         mail.configs['recommended-type-checked'],
+         ...mail.configs['recommended-type-checked'],
          { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser,
            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
        ];`,
@@ -47,7 +47,7 @@ describe('--cache', () => {
       const eslint = new ESLint({ cwd: project, cache, cacheLocation, cacheStrategy: 'content' });
       return findings(await eslint.lintFiles(['src']), project).map(short);
     };
-    const pooledSend = 'src/jobs/welcome.ts:21 mail/no-unbatched-send';
+    const pooledSend = 'src/jobs/welcome.ts:22 mail/no-unbatched-send';
 
     // welcome.ts sends once per customer on mailer.ts's `pooled` transport: pooled and
     // rate-limited, so not reported.

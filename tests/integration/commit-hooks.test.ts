@@ -92,7 +92,7 @@ describe('the SARIF formatter from the installed package', () => {
   it('eslint -f ./node_modules/eslint-plugin-mail/dist/formatters/sarif.js writes a valid SARIF 2.1.0 log', () => {
     writeFileSync(
       path.join(dir, 'eslint.config.js'),
-      "import mail from 'eslint-plugin-mail';\nexport default [mail.configs.recommended];\n",
+      "import mail from 'eslint-plugin-mail';\nexport default [...mail.configs.recommended];\n",
     );
     writeFileSync(path.join(dir, 'again.js'), LEAK);
     const run = spawnSync(

@@ -16,7 +16,7 @@ describe('the published package', () => {
     expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
   }, 60_000);
 
-  it('packs dist/, docs/, README, LICENSE and nothing of src/, tests/ or examples/', () => {
+  it('packs dist/, docs/, README, CHANGELOG, LICENSE and nothing of src/, tests/ or examples/', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const [packed] = JSON.parse(
       execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
@@ -25,6 +25,7 @@ describe('the published package', () => {
     for (const needed of [
       'package.json',
       'README.md',
+      'CHANGELOG.md',
       'LICENSE',
       'dist/index.js',
       'dist/index.d.ts',
@@ -32,12 +33,33 @@ describe('the published package', () => {
       'docs/type-information.md',
       'docs/editors-and-scale.md',
       'docs/rules/no-exposed-recipients.md',
+      'docs/sdks.md',
     ]) {
       expect(files).toContain(needed);
     }
     const tops = new Set(files.map((f) => f.split('/')[0]));
-    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'docs', 'package.json']);
+    expect([...tops].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'docs', 'package.json']);
     expect(files.filter((f) => /\.test\.|(^|\/)tests?\//.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('asks for caret ranges of its runtime dependencies, so a project keeps one typescript-eslint', () => {
+    const dependencies = pkg['dependencies'] as Record<string, string>;
+    expect(Object.entries(dependencies).filter(([, range]) => !range.startsWith('^'))).toEqual([]);
+    // rule-tester pins its siblings to its own version: the repository's own install must still
+    // hold one copy of each, or the tests would run a different typescript-eslint than users get.
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const tree = JSON.parse(
+      execFileSync(npm, ['ls', '--all', '--json', '@typescript-eslint/utils', '@typescript-eslint/parser'], { cwd: root, encoding: 'utf8' }),
+    ) as unknown;
+    const versions = new Set<string>();
+    const walk = (node: { dependencies?: Record<string, { version?: string; dependencies?: unknown }> }) => {
+      for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+        if (name === '@typescript-eslint/utils' || name === '@typescript-eslint/parser') versions.add(`${name}@${child.version}`);
+        walk(child as typeof node);
+      }
+    };
+    walk(tree as Parameters<typeof walk>[0]);
+    expect([...versions].sort()).toHaveLength(2);
   }, 60_000);
 
   it('loads from an eslint.config.cjs through require() with the same findings as the ESM config', async () => {
@@ -54,7 +76,7 @@ describe('the published package', () => {
         namespace: mail.meta.namespace,
         version: mail.meta.version === version,
         configs: Object.keys(mail.configs).sort(),
-        plugin: mail.configs.recommended.plugins.mail === mail,
+        plugin: mail.configs.recommended[0].plugins.mail === mail,
       }));`;
     const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');

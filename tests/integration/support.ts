@@ -1,5 +1,7 @@
 // Shared by the integration tests: they lint through config files and the built package, as a
 // user's project does, so `npm run build` must have run (`npm test` builds first).
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 
@@ -43,3 +45,23 @@ export const EXAMPLE_FINDINGS = [
 
 /** `file:line rule`, to compare with EXAMPLE_FINDINGS. */
 export const short = (finding: string) => finding.replace(/:(\d+):\d+-\S+ (\S+) .*$/s, ':$1 $2');
+
+/**
+ * A temporary project outside the repository, as a user's: the given files, and a node_modules
+ * whose entries link to the repository's (the SDKs, typescript-eslint, ESLint) plus
+ * `eslint-plugin-mail` linking to the built package. Returns its folder; remove it when done.
+ */
+export function tempProject(files: Record<string, string>, prefix = 'mail-project-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
+    if (!entry.startsWith('.')) symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry), 'dir');
+  }
+  symlinkSync(root, path.join(modules, 'eslint-plugin-mail'), 'dir');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}

@@ -221,12 +221,8 @@ typedTester.run('no-exposed-recipients with type information: SendGrid message t
             fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
           },
           ...at(sendgridMessage, 'to: list.map((c) => c.email)'),
+          // isMultiple only: SendGrid rejects a message without `to`, so no move to bcc.
           suggestions: [
-            {
-              messageId: 'moveToBcc' as const,
-              data: { bcc: 'bcc', field: 'to' },
-              output: sendgridMessage.replace('to: list.map', 'bcc: list.map'),
-            },
             {
               messageId: 'setFlag' as const,
               data: { flag: 'isMultiple: true' },

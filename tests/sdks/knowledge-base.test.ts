@@ -17,6 +17,9 @@ function visiblePaths(sdk: SdkSpec, message: string): Set<string> {
   return new Set(sdk.messages[message]?.visible.map((f) => f.path.join('.')) ?? []);
 }
 
+/** The field every recipient is addressed in: `to`, `To`, `ToAddresses`. */
+const MAIN_RECIPIENT_FIELD = /^(?:to|To|ToAddresses)$/;
+
 /** What is wrong with one SDK description, one sentence per problem. */
 function problems(sdk: SdkSpec): string[] {
   const out: string[] = [];
@@ -57,6 +60,15 @@ function problems(sdk: SdkSpec): string[] {
         out.push(`${at}.${field.path.join('.')} suggests its own key "${field.bcc}" as bcc`);
       }
       if (field.bcc === '') out.push(`${at}.${field.path.join('.')} has an empty bcc`);
+      // Moving a message's main recipient field to bcc leaves it without one: whether the provider
+      // accepts that is a fact about the provider, so the data must say it either way.
+      if (field.bcc !== undefined && MAIN_RECIPIENT_FIELD.test(last ?? '') && field.required === undefined) {
+        out.push(`${at}.${field.path.join('.')} does not say whether the provider requires it (required: true or false)`);
+      }
+      // A fix that sends the list to bcc must keep the required field, or the request is refused.
+      if (field.required && /\bbcc\b/i.test(message.fix) && !/\bkeep/i.test(message.fix)) {
+        out.push(`${at}.fix moves the list to bcc without keeping the required ${field.path.join('.')}`);
+      }
     }
     for (const field of message.individualFlag?.fields ?? []) {
       if (!visible.has(field)) out.push(`${at}.individualFlag.fields names "${field}", which is not a visible field`);
@@ -142,7 +154,7 @@ describe('the knowledge-base checks themselves', () => {
     },
     messages: {
       mail: {
-        visible: [{ path: ['to'], bcc: 'bcc' }, { path: ['cc'] }],
+        visible: [{ path: ['to'], bcc: 'bcc', required: false }, { path: ['cc'] }],
         individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
         individualWhenPresent: { path: ['vars'], fields: ['to'] },
         fix: 'Use bcc.',
@@ -202,6 +214,16 @@ describe('the knowledge-base checks themselves', () => {
       'a bcc suggestion equal to the field itself',
       { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'to' }] } } },
       'messages.mail.to suggests its own key "to"',
+    ],
+    [
+      'a main recipient field that does not say whether the provider requires it',
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc' }] } } },
+      'messages.mail.to does not say whether the provider requires it',
+    ],
+    [
+      'a fix that moves a required field to bcc without keeping it',
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc', required: true }] } } },
+      'messages.mail.fix moves the list to bcc without keeping the required to',
     ],
     ['an empty fix', { ...base, messages: { mail: { ...base.messages['mail']!, fix: ' ' } } }, 'messages.mail.fix is empty'],
     [

@@ -4,10 +4,10 @@ import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js'
 const brevo = 'Brevo (@getbrevo/brevo)';
 const sib = 'Brevo (sib-api-v3-sdk)';
 const fix =
-  'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc`.';
+  'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc` and keep an address in `to`, such as your own: Brevo rejects an email without one.';
 // The shared report helper, once per package; `invalid(…, sib)` for sib-api-v3-sdk.
-const v6Reports = exposedReports(brevo, fix);
-const sibReports = exposedReports(sib, fix);
+const v6Reports = exposedReports(brevo, fix, { required: ['to', 'messageVersions[].to'] });
+const sibReports = exposedReports(sib, fix, { required: ['to', 'messageVersions[].to'] });
 const invalid = (name: string, code: string, reports: [field: string, text: string, bcc?: boolean][], sdk = brevo) =>
   (sdk === sib ? sibReports : v6Reports).invalid(name, code, reports);
 

@@ -4,7 +4,7 @@ import unbatched from '../../../src/rules/no-unbatched-send.js';
 import { at, cjsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Resend';
-const fix = 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).';
+const fix = 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.';
 const USERS = 'declare const users: { email: string }[];';
 const TO = 'to: users.map((u) => u.email)';
 
@@ -15,7 +15,8 @@ const reported = (code: string) => ({
       messageId: 'exposedList' as const,
       data: { sdk, field: 'to', fix },
       ...at(code, TO),
-      suggestions: [{ messageId: 'moveToBcc' as const, data: { bcc: 'bcc', field: 'to' }, output: code.replace(TO, TO.replace('to:', 'bcc:')) }],
+      // Resend rejects an email without `to`: the list is not moved to bcc.
+      suggestions: [],
     },
   ],
 });

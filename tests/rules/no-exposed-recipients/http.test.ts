@@ -7,57 +7,69 @@ interface Provider {
   readonly fix: string;
   /** The hidden sibling the move-to-bcc suggestion renames the key to. */
   readonly bcc: string;
+  /** The fields the provider rejects a message without: never moved to bcc. */
+  readonly required: readonly string[];
 }
 
 const resend: Provider = {
   sdk: 'Resend',
-  fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).',
+  fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.',
   bcc: 'bcc',
+  required: ['to'],
 };
 const sendgrid: Provider = {
   sdk: 'SendGrid (@sendgrid/mail)',
   fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
   bcc: 'bcc',
+  required: ['to', 'personalizations[].to'],
 };
 const postmark: Provider = {
   sdk: 'Postmark',
-  fix: 'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message).',
+  fix: 'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message) and keep an address in `To`, such as your own: Postmark rejects a message without one.',
   bcc: 'Bcc',
+  required: ['To'],
 };
 const mailgun: Provider = {
   sdk: 'Mailgun (mailgun.js)',
-  fix: "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc`.",
+  fix: "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc` and keep an address in `to`, such as your own: Mailgun rejects a message without one.",
   bcc: 'bcc',
+  required: ['to'],
 };
 const brevo: Provider = {
   sdk: 'Brevo (@getbrevo/brevo)',
-  fix: 'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc`.',
+  fix: 'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc` and keep an address in `to`, such as your own: Brevo rejects an email without one.',
   bcc: 'bcc',
+  required: ['to', 'messageVersions[].to'],
 };
 const mailjet: Provider = {
   sdk: 'Mailjet (node-mailjet)',
-  fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.',
+  fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.',
   bcc: 'Bcc',
+  required: ['Messages[].To', 'To'],
 };
 const sparkpost: Provider = {
   sdk: 'SparkPost',
   fix: 'List each person in `recipients` without `header_to` or `cc`: SparkPost then sends each a copy addressed only to them.',
   bcc: 'bcc',
+  required: [],
 };
 const mailersend: Provider = {
   sdk: 'MailerSend',
-  fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10).',
+  fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10) and keep an address in `to`, such as your own: MailerSend rejects an email without one.',
   bcc: 'bcc',
+  required: ['to'],
 };
 const zeptomail: Provider = {
   sdk: 'ZeptoMail',
-  fix: 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc`.',
+  fix: 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc` and keep an address in `to`, such as your own: ZeptoMail rejects a message without one.',
   bcc: 'bcc',
+  required: ['to'],
 };
 const mailtrap: Provider = {
   sdk: 'Mailtrap',
-  fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc`.',
+  fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc` and keep an address in `to`, such as your own: Mailtrap rejects an email without one.',
   bcc: 'bcc',
+  required: ['to'],
 };
 
 /** An `exposedList` report on `text`, with the suggestion that renames its key `key` to the provider's bcc. */
@@ -65,13 +77,15 @@ const exposed = (code: string, provider: Provider, field: string, text: string, 
   messageId: 'exposedList' as const,
   data: { sdk: provider.sdk, field, fix: provider.fix },
   ...at(code, text),
-  suggestions: [
-    {
-      messageId: 'moveToBcc' as const,
-      data: { bcc: provider.bcc, field },
-      output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), provider.bcc)),
-    },
-  ],
+  suggestions: provider.required.includes(field)
+    ? []
+    : [
+        {
+          messageId: 'moveToBcc' as const,
+          data: { bcc: provider.bcc, field },
+          output: code.replace(text, text.replace(new RegExp(`^${key}\\b`), provider.bcc)),
+        },
+      ],
 });
 
 const invalid = (name: string, code: string, provider: Provider, field: string, text: string, key?: string) => ({

@@ -2,7 +2,7 @@ import rule from '../../../src/rules/no-exposed-recipients.js';
 import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'MailerSend';
-const fix = 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10).';
+const fix = 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10) and keep an address in `to`, such as your own: MailerSend rejects an email without one.';
 /**
  * An `exposedList` report on `text` in `code`. A setter argument has no key to rename, so it gets
  * no suggestion; a `to`/`cc` property of the constructor's config gets the move to `bcc`.
@@ -107,9 +107,14 @@ export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
       [['to', 'recipients', false, 2]],
     ),
     invalid(
-      'the constructor config: the move to bcc is offered',
+      'the constructor config: `to` is not moved to bcc (MailerSend rejects an email without `to`)',
       `${setup}\nexport const f = ${users} => mailerSend.email.send(new EmailParams({ from: new Sender('a@x.io'), to: ${list} }));`,
-      [['to', `to: ${list}`, true]],
+      [['to', `to: ${list}`, false]],
+    ),
+    invalid(
+      'the constructor config: `cc` is moved to bcc, `to` kept',
+      `${setup}\nexport const f = ${users} => mailerSend.email.send(new EmailParams({ from: new Sender('a@x.io'), to: [new Recipient('me@x.io')], cc: ${list} }));`,
+      [['cc', `cc: ${list}`, true]],
     ),
     invalid(
       'a parameter typed with the class, `as` and `!`',

@@ -4,11 +4,11 @@ import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js'
 const JS = 'Mailgun (mailgun.js)';
 const LEGACY = 'Mailgun (mailgun-js)';
 const fix =
-  "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc`.";
+  "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc` and keep an address in `to`, such as your own: Mailgun rejects a message without one.";
 
 type Report = [field: string, text: string, bcc?: boolean];
 
-const reports = new Map([JS, LEGACY].map((sdk) => [sdk, exposedReports(sdk, fix)]));
+const reports = new Map([JS, LEGACY].map((sdk) => [sdk, exposedReports(sdk, fix, { required: ['to'] })]));
 /** An invalid case for one of the two Mailgun packages. */
 const invalid = (sdk: string, name: string, code: string, found: Report[]) => reports.get(sdk)!.invalid(name, code, found);
 

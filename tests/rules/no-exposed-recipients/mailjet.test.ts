@@ -2,8 +2,8 @@ import rule from '../../../src/rules/no-exposed-recipients.js';
 import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Mailjet (node-mailjet)';
-const fix = 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc`.';
-const { invalid } = exposedReports(sdk, fix, { field: 'Messages[].To', bcc: 'Bcc' });
+const fix = 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.';
+const { invalid } = exposedReports(sdk, fix, { field: 'Messages[].To', bcc: 'Bcc', required: ['Messages[].To', 'To'] });
 
 const mapped = 'To: users.map((u) => ({ Email: u.email }))';
 const v31 = (client = 'mailjet') =>

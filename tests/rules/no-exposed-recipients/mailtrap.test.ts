@@ -2,8 +2,8 @@ import rule from '../../../src/rules/no-exposed-recipients.js';
 import { at, cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'Mailtrap';
-const fix = 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc`.';
-const { exposed, invalid } = exposedReports(sdk, fix);
+const fix = 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc` and keep an address in `to`, such as your own: Mailtrap rejects an email without one.';
+const { exposed, invalid } = exposedReports(sdk, fix, { required: ['to'] });
 
 
 // mailtrap is CommonJS with named exports (`__esModule`, no default export).

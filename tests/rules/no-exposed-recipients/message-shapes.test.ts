@@ -4,10 +4,19 @@ import { at, jsTester, tsTester } from '../../helpers.js';
 
 const shapes = [{ messageShapes: true }] as [{ messageShapes: boolean }];
 const sdk = 'This message object';
-const fix = 'If it is sent as one message, put the list in `bcc` or send one message per recipient.';
+const fix = 'If it is sent as one message, put the list in `bcc` (keeping an address in `to` if the provider needs one) or send one message per recipient.';
 
-/** An `exposedList` report on `text`; `bcc` is the suggestion's output, or false when `bcc` is taken. */
-const exposed = (code: string, text: string, field: string, bccText: string | false = text.replace(new RegExp(`^${field}\\b`), 'bcc')) => ({
+/**
+ * An `exposedList` report on `text`; `bcc` is the suggestion's output, or false when `bcc` is taken.
+ * The provider of a message shape is unknown and may reject a message without `to`, so only a `cc`
+ * list is moved to bcc.
+ */
+const exposed = (
+  code: string,
+  text: string,
+  field: string,
+  bccText: string | false = field === 'to' ? false : text.replace(new RegExp(`^${field}\\b`), 'bcc'),
+) => ({
   messageId: 'exposedList' as const,
   data: { sdk, field, fix },
   ...at(code, text),
@@ -101,10 +110,11 @@ tsTester.run('no-exposed-recipients: messageShapes', rule, {
             data: {
               sdk: 'Resend',
               field: 'to',
-              fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).',
+              fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.',
             },
             ...at(code, text),
-            suggestions: [{ messageId: 'moveToBcc' as const, data: { bcc: 'bcc', field: 'to' }, output: code.replace(text, 'bcc: users.map((u) => u.email)') }],
+            // Resend rejects an email without `to`: no move to bcc.
+            suggestions: [],
           },
         ],
       };
@@ -140,16 +150,11 @@ tsTester.run('no-exposed-recipients: message shapes the file pre-check must not 
           data: {
             sdk: 'This message object',
             field: 'to',
-            fix: 'If it is sent as one message, put the list in `bcc` or send one message per recipient.',
+            fix: 'If it is sent as one message, put the list in `bcc` (keeping an address in `to` if the provider needs one) or send one message per recipient.',
           },
           ...at(code, text),
-          suggestions: [
-            {
-              messageId: 'moveToBcc' as const,
-              data: { bcc: 'bcc', field: 'to' },
-              output: code.replace(text, text.replace("'to'", '"bcc"').replace(/^to:/, 'bcc:')),
-            },
-          ],
+          // The provider is unknown and may need `to`: no move to bcc.
+          suggestions: [],
         },
       ],
     };

@@ -3,9 +3,9 @@ import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js'
 
 const sdk = 'Postmark';
 const fix =
-  'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message).';
+  'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message) and keep an address in `To`, such as your own: Postmark rejects a message without one.';
 
-const { invalid } = exposedReports(sdk, fix, { bcc: 'Bcc' });
+const { invalid } = exposedReports(sdk, fix, { bcc: 'Bcc', required: ['To'] });
 
 // Every import form reaches a ServerClient (also exported as `Client`).
 const importForms: [string, string][] = [

@@ -3,11 +3,11 @@ import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js'
 
 const sdk = 'Resend';
 const fix =
-  'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50).';
+  'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.';
 
 type Report = [field: string, text: string, bcc?: boolean];
 
-const { invalid } = exposedReports(sdk, fix);
+const { invalid } = exposedReports(sdk, fix, { required: ['to'] });
 
 const to: Report = ['to', 'to: users.map((u) => u.email)'];
 

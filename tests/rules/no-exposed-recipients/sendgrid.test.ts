@@ -36,19 +36,22 @@ const exposed = (code: string, text: string, field: string, { bcc = true, flagIn
     messageId: 'exposedList' as const,
     data: { sdk, field, fix },
     ...at(code, text, nth),
+    // isMultiple first: it keeps the message valid. SendGrid rejects a message without `to`
+    // (400, "The to array is required for all personalization objects"), so a `to` list is never
+    // moved to bcc; a `cc` list is, with `to` kept.
     suggestions: [
-      ...(bcc
+      ...(flagIn
+        ? [{ messageId: 'setFlag' as const, data: { flag: 'isMultiple: true' }, output: withFlag(code, flagIn) }]
+        : []),
+      ...(bcc && key !== 'to'
         ? [
             {
               messageId: 'moveToBcc' as const,
               data: { bcc: 'bcc', field },
-              // A shorthand `{ to }` becomes `{ bcc: to }`.
+              // A shorthand `{ cc }` becomes `{ bcc: cc }`.
               output: replaceNth(code, text, text === key ? `bcc: ${key}` : text.replace(new RegExp(`^${key}\\b`), 'bcc'), nth),
             },
           ]
-        : []),
-      ...(flagIn
-        ? [{ messageId: 'setFlag' as const, data: { flag: 'isMultiple: true' }, output: withFlag(code, flagIn) }]
         : []),
     ],
   };

@@ -2,8 +2,8 @@ import rule from '../../../src/rules/no-exposed-recipients.js';
 import { cjsTester, exposedReports, jsTester, tsTester } from '../../helpers.js';
 
 const sdk = 'ZeptoMail';
-const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc`.';
-const { invalid } = exposedReports(sdk, fix);
+const fix = 'Use `sendBatchMail`, which sends every `to` entry its own copy, or put the list in `bcc` and keep an address in `to`, such as your own: ZeptoMail rejects a message without one.';
+const { invalid } = exposedReports(sdk, fix, { required: ['to'] });
 
 
 const config = "{ url: 'api.zeptomail.com/', token: process.env.ZEPTO_TOKEN }";
