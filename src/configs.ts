@@ -31,8 +31,24 @@ export type ConfigName = 'recommended' | 'strict' | 'all' | 'recommended-type-ch
  * TypeScript file parsed without type information then stops the lint with an error that names the
  * config, as typescript-eslint's type-checked configs do (see docs/type-information.md).
  */
-export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleModule>): Record<ConfigName, Linter.Config[]> {
+/**
+ * A shipped config: the list ESLint takes (spread it, or pass it to `defineConfig`), which also
+ * carries its rules object's `name`, `files`, `plugins`, `settings` and `rules` as properties, for
+ * tools that read a config's rules (a benchmark, an evaluation script, a config inspector).
+ */
+export type MailConfig = Linter.Config[] & Pick<Linter.Config, 'name' | 'files' | 'plugins' | 'settings' | 'rules'>;
+
+export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleModule>): Record<ConfigName, MailConfig> {
   const config = (
+    name: ConfigName,
+    levels: readonly (string | undefined)[],
+    options: { strict?: boolean; typed?: boolean } = {},
+  ): MailConfig => {
+    const list = objects(name, levels, options);
+    const [{ files, plugins, settings, rules: ruleEntries }] = list as [Linter.Config];
+    return Object.assign(list, { name: `mail/${name}`, files, plugins, ...(settings ? { settings } : {}), rules: ruleEntries });
+  };
+  const objects = (
     name: ConfigName,
     levels: readonly (string | undefined)[],
     { strict = false, typed = false } = {},

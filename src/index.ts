@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ESLint, Linter, Rule } from 'eslint';
-import { buildConfigs, type ConfigName } from './configs.js';
+import type { ESLint, Rule } from 'eslint';
+import { buildConfigs, type ConfigName, type MailConfig } from './configs.js';
 import { rules } from './rules/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -14,7 +14,7 @@ type RuleName = keyof typeof rules;
 export interface MailPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: 'mail' };
   rules: Record<RuleName, Rule.RuleModule>;
-  configs: Record<ConfigName, Linter.Config[]>;
+  configs: Record<ConfigName, MailConfig>;
 }
 
 // typescript-eslint's rule type and ESLint's differ only in how they type `context`; the

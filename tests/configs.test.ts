@@ -44,3 +44,16 @@ export async function f(users) {
     });
   }
 });
+
+describe('each config carries its rules object as properties, for tools that read a config', () => {
+  it.each(Object.keys(plugin.configs) as (keyof typeof plugin.configs)[])('%s', (name) => {
+    const config = plugin.configs[name];
+    const [first] = config;
+    expect(config.rules).toBe(first!.rules);
+    expect(config.plugins).toBe(first!.plugins);
+    expect(config.settings).toEqual(first!.settings);
+    expect(config.name).toBe(`mail/${name}`);
+    // Spread, it is the list of config objects and nothing else.
+    expect([...config]).toHaveLength(3);
+  });
+});
