@@ -15,7 +15,7 @@ import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
-import { type FieldWrite, MessageReader } from '../model/messages.js';
+import { type FieldWrite, type Lookup, MessageReader } from '../model/messages.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { IterationAnalysis } from './iterations.js';
@@ -530,20 +530,9 @@ class FileAnalysis {
     const name = functionName(target.param.fn);
     if (!name) return;
     for (const callNode of this.callSites.callsOf(target.param.fn)) {
-      const argument = callNode.arguments[target.param.index];
-      if (!argument || callNode.arguments.slice(0, target.param.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
-        continue;
-      }
-      const lookup = this.reader.read(argument, target.param.path);
-      const base = {
-        sdk: target.sdk,
-        call: null,
-        message: target.message,
-        field: target.field,
-        fieldName: target.fieldName,
-        accountDecides: target.accountDecides,
-        flagTarget: null,
-      };
+      const lookup = this.passed(callNode, target.param.index, target.param.path);
+      if (!lookup) continue;
+      const base = fieldOf(target);
       for (const write of lookup.writes) {
         const list = this.classifier.classify(write.value);
         if (list.kind === 'parameter') {
@@ -580,20 +569,12 @@ class FileAnalysis {
     if (!file || !targets) return;
     const module = path.relative(this.where.cwd, file.path).split(path.sep).join('/');
     for (const target of targets) {
-      const argument = node.arguments[target.index];
-      if (!argument || node.arguments.slice(0, target.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) continue;
-      const lookup = this.reader.read(argument, target.path);
-      for (const write of lookup.writes) {
+      const lookup = this.passed(node, target.index, target.path);
+      for (const write of lookup?.writes ?? []) {
         const list = this.classifier.classify(write.value);
         if (list.kind !== 'data-driven') continue;
         this.expose({
-          sdk: target.sdk,
-          call: null,
-          message: target.message,
-          field: target.field,
-          fieldName: target.fieldName,
-          accountDecides: target.accountDecides,
-          flagTarget: null,
+          ...fieldOf(target),
           write,
           list,
           wrapper: binding.name === 'default' && callee.type === AST_NODE_TYPES.Identifier ? callee.name : binding.name,
@@ -602,6 +583,13 @@ class FileAnalysis {
         });
       }
     }
+  }
+
+  /** What a call passes at a parameter's position and path; null when a spread hides it. */
+  private passed(call: TSESTree.CallExpression, index: number, path: readonly string[]): Lookup | null {
+    const argument = call.arguments[index];
+    if (!argument || call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    return this.reader.read(argument, path);
   }
 
   /** `params.setTo(list)` on a message builder (MailerSend). */
@@ -834,6 +822,12 @@ function calleeName(callee: Node): string {
   return 'call';
 }
 
+
+/** The field a forwarded parameter lands in, as an exposure reached through a wrapper describes it. */
+function fieldOf(target: Omit<ForwardedParameter, 'index' | 'path'>): Omit<Exposure, 'write' | 'list'> {
+  const { sdk, message, field, fieldName, accountDecides } = target;
+  return { sdk, call: null, message, field, fieldName, accountDecides, flagTarget: null };
+}
 
 /** Where a project module's exported function puts its parameters: `index.path` reaches a visible field. */
 interface ForwardedParameter {
