@@ -8,7 +8,7 @@ import { type AnalysisOptions, perFile, preludeOf, setImportProbe, shapeHintOf, 
 import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedFunctions, functionName } from '../flow/functions.js';
-import { importBinding, soleValue } from '../flow/values.js';
+import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
 import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
@@ -804,11 +804,6 @@ function copiesReceived(object: TSESTree.ObjectExpression): boolean {
 function isMessageShaped(object: TSESTree.ObjectExpression): boolean {
   const keys = object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [propertyName(p)] : []));
   return keys.some((k) => k === 'to' || k === 'cc') && keys.filter((k) => k !== null && messageShapeKeys.has(k)).length >= 2;
-}
-
-function isFunctionValue(node: Node | null | undefined): boolean {
-  const value = node && unwrap(node);
-  return value?.type === AST_NODE_TYPES.ArrowFunctionExpression || value?.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 function isList(list: RecipientList): boolean {
