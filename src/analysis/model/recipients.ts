@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
 import type { CallSites } from '../flow/functions.js';
-import { assignedValues, elementBinding, filledArray, importedFrom, soleValue, takenFrom } from '../flow/values.js';
+import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
 import type { TypeInfo } from './type-info.js';
 import { own } from '../../util/own.js';
 
@@ -53,8 +54,6 @@ const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 const KEEPS_ELEMENTS = new Set(['join', 'filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat']);
 /** Methods that return the elements of the list they are called on, in the same order or another. */
 const SAME_ELEMENTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
-/** Packages whose `chunk(list, size)` splits a list into lists. */
-const CHUNK_MODULES = new Set(['lodash', 'lodash-es', 'lodash/chunk', 'lodash.chunk', 'lodash/fp', 'underscore', 'radash', 'remeda', 'es-toolkit']);
 const MAX_DEPTH = 6;
 const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
   Array: new Set(['from']),
@@ -315,7 +314,7 @@ export class RecipientClassifier {
 
   private elementOfCall(node: TSESTree.CallExpression): RecipientList {
     const callee = unwrap(node.callee);
-    const chunked = this.chunkSource(node);
+    const chunked = libraryChunk(node, this.globalScope)?.list;
     if (chunked) {
       // Each chunk is a list of the source's elements; a list chunked is one long enough to chunk.
       const source = this.classify(chunked);
@@ -343,21 +342,6 @@ export class RecipientClassifier {
     const fn = this.callSites?.localFunction(callee);
     if (!fn) return UNKNOWN;
     return this.bindAt(node, fn, mostSevere(returnedExpressions(fn).map((r) => this.element(r))));
-  }
-
-  /** `chunk(list, n)` of lodash and its kin: the list being split, or null. */
-  private chunkSource(node: TSESTree.CallExpression): Node | null {
-    const callee = unwrap(node.callee);
-    const source = node.arguments[0];
-    if (!source || source.type === AST_NODE_TYPES.SpreadElement) return null;
-    let module: string | null = null;
-    if (callee.type === AST_NODE_TYPES.Identifier) module = importedFrom(this.globalScope, callee);
-    else if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'chunk' && callee.object.type === AST_NODE_TYPES.Identifier) {
-      module = importedFrom(this.globalScope, callee.object);
-    }
-    if (module === null || !CHUNK_MODULES.has(module)) return null;
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'chunk';
-    return name === 'chunk' || module === 'lodash/chunk' || module === 'lodash.chunk' ? source : null;
   }
 
   /** A result that is a parameter of `fn`, seen through a call of `fn`: what this call passes. */
@@ -436,7 +420,7 @@ export class RecipientClassifier {
     if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
-    if (name === 'slice' && isChunkSlice(node)) return DATA_DRIVEN;
+    if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.globalScope)) return DATA_DRIVEN;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
     if (inner.kind === 'parameter') {
@@ -450,27 +434,6 @@ export class RecipientClassifier {
     // out, its length comes from data.
     return DATA_DRIVEN;
   }
-}
-
-/**
- * `list.slice(i, i + size)` where `i` is the index of an enclosing `for` loop that steps by more
- * than one: one chunk per turn.
- */
-function isChunkSlice(node: TSESTree.CallExpression): boolean {
-  const start = node.arguments[0] && unwrap(node.arguments[0]);
-  if (start?.type !== AST_NODE_TYPES.Identifier) return false;
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (current.type !== AST_NODE_TYPES.ForStatement || !current.update) continue;
-    const update = current.update;
-    const steps =
-      update.type === AST_NODE_TYPES.AssignmentExpression &&
-      update.operator === '+=' &&
-      update.left.type === AST_NODE_TYPES.Identifier &&
-      update.left.name === start.name &&
-      !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
-    if (steps) return true;
-  }
-  return false;
 }
 
 /**

@@ -11,7 +11,8 @@ import { sdks, type Limit, type MessageSpec, type PathSegment, type SdkSpec, typ
 import { isFunction, propertyName, scopeAt, unwrap, variableOf } from '../flow/ast.js';
 import { getMailAnalysis, type MailCall, perFile } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
-import { soleValue } from '../flow/values.js';
+import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
+import { elementBinding, soleValue } from '../flow/values.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -80,11 +81,8 @@ export function getLimitAnalysis(context: Context): LimitAnalysis {
 /** Methods whose result has one element per element of the array they are called on. */
 const SAME_LENGTH = new Set(['map', 'toSorted', 'toReversed', 'sort', 'reverse']);
 /** Methods that call their first argument once per element, with the element first. */
-const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'some', 'every', 'filter', 'find']);
 /** Mutations that make an array shorter than the literal it started as. */
 const SHORTENING = new Set(['pop', 'shift', 'splice', 'length']);
-const LODASH = new Set(['lodash', 'lodash-es']);
-const LODASH_CHUNK = new Set(['lodash/chunk', 'lodash.chunk', 'lodash-es/chunk']);
 const MAX_DEPTH = 8;
 
 class LimitPass {
@@ -197,30 +195,9 @@ class LimitPass {
   private identifier(node: TSESTree.Identifier, mode: Mode, depth: number): ListSize | null {
     const variable = variableOf(this.globalScope, node);
     if (!variable || variable.defs.length !== 1) return null;
-    const def = variable.defs[0]!;
-    if (def.type === DefinitionType.Parameter) {
-      // `chunks.forEach((batch) => …)`: the callback's first parameter is one element.
-      const fn = def.node;
-      const call = fn.parent;
-      if (
-        isFunction(fn) &&
-        fn.params[0] === def.name &&
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.arguments[0] === fn &&
-        call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        ELEMENT_CALLBACKS.has(propertyName(call.callee) ?? '')
-      ) {
-        return this.elementSize(call.callee.object, depth + 1);
-      }
-      return null;
-    }
-    if (def.type !== DefinitionType.Variable) return null;
-    // `for (const batch of chunk(list, 100))`: the loop variable is one element.
-    const declaration = def.parent;
-    const loop = declaration?.parent;
-    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration && def.node.id === def.name) {
-      return this.elementSize(loop.right, depth + 1);
-    }
+    // `for (const batch of chunk(list, 100))`, `chunks.forEach((batch) => …)`: one element.
+    const bound = elementBinding(variable);
+    if (bound) return bound.whole ? this.elementSize(bound.collection, depth + 1) : null;
     if (this.shortened(variable)) return null;
     const init = soleValue(variable);
     return init ? this.sizeOf(init, mode, depth + 1) : null;
@@ -271,7 +248,7 @@ class LimitPass {
       const size = sameValue(offset.left, start) ? offset.right : sameValue(offset.right, start) ? offset.left : null;
       const count = size && this.number(size);
       // A string sliced into a recipient field is one address: only a list chunked in a loop counts.
-      if (size && count !== null && count !== undefined && this.isChunkLoopIndex(start)) return { count, node: size, chunk: true };
+      if (size && count !== null && count !== undefined && isChunkLoopIndex(start, this.globalScope)) return { count, node: size, chunk: true };
       return null;
     }
     const from = this.number(start);
@@ -280,24 +257,6 @@ class LimitPass {
     const whole = this.sizeOf(object, 'items', depth + 1);
     if (whole && !whole.chunk) return { count: Math.max(0, Math.min(whole.count, to) - from), node: whole.node, chunk: false };
     return null;
-  }
-
-  /** `i` in `for (let i = 0; i < list.length; i += n)`: a chunking loop. */
-  private isChunkLoopIndex(node: Node): boolean {
-    const index = unwrap(node);
-    if (index.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOf(this.globalScope, index);
-    const declaration = variable?.defs[0]?.parent;
-    const loop = declaration?.parent;
-    if (loop?.type !== AST_NODE_TYPES.ForStatement || loop.init !== declaration) return false;
-    const update = loop.update;
-    return (
-      update?.type === AST_NODE_TYPES.AssignmentExpression &&
-      update.left.type === AST_NODE_TYPES.Identifier &&
-      update.left.name === index.name &&
-      (update.operator === '+=' ||
-        (update.operator === '=' && update.right.type === AST_NODE_TYPES.BinaryExpression && update.right.operator === '+'))
-    );
   }
 
   /** The size of each element of a list of chunks: `chunk(list, 100)`, `_.chunk(list, 100)`. */
@@ -309,62 +268,20 @@ class LimitPass {
       const init = variable && soleValue(variable);
       return init ? this.elementSize(init, depth + 1) : null;
     }
-    if (value.type !== AST_NODE_TYPES.CallExpression || !this.isChunkFunction(value.callee)) return null;
-    const size = value.arguments[1];
+    if (value.type !== AST_NODE_TYPES.CallExpression) return null;
+    const size = libraryChunk(value, this.globalScope) ? value.arguments[1] : this.isChunkHelper(value.callee) ? value.arguments[1] : undefined;
     const count = size && size.type !== AST_NODE_TYPES.SpreadElement ? this.number(size) : null;
     return size && count !== null ? { count, node: size, chunk: true } : null;
   }
 
-  /** lodash's `chunk` (imported or required), or a function of this file named for chunks that slices its list by its size. */
-  private isChunkFunction(callee: Node): boolean {
+  /** A function of this file named for chunks that slices its list by its size argument. */
+  private isChunkHelper(callee: Node): boolean {
     const target = unwrap(callee);
-    if (target.type === AST_NODE_TYPES.MemberExpression) {
-      const object = unwrap(target.object);
-      return propertyName(target) === 'chunk' && object.type === AST_NODE_TYPES.Identifier && this.moduleOf(object, LODASH) === 'whole';
-    }
     if (target.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = variableOf(this.globalScope, target);
-    const def = variable?.defs[0];
-    if (!variable || !def || variable.defs.length !== 1) return false;
-    if (this.moduleOf(target, LODASH) === 'chunk' || this.moduleOf(target, LODASH_CHUNK) === 'whole') return true;
-    const fn = def.type === DefinitionType.FunctionName ? def.node : def.type === DefinitionType.Variable ? def.node.init : null;
-    return fn !== null && isFunction(fn) && /chunk/i.test(target.name) && this.slicesBySize(fn);
-  }
-
-  /**
-   * What an identifier is bound to from one of `modules`: the whole module (a default or namespace
-   * import, `require(module)`), its `chunk` export (`import { chunk }`, `const { chunk } = require(…)`), or nothing.
-   */
-  private moduleOf(identifier: TSESTree.Identifier, modules: ReadonlySet<string>): 'whole' | 'chunk' | null {
-    const def = variableOf(this.globalScope, identifier)?.defs[0];
-    if (!def) return null;
-    if (def.type === DefinitionType.ImportBinding) {
-      const declaration = def.parent;
-      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !modules.has(declaration.source.value)) return null;
-      const specifier = def.node;
-      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return 'whole';
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      return imported === 'chunk' ? 'chunk' : imported === 'default' ? 'whole' : null;
-    }
-    if (def.type !== DefinitionType.Variable || def.node.init?.type !== AST_NODE_TYPES.CallExpression) return null;
-    const init = def.node.init;
-    const source = init.arguments[0];
-    const required =
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require' &&
-      !variableOf(this.globalScope, init.callee) &&
-      source !== undefined &&
-      source.type === AST_NODE_TYPES.Literal &&
-      typeof source.value === 'string' &&
-      modules.has(source.value);
-    if (!required) return null;
-    const id = def.node.id;
-    if (id.type === AST_NODE_TYPES.Identifier) return 'whole';
-    if (id.type !== AST_NODE_TYPES.ObjectPattern) return null;
-    const property = id.properties.find(
-      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name,
-    );
-    return property && propertyName(property) === 'chunk' ? 'chunk' : null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const fn = def?.type === DefinitionType.FunctionName ? def.node : def?.type === DefinitionType.Variable ? def.node.init : null;
+    return fn !== null && fn !== undefined && isFunction(fn) && /chunk/i.test(target.name) && this.slicesBySize(fn);
   }
 
   /** The function slices by its second parameter: `list.slice(i, i + size)` somewhere in its body. */
