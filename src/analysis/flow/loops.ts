@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, isFunction, variableOf } from './ast.js';
+import { own } from '../../util/own.js';
 
 /** Loops, found from a node's ancestors (no code-path analysis, so oxlint's host runs it too). */
 
@@ -103,7 +104,27 @@ export function repeatsWithin(node: Node, boundary: Node): boolean {
   return false;
 }
 
-const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findLast', 'reduce', 'reduceRight']);
+/**
+ * Array methods that call their callback once per element: the position of the element among the
+ * callback's parameters, and whether each call waits for the previous one (the `await acc` chain
+ * of `reduce(async (acc, x) => …)` runs one at a time). Looked up with `own()`.
+ */
+export const ARRAY_CALLBACKS: Readonly<Record<string, { readonly element: number; readonly sequential: boolean }>> = Object.assign(
+  Object.create(null) as Record<string, { readonly element: number; readonly sequential: boolean }>,
+  {
+    forEach: { element: 0, sequential: false },
+    map: { element: 0, sequential: false },
+    flatMap: { element: 0, sequential: false },
+    filter: { element: 0, sequential: false },
+    some: { element: 0, sequential: false },
+    every: { element: 0, sequential: false },
+    find: { element: 0, sequential: false },
+    findLast: { element: 0, sequential: false },
+    findIndex: { element: 0, sequential: false },
+    reduce: { element: 1, sequential: true },
+    reduceRight: { element: 1, sequential: true },
+  },
+);
 
 /**
  * Does `node` run once per element relative to `boundary`: in a loop body, or in the callback of
@@ -121,7 +142,7 @@ export function iteratesWithin(node: Node, boundary: Node): boolean {
       call.callee.type === AST_NODE_TYPES.MemberExpression &&
       !call.callee.computed &&
       call.callee.property.type === AST_NODE_TYPES.Identifier &&
-      ITERATION_METHODS.has(call.callee.property.name) &&
+      own(ARRAY_CALLBACKS, call.callee.property.name) !== undefined &&
       call.arguments[0] === current
     ) {
       return true;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from './ast.js';
-import { repeatsWithin } from './loops.js';
+import { ARRAY_CALLBACKS, repeatsWithin } from './loops.js';
+import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -41,21 +42,6 @@ export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Expr
   return values.length ? values : null;
 }
 
-/** Array methods that call their callback once per element, with the element as this argument. */
-const ELEMENT_CALLBACKS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
-  forEach: 0,
-  map: 0,
-  flatMap: 0,
-  filter: 0,
-  some: 0,
-  every: 0,
-  find: 0,
-  findLast: 0,
-  findIndex: 0,
-  reduce: 1,
-  reduceRight: 1,
-});
-
 /**
  * A variable bound to one element of a collection: `for (const x of list)`, or the element
  * parameter of `list.forEach((x) => …)`, `list.map(…)`, `list.reduce((acc, x) => …)`,
@@ -82,7 +68,7 @@ export function elementBinding(variable: TSESLint.Scope.Variable): { readonly co
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = propertyName(callee);
   if (name === null) return null;
-  if (call.arguments[0] === fn && ELEMENT_CALLBACKS[name] === index) return { collection: callee.object, whole };
+  if (call.arguments[0] === fn && own(ARRAY_CALLBACKS, name)?.element === index) return { collection: callee.object, whole };
   const object = unwrap(callee.object);
   if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && call.arguments[1] === fn && index === 0) {
     const source = call.arguments[0];

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { IterationSpec } from '../../sdks/index.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, scopeAt } from '../flow/ast.js';
 import type { CallSites } from '../flow/functions.js';
-import { awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
+import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import { elementBinding, importedFrom, soleValue, takenFrom } from '../flow/values.js';
 import { variableOf } from '../flow/ast.js';
 import type { MailCall } from './sends.js';
@@ -12,21 +12,6 @@ import { kindSpec, type ValueResolver } from '../model/clients.js';
 import { own } from '../../util/own.js';
 
 type Node = TSESTree.Node;
-
-/** Array methods whose callback runs once per element, and whether each call waits for the last. */
-const ARRAY_ITERATION: Readonly<Record<string, { sequential: boolean }>> = {
-  forEach: { sequential: false },
-  map: { sequential: false },
-  flatMap: { sequential: false },
-  filter: { sequential: false },
-  some: { sequential: false },
-  every: { sequential: false },
-  find: { sequential: false },
-  findIndex: { sequential: false },
-  // The `await acc` chain of `reduce(async (acc, x) => …)` runs one at a time.
-  reduce: { sequential: true },
-  reduceRight: { sequential: true },
-};
 
 /** A loop bounded by a literal this small is a retry loop, not iteration over data. */
 const MAX_RETRY_BOUND = 10;
@@ -145,8 +130,8 @@ export class IterationAnalysis {
     const callee = unwrap(caller.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
-      const method = name === null ? undefined : own(ARRAY_ITERATION, name);
-      if (method && caller.arguments[0] === fn) return { collection: callee.object, ...method };
+      const method = name === null ? undefined : own(ARRAY_CALLBACKS, name);
+      if (method && caller.arguments[0] === fn) return { collection: callee.object, sequential: method.sequential };
       const object = unwrap(callee.object);
       if (
         name === 'from' &&
