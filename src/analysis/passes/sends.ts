@@ -124,7 +124,6 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state), {
     filename: context.filename,
     cwd: context.cwd,
-    depth: 0,
   });
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   return file.run();
@@ -204,7 +203,7 @@ class FileAnalysis {
     private readonly types: TypeInfo | null,
     collected: Collected,
     /** The linted file and the working directory, to resolve the project's own imports; absent for a summary. */
-    private readonly where: { readonly filename: string; readonly cwd: string; readonly depth: number } | null = null,
+    private readonly where: { readonly filename: string; readonly cwd: string } | null = null,
   ) {
     this.collected = collected;
     // The node lists are read through `collected` when used: a shape check alone may never need them.
@@ -564,7 +563,7 @@ class FileAnalysis {
     }
     if (!binding || (!binding.source.startsWith('./') && !binding.source.startsWith('../'))) return;
     const file = resolveRelative(this.where.filename, binding.source);
-    const summary = file && moduleSummary(file, this.where.depth + 1);
+    const summary = file && moduleSummary(file);
     const targets = summary?.get(binding.name === '*' ? 'default' : binding.name);
     if (!file || !targets) return;
     const module = path.relative(this.where.cwd, file.path).split(path.sep).join('/');
@@ -838,8 +837,6 @@ type ModuleSummary = ReadonlyMap<string, readonly ForwardedParameter[]>;
 
 const MAIL_WORD = /mail/i;
 
-/** How far a chain of the project's modules is followed (`a` imports `b`, which imports `c`). */
-const MAX_MODULE_DEPTH = 3;
 const EMPTY_SUMMARY: ModuleSummary = new Map();
 /** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
 const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
@@ -849,13 +846,13 @@ const summaries = new Map<string, { readonly stamp: string; readonly summary: Mo
  * recipient field, by export name. The module is parsed without types, once per version of its
  * file; one that imports no mail SDK (a text check first), is too large or does not parse is empty.
  */
-export function moduleSummary(file: ModuleFile, depth = 1): ModuleSummary {
+export function moduleSummary(file: ModuleFile): ModuleSummary {
   const known = summaries.get(file.path);
   if (known?.stamp === file.stamp) return known.summary;
-  summaries.set(file.path, { stamp: file.stamp, summary: EMPTY_SUMMARY }); // a cycle of imports is empty
+  // A summary reads one module only (chains are not followed), so no cycle can reach back here.
   let summary = EMPTY_SUMMARY;
   try {
-    if (depth <= MAX_MODULE_DEPTH) summary = summarize(file, depth);
+    summary = summarize(file);
   } catch {
     // Another module's code must never fail the lint of this one: what cannot be read is unknown.
   }
@@ -863,7 +860,7 @@ export function moduleSummary(file: ModuleFile, depth = 1): ModuleSummary {
   return summary;
 }
 
-function summarize(file: ModuleFile, depth: number): ModuleSummary {
+function summarize(file: ModuleFile): ModuleSummary {
   const text = moduleText(file);
   if (text === null || !MODULE_NEEDLE.test(text)) return EMPTY_SUMMARY;
   const parsed = parseModule(file, text);
@@ -887,7 +884,6 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
     const forwards = byFunction.get(fn);
     if (forwards?.length) summary.set(name, forwards);
   }
-  void depth;
   return summary;
 }
 
@@ -903,6 +899,6 @@ setImportProbe((context, requires) => {
   for (const [, source] of requires) if (source.startsWith('.')) sources.push(source);
   return sources.some((source) => {
     const file = resolveRelative(context.filename, source);
-    return file !== null && moduleSummary(file, 1).size > 0;
+    return file !== null && moduleSummary(file).size > 0;
   });
 });
