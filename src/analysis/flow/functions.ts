@@ -149,32 +149,32 @@ export function functionName(fn: FunctionNode): string | null {
 
 
 /**
- * The functions a module exports, by export name: `export function f`, `export const f = () => …`,
- * `export default function`, `export { f as g }`, `module.exports = f` (as `default`),
- * `module.exports = { f }`, `module.exports.f = …`, `exports.f = …`.
+ * What a module exports, by name, as written: a function, an object literal, a class, a `new`
+ * expression, a call. Identifiers are followed to the one value they hold. CommonJS
+ * `module.exports = {…}` also exports each property by its name, as Node's interop does.
  */
-export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, FunctionNode> {
-  const exported = new Map<string, FunctionNode>();
-  const functionOf = (node: Node | null | undefined): FunctionNode | null => {
+export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, Node> {
+  const exported = new Map<string, Node>();
+  const valueOf = (node: Node | null | undefined): Node | null => {
     if (!node) return null;
     const value = unwrap(node);
-    if (isFunction(value)) return value.body ? value : null;
-    if (value.type !== AST_NODE_TYPES.Identifier) return null;
+    if (value.type !== AST_NODE_TYPES.Identifier) return value;
     const variable = variableOf(globalScope, value);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
+    if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return def.node;
     const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-    const fn = init && unwrap(init);
-    return fn && isFunction(fn) ? fn : null;
+    return init ? unwrap(init) : null;
   };
   const add = (name: string | null, node: Node | null | undefined) => {
-    const fn = functionOf(node);
-    if (name !== null && fn) exported.set(name, fn);
+    const value = valueOf(node);
+    if (name !== null && value) exported.set(name, value);
   };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name ?? null, declaration);
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) {
+        add(declaration.id?.name ?? null, declaration);
+      }
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const d of declaration.declarations) if (d.id.type === AST_NODE_TYPES.Identifier) add(d.id.name, d.init);
       }
@@ -195,8 +195,8 @@ export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLi
       const isModule = object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports';
       if (isModule) {
         add('default', right);
-        const value = unwrap(right);
-        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const value = valueOf(right);
+        if (value?.type === AST_NODE_TYPES.ObjectExpression) {
           for (const p of value.properties) if (p.type === AST_NODE_TYPES.Property) add(propertyName(p), p.value);
         }
         continue;
@@ -208,4 +208,33 @@ export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLi
     }
   }
   return exported;
+}
+
+/** The exported functions of a module, by export name (see exportedValues). */
+export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, FunctionNode> {
+  const functions = new Map<string, FunctionNode>();
+  for (const [name, value] of exportedValues(program, globalScope)) {
+    if (isFunction(value) && value.body) functions.set(name, value);
+  }
+  return functions;
+}
+
+/**
+ * `export { send } from './mailer'`, `export * from './mailer'`: names another module answers for.
+ * `*` stands for every name of the other module but `default`.
+ */
+export function reexports(program: TSESTree.Program): { readonly name: string; readonly source: string; readonly imported: string }[] {
+  const found: { name: string; source: string; imported: string }[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
+      found.push({ name: '*', source: statement.source.value, imported: '*' });
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      for (const specifier of statement.specifiers) {
+        const name = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        const imported = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+        found.push({ name, source: statement.source.value, imported });
+      }
+    }
+  }
+  return found;
 }
