@@ -3,6 +3,7 @@ import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypedOrigin, TypeInfo } from './type-info.js';
 import type { CallSites } from '../flow/functions.js';
+import type { ProjectModules } from './project.js';
 import { elementBinding, soleValue } from '../flow/values.js';
 import {
   type FunctionNode,
@@ -37,6 +38,11 @@ export interface KindRef {
    * that is not in view.
    */
   readonly typedOrigin?: TypedOrigin | null;
+  /**
+   * For a client exported by another module of the project: whether its own options throttle it
+   * (read there), and, for an object that hands only some methods on to the SDK, those methods.
+   */
+  readonly imported?: { readonly throttled: boolean; readonly only?: ReadonlySet<string> };
 }
 
 export function kindSpec(ref: KindRef): KindSpec | undefined {
@@ -44,7 +50,9 @@ export function kindSpec(ref: KindRef): KindSpec | undefined {
 }
 
 function step(ref: KindRef | null, kind: string | null | undefined): KindRef | null {
-  return ref && kind ? { sdk: ref.sdk, kind, origin: ref.origin, typedOrigin: ref.typedOrigin } : null;
+  if (!ref || !kind) return null;
+  const imported = ref.imported && { throttled: ref.imported.throttled };
+  return { sdk: ref.sdk, kind, origin: ref.origin, typedOrigin: ref.typedOrigin, ...(imported ? { imported } : {}) };
 }
 
 function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree.NewExpression): KindRef | null {
@@ -55,8 +63,9 @@ function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
+  if (ref.imported?.only && !ref.imported.only.has(name)) return null;
   const prop = own(spec.props, name);
-  if (prop) return { sdk: ref.sdk, kind: prop };
+  if (prop) return step(ref, prop);
   if (
     own(spec.methods, name) ||
     own(spec.sends, name) ||
@@ -64,7 +73,8 @@ export function memberOf(ref: KindRef | null, name: string): KindRef | null {
     own(spec.iteratingMethods, name) ||
     spec.boundedMethods?.includes(name)
   ) {
-    return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin, typedOrigin: ref.typedOrigin };
+    const imported = ref.imported && { throttled: ref.imported.throttled };
+    return { sdk: ref.sdk, kind: ref.kind, member: name, origin: ref.origin, typedOrigin: ref.typedOrigin, ...(imported ? { imported } : {}) };
   }
   return null;
 }
@@ -99,6 +109,8 @@ export class ValueResolver {
     private readonly types: TypeInfo | null = null,
     /** The in-file call graph: parameters bound at call sites, returns of methods. */
     private readonly callSites: CallSites | null = null,
+    /** Clients exported by the project's own modules; absent when other modules are not read. */
+    private readonly project: ProjectModules | null = null,
   ) {}
 
   kindOf(node: Node): KindRef | null {
@@ -114,7 +126,7 @@ export class ValueResolver {
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(this.globalScope, node);
-        return variable ? this.kindOfVariable(variable) : null;
+        return (variable ? this.kindOfVariable(variable) : null) ?? this.project?.clientOf(node) ?? null;
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = propertyName(node);
@@ -123,7 +135,8 @@ export class ValueResolver {
           const cls = thisClass(node);
           return cls ? this.classMember(cls, name) : null;
         }
-        return memberOf(this.kindOf(node.object), name);
+        // `email.client.send(…)` on `import * as email`: the module's export, not a member of a kind.
+        return memberOf(this.kindOf(node.object), name) ?? this.project?.clientOf(node) ?? null;
       }
       case AST_NODE_TYPES.CallExpression: {
         const root = this.roots.get(node);

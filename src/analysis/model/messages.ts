@@ -3,6 +3,7 @@ import type { PathSegment } from '../../sdks/index.js';
 import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
 import type { ParamRef, RecipientClassifier } from './recipients.js';
 import type { CallSites } from '../flow/functions.js';
+import type { ProjectModules } from './project.js';
 import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
 
 type Node = TSESTree.Node;
@@ -14,6 +15,8 @@ export interface FieldWrite {
   readonly value: Node;
   /** The object literal holding the property, when there is one (for suggestions). */
   readonly object: TSESTree.ObjectExpression | null;
+  /** The field was written through a message builder of another module, called here. */
+  readonly builder?: { readonly name: string; readonly module: string; readonly call: TSESTree.CallExpression };
 }
 
 export interface Lookup {
@@ -35,6 +38,8 @@ export class MessageReader {
     private readonly classifier: RecipientClassifier,
     /** The in-file call graph: messages returned by local functions; without it those are unknown. */
     private readonly callSites: CallSites | null = null,
+    /** Message builders exported by the project's own modules; absent when other modules are not read. */
+    private readonly project: ProjectModules | null = null,
   ) {}
 
   read(message: Node, path: readonly PathSegment[]): Lookup {
@@ -146,6 +151,24 @@ export class MessageReader {
         const taken = takenFrom(value);
         if (taken) {
           this.walkElements(taken, path, out, depth + 1);
+          return;
+        }
+        // `send(newPostEmail(event, emails))` with the builder in another module: its summary says
+        // which argument each field is taken from.
+        const built = this.project?.returnedField(value, path);
+        if (built) {
+          if (!built.complete) out.complete = false;
+          const before = out.writes.length;
+          for (const param of built.params) {
+            const argument = value.arguments[param.index];
+            if (!argument || value.arguments.slice(0, param.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
+              out.complete = false;
+              continue;
+            }
+            this.walk(argument, param.path, { holder: argument, object: null }, out, depth + 1);
+          }
+          const builder = { name: built.name, module: built.module, call: value };
+          for (let i = before; i < out.writes.length; i++) out.writes[i] = { ...out.writes[i]!, builder: out.writes[i]!.builder ?? builder };
           return;
         }
         // `send(build(list))`: what the local function returns; its parameters are forwarded.

@@ -9,6 +9,7 @@ import { own } from '../../util/own.js';
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** A parameter of a function in this file, and the property path inside it (`{ to }` → `['to']`). */
 export interface ParamRef {
@@ -71,6 +72,8 @@ export class RecipientClassifier {
     private readonly types: TypeInfo | null = null,
     /** The in-file call graph, to follow local functions' returns; without it they are unknown. */
     private readonly callSites: CallSites | null = null,
+    /** `this.name = value` assignments, per class: a field set from the constructor's parameters. */
+    private readonly thisWrites: Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>, 'get'> | null = null,
   ) {}
 
   classify(node: Node): RecipientList {
@@ -382,7 +385,7 @@ export class RecipientClassifier {
         (e): e is TSESTree.PropertyDefinition =>
           e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && propertyName(e) === name,
       );
-      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? UNKNOWN;
+      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? (cls ? this.classField(cls, name, field) : UNKNOWN);
     }
     // `options.to` on a parameter forwards that part of the caller's argument.
     const base = this.classify(node.object);
@@ -390,6 +393,25 @@ export class RecipientClassifier {
       return { kind: 'parameter', param: { ...base.param, path: [...base.param.path, name] } };
     }
     return UNKNOWN;
+  }
+
+  /**
+   * `this.emailList` set in the constructor from `data.emailList`: the constructor's parameter, so
+   * whoever constructs the class decides (in this file or, through the module's summary, in another).
+   * A field also written elsewhere is what all its writes are, the most severe first; a field
+   * that only ever holds literals is unknown, as code may push to it.
+   */
+  private classField(cls: ClassNode, name: string, field: TSESTree.PropertyDefinition | undefined): RecipientList {
+    const writes: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites?.get(cls)?.get(name) ?? [])];
+    if (writes.length === 0 || this.depth > MAX_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      // A literal a field starts with may be pushed to later: only data and parameters decide.
+      const result = mostSevere(writes.map((w) => this.classify(w)));
+      return result.kind === 'data-driven' || result.kind === 'parameter' ? result : UNKNOWN;
+    } finally {
+      this.depth--;
+    }
   }
 
   private call(node: TSESTree.CallExpression): RecipientList {
