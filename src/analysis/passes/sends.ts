@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
-import { sdks, type MessageSpec, type ModuleRoot, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { builtinRoots, CALLEE_NAMES, MODULE_NEEDLE, RECIPIENT_KEYS } from '../../sdks/indexes.js';
+import { sdks, type MessageSpec, type ModuleRoot, type PathSegment, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
+import { builtinRoots, CALLEE_NAMES, MESSAGE_PATHS, MODULE_NEEDLE, RECIPIENT_KEYS, SHAPE_KEY_HINT } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
 import { type AnalysisOptions, perFile, preludeOf, setImportProbe, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
-import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
-import { CallSites, enclosingNamedFunction, exportedFunctions, functionName } from '../flow/functions.js';
+import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
+import { CallSites, enclosingNamedFunction, exportedValues, functionName, reexports } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
 import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
@@ -16,6 +16,7 @@ import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
 import { type FieldWrite, type Lookup, MessageReader } from '../model/messages.js';
+import type { ProjectModules, ReturnedField } from '../model/project.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { IterationAnalysis } from './iterations.js';
@@ -27,6 +28,7 @@ export { mailRuleListeners, perFile } from '../file/state.js';
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** A call proven to send mail, or to build a message that will be sent. */
@@ -79,7 +81,7 @@ export interface Exposure {
   /** The project module the wrapper is exported from, relative to the working directory. */
   readonly module?: string;
   /** The call of that module's export the list is passed to. */
-  readonly via?: TSESTree.CallExpression;
+  readonly via?: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
 export interface MailAnalysis {
@@ -124,6 +126,8 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state), {
     filename: context.filename,
     cwd: context.cwd,
+    links: path.isAbsolute(context.filename) ? new ProjectLinks(prelude.globalScope, context.filename, context.cwd, 0) : null,
+    summary: false,
   });
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   return file.run();
@@ -175,6 +179,7 @@ interface WrapperTarget {
 }
 
 class FileAnalysis {
+  private readonly links: ProjectLinks | null;
   private readonly resolver: ValueResolver;
   private readonly classifier: RecipientClassifier;
   private readonly reader: MessageReader;
@@ -202,15 +207,21 @@ class FileAnalysis {
     roots: ReadonlyMap<Node, ModuleRoot>,
     private readonly types: TypeInfo | null,
     collected: Collected,
-    /** The linted file and the working directory, to resolve the project's own imports; absent for a summary. */
-    private readonly where: { readonly filename: string; readonly cwd: string } | null = null,
+    /**
+     * The file's path and the working directory, and its view of the project's own modules; absent
+     * when other modules are not read (the shape check alone). `summary`: this is a module summarised
+     * for another file's lint, not the linted file.
+     */
+    private readonly where: { readonly filename: string; readonly cwd: string; readonly links: ProjectLinks | null; readonly summary: boolean } | null = null,
   ) {
     this.collected = collected;
+    this.links = where?.links ?? null;
     // The node lists are read through `collected` when used: a shape check alone may never need them.
     this.callSites = new CallSites(globalScope, sourceCode.scopeManager!, () => collected.callNodes);
-    this.resolver = new ValueResolver(globalScope, roots, { get: (cls) => collected.thisWrites.get(cls) }, types, this.callSites);
-    this.classifier = new RecipientClassifier(globalScope, types, this.callSites);
-    this.reader = new MessageReader(globalScope, this.classifier, this.callSites);
+    const thisWrites = { get: (cls: ClassNode) => collected.thisWrites.get(cls) };
+    this.resolver = new ValueResolver(globalScope, roots, thisWrites, types, this.callSites, this.links);
+    this.classifier = new RecipientClassifier(globalScope, types, this.callSites, thisWrites);
+    this.reader = new MessageReader(globalScope, this.classifier, this.callSites, this.links);
     this.facts = {
       resolver: this.resolver,
       reader: this.reader,
@@ -228,7 +239,7 @@ class FileAnalysis {
   run(): MailAnalysis {
     for (const node of this.collected.callNodes) this.mailCall(node);
     for (const assignment of this.collected.memberWrites) this.messageFieldWrite(assignment);
-    if (this.where) for (const node of this.collected.callNodes) this.importedWrapperCall(node);
+    if (this.links) for (const node of this.collected.callNodes) this.importedCall(this.links, node);
     if (this.types) this.messageObjects(false);
     this.senderWrappers();
     this.ran = true;
@@ -483,7 +494,9 @@ class FileAnalysis {
     if (list.kind !== 'data-driven' && list.kind !== 'fixed') return;
     if (list.kind === 'fixed' && list.count < 2) return;
     if (found.field.entryType && this.allEntriesHidden(found.write.value, found.field.entryType)) return;
-    this.expose({ ...found, list });
+    const builder = found.write.builder;
+    // Through a message builder of another module: named, as a helper that puts the list there.
+    this.expose(builder && !found.wrapper ? { ...found, list, wrapper: builder.name, module: builder.module, via: builder.call } : { ...found, list });
     // A module's own chunking of a parameter (`recipients.slice(i, i + 50)` in `to`) is reported
     // here; its summary also says where that parameter goes, for the callers in other modules.
     if (list.kind === 'data-driven') this.noteParameterBehind(found, found.write.value);
@@ -491,7 +504,7 @@ class FileAnalysis {
 
   /** In a module's summary, the parameter a data-driven list in a visible field is cut from. */
   private noteParameterBehind(found: Omit<WrapperTarget, 'param'>, value: Node): void {
-    const source = this.where ? null : this.classifier.parameterBehind(value);
+    const source = this.where?.summary ? this.classifier.parameterBehind(value) : null;
     if (!source) return;
     const { sdk, message, field, fieldName, accountDecides } = found;
     this.forwarded.push({ param: source, sdk, message, field, fieldName, accountDecides });
@@ -546,46 +559,170 @@ class FileAnalysis {
   }
 
   /**
-   * `sendMessage(team.map((m) => m.email), subject)` where `sendMessage` is imported from one of the
-   * project's own modules that puts that argument in a visible field: the module's summary says so.
+   * A call of an export of one of the project's modules, as its summary describes it:
+   * `sendMessage(team.map((m) => m.email), subject)` where `sendMessage` puts that argument in a
+   * visible field (reported here, at the argument), `new MailerService({ emailList })` whose
+   * constructor does, and `await deliver(user)` where `deliver` sends (a send, for the loop checks).
    */
-  private importedWrapperCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    if (node.type !== AST_NODE_TYPES.CallExpression || !this.where || node.arguments.length === 0) return;
+  private importedCall(links: ProjectLinks, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (this.callByNode.has(node)) return; // an SDK call already, through an exported client
     const callee = unwrap(node.callee);
-    let binding: { source: string; name: string } | null = null;
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      binding = importBinding(this.globalScope, callee);
-    } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
-      // `mailer.send(…)` on `import * as mailer` or a whole `require('./mailer')`.
-      const object = importBinding(this.globalScope, callee.object);
-      const name = propertyName(callee);
-      if (object && name !== null && (object.name === '*' || object.name === 'default')) binding = { source: object.source, name };
-    }
-    if (!binding || (!binding.source.startsWith('./') && !binding.source.startsWith('../'))) return;
-    const file = resolveRelative(this.where.filename, binding.source);
-    const summary = file && moduleSummary(file);
-    const targets = summary?.get(binding.name === '*' ? 'default' : binding.name);
-    if (!file || !targets) return;
-    const module = path.relative(this.where.cwd, file.path).split(path.sep).join('/');
-    for (const target of targets) {
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const found = links.facts(node.type === AST_NODE_TYPES.NewExpression ? node : callee);
+    if (!found) return;
+    const { facts, module, label } = found;
+    for (const target of facts.forwards ?? []) {
       const lookup = this.passed(node, target.index, target.path);
       for (const write of lookup?.writes ?? []) {
         const list = this.classifier.classify(write.value);
-        if (list.kind !== 'data-driven') continue;
-        this.expose({
-          ...fieldOf(target),
-          write,
-          list,
-          wrapper: binding.name === 'default' && callee.type === AST_NODE_TYPES.Identifier ? callee.name : binding.name,
-          module,
-          via: node,
-        });
+        if (list.kind === 'parameter') {
+          // A module that hands its own parameter on: a link in a chain of modules.
+          this.wrap({ ...target, param: list.param });
+        } else if (list.kind === 'data-driven') {
+          this.expose({ ...fieldOf(target), write, list, wrapper: label, module, via: node });
+        }
       }
+      for (const param of lookup?.forwards ?? []) this.wrap({ ...target, param });
+    }
+    const sender = facts.sender;
+    if (sender) {
+      // `sendBulk(chunk)`: an argument that is itself a list of recipients makes one call reach many.
+      const carriesList = node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.classifier.classify(a)));
+      const call: MailCall = {
+        node,
+        sdk: sender.sdk,
+        method: label,
+        spec: null,
+        wrapper: label,
+        batch: sender.batch || carriesList,
+        throttled: sender.throttled,
+        queued: sender.queued,
+        parallelArray: null,
+      };
+      this.calls.push(call);
+      this.callByNode.set(node, call);
     }
   }
 
+  /**
+   * What this module's exports do with mail, for the summary other files read: the parameters
+   * each puts in a visible field, whether it sends, the client it is, and (with `builds`) where
+   * the fields of the message it returns come from.
+   */
+  exportFacts(exported: ReadonlyMap<string, Node>, builds: boolean): Map<string, ExportFacts> {
+    const facts = new Map<string, ExportFacts>();
+    const functions: [string, FunctionNode][] = [];
+    for (const [name, value] of exported) {
+      if (isFunction(value)) {
+        functions.push([name, value]);
+      } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const methods = objectMethods(value);
+        for (const [method, fn] of methods) functions.push([`${name}.${method}`, fn]);
+        const client = this.proxiedClient(methods);
+        if (client) facts.set(name, { client });
+      } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
+        for (const [method, fn] of classMethods(value)) functions.push([`${name}#${method === 'constructor' ? 'new' : method}`, fn]);
+      } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
+        // `export default new MailService()`: the methods of a class of this file, on that instance.
+        const cls = this.localClass(unwrap(value.callee) as TSESTree.Identifier);
+        for (const [method, fn] of cls ? classMethods(cls) : []) if (method !== 'constructor') functions.push([`${name}.${method}`, fn]);
+      }
+      const ref = this.resolver.kindOf(value);
+      const spec = ref && kindSpec(ref);
+      if (ref && spec && !facts.has(name) && (spec.sends || spec.props || spec.methods)) {
+        facts.set(name, { client: { sdk: ref.sdk, kind: ref.kind, throttled: this.isThrottled(ref) } });
+      }
+    }
+    const forwards = new Map<FunctionNode, ForwardedParameter[]>();
+    for (const target of this.forwarded) {
+      const list = forwards.get(target.param.fn) ?? [];
+      const { index, path: fieldPath } = target.param;
+      const { sdk, message, field, fieldName, accountDecides } = target;
+      list.push({ index, path: fieldPath, sdk, message, field, fieldName, accountDecides });
+      forwards.set(target.param.fn, list);
+    }
+    for (const [key, fn] of functions) {
+      const entry: ExportFacts = facts.get(key) ?? {};
+      const forwarded = forwards.get(fn);
+      if (forwarded?.length) entry.forwards = forwarded;
+      const sender = this.senderFacts(fn);
+      if (sender) entry.sender = sender;
+      const returns = builds ? this.returnedFields(fn) : null;
+      if (returns) entry.returns = returns;
+      if (Object.keys(entry).length) facts.set(key, entry);
+    }
+    return facts;
+  }
+
+  /** The sends inside an exported function, as one: a call of it sends with their SDK. */
+  private senderFacts(fn: FunctionNode): ExportedSender | null {
+    const inner = this.calls.filter((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+    if (inner.length === 0) return null;
+    const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
+    return {
+      sdk: inner[0]!.sdk,
+      batch: loopsItself || inner.every((c) => c.batch),
+      throttled: inner.every((c) => c.throttled),
+      queued: inner.every((c) => c.queued),
+    };
+  }
+
+  /**
+   * An exported object whose methods hand all their arguments, unchanged, to the same-named
+   * method of one SDK client (`send: (...args) => sgMail.send(...args)`): that client, for those methods.
+   */
+  private proxiedClient(methods: ReadonlyMap<string, FunctionNode>): ExportedClient | null {
+    let client: ExportedClient | null = null;
+    const only = new Set<string>();
+    for (const [name, fn] of methods) {
+      const call = this.calls.find((c) => c.spec && c.node.type === AST_NODE_TYPES.CallExpression && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+      if (!call || !passesParamsOn(fn, call.node)) continue;
+      const ref = this.resolver.kindOf(call.node.callee);
+      if (!ref || ref.member !== name || (client && (client.sdk !== ref.sdk || client.kind !== ref.kind))) return null;
+      client = { sdk: ref.sdk, kind: ref.kind, throttled: this.isThrottled(ref) };
+      only.add(name);
+    }
+    return client && { ...client, only };
+  }
+
+  /**
+   * A builder's returned message: for each recipient field and flag of any SDK, the parameters it
+   * comes from. Null when no field comes from a parameter: then the call is no builder to follow.
+   */
+  private returnedFields(fn: FunctionNode): Map<string, ReturnedField> | null {
+    const returned = returnedExpressions(fn);
+    if (returned.length === 0) return null;
+    const fields = new Map<string, ReturnedField>();
+    let fromParams = false;
+    for (const fieldPath of MESSAGE_PATHS) {
+      const params: { index: number; path: readonly string[] }[] = [];
+      let complete = true;
+      let found = false;
+      for (const expression of returned) {
+        const lookup = this.reader.read(expression, fieldPath);
+        if (!lookup.complete) complete = false;
+        const sources = [...lookup.forwards, ...lookup.writes.map((w) => this.classifier.classify(w.value))];
+        for (const source of sources) {
+          found = true;
+          const param = 'fn' in source ? source : source.kind === 'parameter' ? source.param : null;
+          if (param?.fn === fn) params.push({ index: param.index, path: param.path });
+          else complete = false; // written in the builder itself: not visible from the caller's file
+        }
+      }
+      if (params.length) fromParams = true;
+      if (found || !complete) fields.set(fieldPath.join('.'), { params, complete });
+    }
+    return fromParams ? fields : null;
+  }
+
+  private localClass(identifier: TSESTree.Identifier): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    const def = variableOf(this.globalScope, identifier)?.defs[0];
+    if (def?.type === DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+    return null;
+  }
+
   /** What a call passes at a parameter's position and path; null when a spread hides it. */
-  private passed(call: TSESTree.CallExpression, index: number, path: readonly string[]): Lookup | null {
+  private passed(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, path: readonly string[]): Lookup | null {
     const argument = call.arguments[index];
     if (!argument || call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
     return this.reader.read(argument, path);
@@ -672,6 +809,8 @@ class FileAnalysis {
 
   /** The client was created with options that queue and throttle its sends. */
   private isThrottled(target: KindRef, depth = 0): boolean {
+    // Exported by another module of the project: its summary read the options where it was created.
+    if (target.imported) return target.imported.throttled;
     const condition = target.sdk.kinds[target.kind]?.throttledWhen;
     if (condition && target.typedOrigin !== undefined) {
       // Placed by its type: read the creating call in the other module, if it is in view.
@@ -817,6 +956,43 @@ function calleeName(callee: Node): string {
 }
 
 
+/** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
+function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
+  const methods = new Map<string, FunctionNode>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = propertyName(property);
+    const value = unwrap(property.value);
+    if (name !== null && isFunction(value) && value.body) methods.set(name, value);
+  }
+  return methods;
+}
+
+/** The constructor and instance methods of a class. */
+function classMethods(cls: ClassNode): Map<string, FunctionNode> {
+  const methods = new Map<string, FunctionNode>();
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const name = element.static ? null : propertyName(element);
+    if (name === null) continue;
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body) methods.set(name, element.value);
+    else if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value && isFunction(element.value) && element.value.body) methods.set(name, element.value);
+  }
+  return methods;
+}
+
+/** `(...args) => sdk.send(...args)`, `(msg, cb) => sdk.send(msg, cb)`: every parameter passed on, in order, unchanged. */
+function passesParamsOn(fn: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (fn.params.length === 0 || call.arguments.length !== fn.params.length) return false;
+  return fn.params.every((param, i) => {
+    const argument = call.arguments[i]!;
+    if (param.type === AST_NODE_TYPES.RestElement) {
+      return param.argument.type === AST_NODE_TYPES.Identifier && argument.type === AST_NODE_TYPES.SpreadElement && unwrap(argument.argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument.argument) as TSESTree.Identifier).name === param.argument.name;
+    }
+    return param.type === AST_NODE_TYPES.Identifier && unwrap(argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument) as TSESTree.Identifier).name === param.name;
+  });
+}
+
 /** The field a forwarded parameter lands in, as an exposure reached through a wrapper describes it. */
 function fieldOf(target: Omit<ForwardedParameter, 'index' | 'path'>): Omit<Exposure, 'write' | 'list'> {
   const { sdk, message, field, fieldName, accountDecides } = target;
@@ -833,61 +1009,271 @@ interface ForwardedParameter {
   readonly fieldName: string;
   readonly accountDecides: boolean;
 }
-type ModuleSummary = ReadonlyMap<string, readonly ForwardedParameter[]>;
 
-const MAIL_WORD = /mail/i;
+/** An export that sends mail when called: a call of it is a send, for the loop checks. */
+interface ExportedSender {
+  readonly sdk: SdkSpec;
+  /** One call reaches many recipients (a batch API, or a loop over its own sends). */
+  readonly batch: boolean;
+  readonly throttled: boolean;
+  readonly queued: boolean;
+}
 
-const EMPTY_SUMMARY: ModuleSummary = new Map();
-/** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
-const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+/** An export that is an SDK client, or an object that hands some of its methods' arguments to one. */
+interface ExportedClient {
+  readonly sdk: SdkSpec;
+  readonly kind: string;
+  readonly throttled: boolean;
+  readonly only?: ReadonlySet<string>;
+}
 
 /**
- * The exported functions of one of the project's modules that put a parameter in a visible
- * recipient field, by export name. The module is parsed without types, once per version of its
- * file; one that imports no mail SDK (a text check first), is too large or does not parse is empty.
+ * What one export of a project module does, by key: `name` for a function or value, `name.method`
+ * for a method of an exported object (or of an exported instance), `Class#new` for a class's
+ * constructor and `Class#method` for the methods of its instances.
  */
-export function moduleSummary(file: ModuleFile): ModuleSummary {
+interface ExportFacts {
+  forwards?: ForwardedParameter[];
+  sender?: ExportedSender;
+  /** A message builder: where each field of the message it returns comes from, by field path. */
+  returns?: ReadonlyMap<string, ReturnedField>;
+  client?: ExportedClient;
+}
+
+interface ModuleSummary {
+  readonly exports: ReadonlyMap<string, ExportFacts>;
+  /** `export { send } from './mailer'`, `export * from './mailer'`: followed at lookup. */
+  readonly reexports: readonly { readonly name: string; readonly source: string; readonly imported: string }[];
+}
+
+const MAIL_WORD = /mail/i;
+/** Modules are followed this many imports away from the linted file, and no further. */
+const MAX_CHAIN = 3;
+/** `export … from` and `export *`: a module that only passes on another's exports. */
+const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
+
+const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
+const ABSENT_FIELD: ReturnedField = { params: [], complete: true };
+const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
+
+const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: [] };
+/** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
+const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+/** Modules being summarised: an import cycle back to one of them is unknown. */
+const summarising = new Set<string>();
+
+function isEmptySummary(summary: ModuleSummary): boolean {
+  return summary.exports.size === 0 && summary.reexports.length === 0;
+}
+
+/**
+ * What the exports of one of the project's modules do with mail (see ExportFacts). The module
+ * is parsed without types, once per version of its file; one that neither imports a mail SDK,
+ * builds messages, re-exports nor (within the chain limit) imports a module that does, that is
+ * too large or that does not parse, is empty.
+ */
+export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
   const known = summaries.get(file.path);
   if (known?.stamp === file.stamp) return known.summary;
-  // A summary reads one module only (chains are not followed), so no cycle can reach back here.
+  if (summarising.has(file.path)) return EMPTY_SUMMARY;
   let summary = EMPTY_SUMMARY;
+  summarising.add(file.path);
   try {
-    summary = summarize(file);
+    summary = summarize(file, depth);
   } catch {
     // Another module's code must never fail the lint of this one: what cannot be read is unknown.
+  } finally {
+    summarising.delete(file.path);
   }
-  summaries.set(file.path, { stamp: file.stamp, summary });
+  // A summary made at the end of a chain may miss what it imports: only a full one is kept.
+  if (depth === 0 || !isEmptySummary(summary)) summaries.set(file.path, { stamp: file.stamp, summary });
   return summary;
 }
 
-function summarize(file: ModuleFile): ModuleSummary {
+function summarize(file: ModuleFile, depth: number): ModuleSummary {
   const text = moduleText(file);
-  if (text === null || !MODULE_NEEDLE.test(text)) return EMPTY_SUMMARY;
+  if (text === null) return EMPTY_SUMMARY;
+  const importsSdk = MODULE_NEEDLE.test(text);
+  const mentionsMail = MAIL_WORD.test(text);
+  const builds = mentionsMail && SHAPE_KEY_HINT.test(text);
+  const passesOn = REEXPORT_NEEDLE.test(text);
+  const chains = mentionsMail && depth < MAX_CHAIN;
+  if (!importsSdk && !builds && !passesOn && !chains) return EMPTY_SUMMARY;
   const parsed = parseModule(file, text);
   const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
   if (!parsed || !globalScope) return EMPTY_SUMMARY;
-  const roots = findModuleRoots(parsed.ast, text.includes('require') ? requireCalls(globalScope) : [], builtinRoots);
-  if (roots.size === 0) return EMPTY_SUMMARY;
+  const reexported = passesOn ? reexports(parsed.ast) : [];
+  const requires = text.includes('require') ? requireCalls(globalScope) : [];
+  const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
+  const links = depth < MAX_CHAIN ? new ProjectLinks(globalScope, file.path, path.dirname(file.path), depth + 1) : null;
+  const sends = roots.size > 0 || (chains && links !== null && links.importsSummarised(parsed.ast, requires));
+  if (!sends && !builds && reexported.length === 0) return EMPTY_SUMMARY;
   const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
   const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected);
-  analysis.run();
-  const byFunction = new Map<FunctionNode, ForwardedParameter[]>();
-  for (const target of analysis.forwarded) {
-    const list = byFunction.get(target.param.fn) ?? [];
-    const { index, path: fieldPath } = target.param;
-    list.push({ index, path: fieldPath, sdk: target.sdk, message: target.message, field: target.field, fieldName: target.fieldName, accountDecides: target.accountDecides });
-    byFunction.set(target.param.fn, list);
-  }
-  const summary = new Map<string, ForwardedParameter[]>();
-  for (const [name, fn] of exportedFunctions(parsed.ast, globalScope)) {
-    const forwards = byFunction.get(fn);
-    if (forwards?.length) summary.set(name, forwards);
-  }
-  return summary;
+  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, summary: true });
+  if (sends) analysis.run();
+  return { exports: analysis.exportFacts(exportedValues(parsed.ast, globalScope), builds), reexports: reexported };
 }
 
-/** The fast exit's question: does a relative import of this file lead to a module whose exports send mail? */
+/**
+ * The linted file's view of the project's own modules: which export a callee or value is, and
+ * what that export's module summary says of it, through re-exports.
+ */
+class ProjectLinks implements ProjectModules {
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    private readonly filename: string,
+    private readonly cwd: string,
+    /** How many imports away from the linted file this file is. */
+    private readonly depth: number,
+  ) {}
+
+  /** Does a project module this file imports (statically or by `require`) have anything to say? */
+  importsSummarised(program: TSESTree.Program, requires: readonly (readonly [Node, string])[]): boolean {
+    const sources: string[] = [];
+    for (const statement of program.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
+    }
+    for (const [, source] of requires) sources.push(source);
+    return sources.some((source) => {
+      const file = projectModule(this.filename, source);
+      return file !== null && !isEmptySummary(moduleSummary(file, this.depth));
+    });
+  }
+
+  clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
+    const client = this.facts(node)?.facts.client;
+    if (!client) return null;
+    return { sdk: client.sdk, kind: client.kind, imported: { throttled: client.throttled, ...(client.only ? { only: client.only } : {}) } };
+  }
+
+  returnedField(call: TSESTree.CallExpression, fieldPath: readonly PathSegment[]): (ReturnedField & { name: string; module: string }) | null {
+    const found = this.facts(call.callee);
+    const returns = found?.facts.returns;
+    if (!found || !returns) return null;
+    // A path the summary read and did not keep is absent from every message the builder returns.
+    const key = fieldPath.join('.');
+    const field = returns.get(key) ?? (MESSAGE_PATH_KEYS.has(key) ? ABSENT_FIELD : UNKNOWN_FIELD);
+    return { ...field, name: found.label, module: found.module };
+  }
+
+  /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
+  facts(node: Node): { facts: ExportFacts; module: string; label: string } | null {
+    const ref = this.exportRef(node);
+    if (!ref) return null;
+    for (const key of ref.keys) {
+      const found = lookup(ref.file, key, this.depth);
+      if (found) return { facts: found.facts, module: path.relative(this.cwd, found.file.path).split(path.sep).join('/'), label: ref.label };
+    }
+    return null;
+  }
+
+  private exportRef(node: Node): { file: ModuleFile; keys: string[]; label: string } | null {
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(value.callee);
+      const binding = callee.type === AST_NODE_TYPES.Identifier ? this.binding(callee) : null;
+      return binding && binding.name !== '*' ? { file: binding.file, keys: [`${binding.name}#new`], label: callee.type === AST_NODE_TYPES.Identifier ? callee.name : '' } : null;
+    }
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const binding = this.binding(value);
+      return binding && binding.name !== '*' ? { file: binding.file, keys: [binding.name], label: value.name } : null;
+    }
+    if (value.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const name = propertyName(value);
+    if (name === null) return null;
+    const object = unwrap(value.object);
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const binding = this.binding(object);
+      if (binding) {
+        // `mailer.send` on `import * as mailer`; on a default import, a method of the exported
+        // object, or (CommonJS) the module's own export of that name.
+        const keys = binding.name === '*' ? [name] : binding.name === 'default' ? [`default.${name}`, name] : [`${binding.name}.${name}`];
+        return { file: binding.file, keys, label: `${object.name}.${name}` };
+      }
+    }
+    const instance = this.instanceOf(object, 0);
+    return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
+  }
+
+  private binding(identifier: TSESTree.Identifier): { file: ModuleFile; name: string } | null {
+    const binding = importBinding(this.globalScope, identifier);
+    const file = binding && projectModule(this.filename, binding.source);
+    return binding && file ? { file, name: binding.name } : null;
+  }
+
+  /**
+   * An instance of a class exported by a project module: `new MailService()`, a variable holding
+   * one, or a parameter or class field annotated with the class (`constructor(private mail: MailService)`).
+   */
+  private instanceOf(node: Node, depth: number): { file: ModuleFile; name: string; label: string } | null {
+    const value = unwrap(node);
+    if (depth > 3) return null;
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(value.callee);
+      const binding = callee.type === AST_NODE_TYPES.Identifier ? this.binding(callee) : null;
+      return binding && binding.name !== '*' && callee.type === AST_NODE_TYPES.Identifier ? { ...binding, label: callee.name } : null;
+    }
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(this.globalScope, value);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type === DefinitionType.Parameter) return this.annotated((def.name as TSESTree.Identifier).typeAnnotation);
+      const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+      return init ? this.instanceOf(init, depth + 1) : null;
+    }
+    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(value);
+      const cls = thisClass(value);
+      if (!cls || name === null) return null;
+      for (const element of cls.body.body) {
+        if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
+          return this.annotated(element.typeAnnotation) ?? (element.value ? this.instanceOf(element.value, depth + 1) : null);
+        }
+        if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+          for (const param of element.value.params) {
+            if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+            const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+            if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return this.annotated(inner.typeAnnotation);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** `mail: MailService`, with the class imported from a project module. */
+  private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: ModuleFile; name: string; label: string } | null {
+    const type = annotation?.typeAnnotation;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+    const binding = this.binding(type.typeName);
+    return binding && binding.name !== '*' ? { ...binding, label: type.typeName.name } : null;
+  }
+}
+
+/** One of the project's own modules, never an installed package. */
+function projectModule(fromFile: string, specifier: string): ModuleFile | null {
+  return resolveRelative(fromFile, specifier);
+}
+
+/** An export's facts, in its module or through that module's re-exports. */
+function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFile; facts: ExportFacts } | null {
+  const summary = moduleSummary(file, depth);
+  const facts = summary.exports.get(key);
+  if (facts) return { file, facts };
+  if (depth >= MAX_CHAIN) return null;
+  const split = key.search(/[.#]/);
+  const head = split < 0 ? key : key.slice(0, split);
+  const tail = split < 0 ? '' : key.slice(split);
+  for (const entry of summary.reexports) {
+    if (entry.name !== head && !(entry.name === '*' && head !== 'default')) continue;
+    const next = projectModule(file.path, entry.source);
+    const found = next && lookup(next, entry.imported === '*' ? key : entry.imported + tail, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The fast exit's question: does an import of this file lead to a project module that sends or builds mail? */
 setImportProbe((context, requires) => {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
@@ -898,7 +1284,7 @@ setImportProbe((context, requires) => {
   }
   for (const [, source] of requires) if (source.startsWith('.')) sources.push(source);
   return sources.some((source) => {
-    const file = resolveRelative(context.filename, source);
-    return file !== null && moduleSummary(file).size > 0;
+    const file = projectModule(context.filename, source);
+    return file !== null && !isEmptySummary(moduleSummary(file));
   });
 });
