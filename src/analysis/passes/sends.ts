@@ -9,7 +9,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedFunctions, functionName } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
+import { isProjectSpecifier, moduleText, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
@@ -561,8 +561,8 @@ class FileAnalysis {
       const name = propertyName(callee);
       if (object && name !== null && (object.name === '*' || object.name === 'default')) binding = { source: object.source, name };
     }
-    if (!binding || (!binding.source.startsWith('./') && !binding.source.startsWith('../'))) return;
-    const file = resolveRelative(this.where.filename, binding.source);
+    if (!binding || !isProjectSpecifier(this.where.filename, binding.source)) return;
+    const file = resolveImport(this.where.filename, binding.source);
     const summary = file && moduleSummary(file);
     const targets = summary?.get(binding.name === '*' ? 'default' : binding.name);
     if (!file || !targets) return;
@@ -887,18 +887,18 @@ function summarize(file: ModuleFile): ModuleSummary {
   return summary;
 }
 
-/** The fast exit's question: does a relative import of this file lead to a module whose exports send mail? */
+/** The fast exit's question: does an import of the project's own modules lead to one whose exports send mail? */
 setImportProbe((context, requires) => {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
   const sources: string[] = [];
   for (const statement of context.sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith('.')) sources.push(statement.source.value);
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(context.filename, statement.source.value)) sources.push(statement.source.value);
   }
-  for (const [, source] of requires) if (source.startsWith('.')) sources.push(source);
+  for (const [, source] of requires) if (isProjectSpecifier(context.filename, source)) sources.push(source);
   return sources.some((source) => {
-    const file = resolveRelative(context.filename, source);
+    const file = resolveImport(context.filename, source);
     return file !== null && moduleSummary(file).size > 0;
   });
 });
