@@ -164,6 +164,14 @@ describe('workspace packages', () => {
     ]);
   });
 
+  it("yarn's `workspaces: { packages }`, a `types` entry at a .d.ts file gives way to `import`", async () => {
+    const dir = workspace(
+      { 'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: { packages: ['packages/**'] } }), 'packages/emails/dist/index.d.ts': 'export declare function sendMessage(to: string | string[], subject: string): Promise<unknown>;\n' },
+      { name: '@acme/emails', exports: { '.': { types: './dist/index.d.ts', import: './src/index.ts' } } },
+    );
+    expect(await lint(dir, 'packages/app/src/notify.ts')).toEqual([workspaceFinding]);
+  });
+
   it('one address, or an unknown package name, stays silent', async () => {
     const dir = workspace({ 'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['packages/*'] }) });
     writeFileSync(path.join(dir, 'packages/app/src/notify.ts'), "import { sendMessage } from '@acme/emails';\nimport { sendMessage as other } from '@acme/other';\nexport const run = (users: { email: string }[], one: string) => [sendMessage(one, 'Hi'), other(users.map((u) => u.email), 'Hi')];\n");

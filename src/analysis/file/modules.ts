@@ -34,8 +34,9 @@ export interface ParsedModule {
 
 function stampOf(file: string): string | null {
   try {
-    const stat = statSync(file);
-    return stat.isFile() && stat.size <= MAX_BYTES ? `${stat.mtimeMs}:${stat.size}` : null;
+    // Most candidates of a search do not exist: no error object made for each.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size <= MAX_BYTES ? `${stat.mtimeMs}:${stat.size}` : null;
   } catch {
     return null;
   }
