@@ -208,6 +208,15 @@ describe('installed third-party packages are never followed', () => {
     expect(isProjectSpecifier(path.join(dir, 'src/c.js'), '@acme/linked')).toBe(false);
   });
 
+  it('nor a link to a folder outside the project (an `npm link`ed checkout)', async () => {
+    const elsewhere = project({ 'package.json': JSON.stringify({ name: '@acme/mailer', main: 'index.js' }), 'index.js': wrapperEsm });
+    const dir = project({ 'package.json': JSON.stringify({ name: 'app' }), 'src/job.js': caller });
+    mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
+    symlinkSync(elsewhere, path.join(dir, 'node_modules/@acme/mailer'), 'dir');
+    expect(await lint(dir, 'src/job.js')).toEqual([]);
+    expect(isProjectSpecifier(path.join(dir, 'src/job.js'), '@acme/mailer')).toBe(false);
+  });
+
   it('a file importing only real packages is not a project import', () => {
     const dir = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }), 'src/lib/x.ts': '' });
     const from = path.join(dir, 'src/app.ts');

@@ -281,8 +281,9 @@ function workspacePackages(root: string, patterns: readonly string[]): ReadonlyM
 
 /**
  * Packages of this project linked into a node_modules folder (a workspace tool's symlinks), by
- * name: a link whose real folder is not itself in a node_modules folder. One read of each
- * node_modules folder on the way up, once per process.
+ * name: a link to a folder of the project (below the folder that holds that node_modules, or a
+ * workspace package), and not itself in a node_modules folder. An `npm link`ed checkout elsewhere
+ * is not the project's. One read of each node_modules folder on the way up, once per process.
  */
 const links = new Map<string, ReadonlyMap<string, string>>();
 
@@ -293,6 +294,14 @@ function linkedPackages(dir: string): ReadonlyMap<string, string> {
   const parent = path.dirname(dir);
   if (parent !== dir && path.basename(dir) !== 'node_modules') for (const [name, target] of linkedPackages(parent)) packages.set(name, target);
   const folder = path.join(dir, 'node_modules');
+  let own: ((real: string) => boolean) | null = null;
+  const ofProject = (real: string): boolean => {
+    if (!own) {
+      const inside = [dir, ...workspaceOf(dir).values()].map((folder) => realOr(folder));
+      own = (target) => inside.some((folder) => target === folder || target.startsWith(folder + path.sep));
+    }
+    return own(real);
+  };
   const read = (at: string, scope: string): void => {
     let entries: Dirent[];
     try {
@@ -305,7 +314,7 @@ function linkedPackages(dir: string): ReadonlyMap<string, string> {
       if (!entry.isSymbolicLink()) continue;
       try {
         const real = realpathSync.native(path.join(at, entry.name));
-        if (!real.split(path.sep).includes('node_modules')) packages.set(scope + entry.name, real); // nearer links win
+        if (!real.split(path.sep).includes('node_modules') && ofProject(real)) packages.set(scope + entry.name, real); // nearer links win
       } catch {
         // a dangling link
       }
@@ -314,6 +323,14 @@ function linkedPackages(dir: string): ReadonlyMap<string, string> {
   read(folder, '');
   links.set(dir, packages);
   return packages;
+}
+
+function realOr(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 function search(base: string): ModuleFile | null {
