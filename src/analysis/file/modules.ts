@@ -1,11 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
+import { createPathsMatcher, parseTsconfig, type TsConfigJsonResolved } from 'get-tsconfig';
+import { Minimatch } from 'minimatch';
+import { resolveExports, type PathConditions } from 'resolve-pkg-maps';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /**
- * The project's own modules, read from disk: a relative import resolved the way Node and
- * TypeScript do, and the module parsed once per process and kept until its file changes
+ * The project's own modules, read from disk: an import resolved the way Node and TypeScript do
+ * (relative paths, tsconfig/jsconfig path aliases, workspace packages), and the module parsed once per process and kept until its file changes
  * (path, modification time and size). No mail knowledge here; the summaries are made in passes/.
  */
 
@@ -31,36 +34,304 @@ export interface ParsedModule {
 
 function stampOf(file: string): string | null {
   try {
-    const stat = statSync(file);
-    return stat.isFile() && stat.size <= MAX_BYTES ? `${stat.mtimeMs}:${stat.size}` : null;
+    // Most candidates of a search do not exist: no error object made for each.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size <= MAX_BYTES ? `${stat.mtimeMs}:${stat.size}` : null;
   } catch {
     return null;
   }
 }
 
-/** `./mailer`, `../lib/mail.js` (a `.ts` file written as `.js`), `./mail` (a folder's index). */
-export function resolveRelative(fromFile: string, specifier: string): ModuleFile | null {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+/**
+ * `./mailer`, `../lib/mail.js` (a `.ts` file written as `.js`), `./mail` (a folder's index), a path
+ * alias of the nearest tsconfig.json or jsconfig.json (`@/lib/email`), or a workspace package of
+ * the project (`@acme/emails`, through its `exports` or `main`). Never a file of an installed
+ * third-party package: those are not the project's own modules.
+ */
+export function resolveImport(fromFile: string, specifier: string): ModuleFile | null {
   if (!path.isAbsolute(fromFile)) return null;
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  const dir = path.dirname(fromFile);
+  const relative = isRelative(specifier);
+  // A bare specifier means the same thing from every file of a folder (one config, one workspace).
+  const key = relative ? path.resolve(dir, specifier) : `${dir}\0${specifier}`;
   // One stat for a specifier resolved before; the search again when that file is gone.
-  const known = resolved.get(base);
+  const known = resolved.get(key);
   if (known) {
     const stamp = stampOf(known);
     if (stamp) return { path: known, stamp };
   }
-  if (unresolved.has(base)) return null;
-  const found = search(base);
-  if (found) resolved.set(base, found.path);
-  else unresolved.add(base); // a module added later is seen by the next process (as ESLint's own resolvers)
+  if (unresolved.has(key)) return null;
+  const found = relative ? ownFile(search(key)) : resolveBare(dir, specifier);
+  if (found) resolved.set(key, found.path);
+  else unresolved.add(key); // a module added later is seen by the next process (as ESLint's own resolvers)
   return found;
+}
+
+/**
+ * The fast exit's question: may this specifier name one of the project's own modules? Relative
+ * paths, the path aliases of the nearest config and the workspace's package names; answered from
+ * data read once per folder, so a file importing only `react` and `lodash` pays nothing more.
+ */
+export function isProjectSpecifier(fromFile: string, specifier: string): boolean {
+  if (isRelative(specifier)) return true;
+  if (!path.isAbsolute(fromFile) || specifier.startsWith('node:') || specifier.startsWith('/')) return false;
+  const dir = path.dirname(fromFile);
+  const config = configOf(dir);
+  if (config && config.aliases.some((alias) => alias.matches(specifier))) return true;
+  if (config?.baseEntries.has(specifier.split('/')[0]!)) return true;
+  const name = packageName(specifier);
+  return name !== null && (workspaceOf(dir).has(name) || linkedPackages(dir).has(name));
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
 
 /** Specifiers that resolved to no file: not searched again. */
 const unresolved = new Set<string>();
 
-/** Resolved specifiers, by absolute base path. */
+/** Resolved specifiers, by absolute base path (relative ones) or folder and specifier (bare ones). */
 const resolved = new Map<string, string>();
+
+/** A file found, unless it lies in an installed package: its real path is under node_modules. */
+function ownFile(file: ModuleFile | null): ModuleFile | null {
+  if (!file) return null;
+  let real: string;
+  try {
+    real = realpathSync.native(file.path);
+  } catch {
+    return null;
+  }
+  // The path as found stays the module's name in messages (a project under a linked folder).
+  return real.split(path.sep).includes('node_modules') ? null : file;
+}
+
+function resolveBare(dir: string, specifier: string): ModuleFile | null {
+  const config = configOf(dir);
+  // TypeScript tries `paths` (then `baseUrl`) before node_modules; so do we.
+  for (const candidate of config?.matcher?.(specifier) ?? []) {
+    const found = ownFile(search(candidate));
+    if (found) return found;
+  }
+  const name = packageName(specifier);
+  if (name === null) return null;
+  const packageDir = workspaceOf(dir).get(name) ?? linkedPackages(dir).get(name);
+  return packageDir ? ownFile(packageEntry(packageDir, specifier.slice(name.length + 1))) : null;
+}
+
+/** `@acme/emails/templates` → `@acme/emails`; null for what cannot be a package name. */
+function packageName(specifier: string): string | null {
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  return /^(@[\w.-]+\/)?[\w.-]+$/.test(name) && !name.startsWith('.') ? name : null;
+}
+
+/**
+ * Conditions tried one at a time, so that a `types` entry pointing at a `.d.ts` file gives way to
+ * the `import` or `require` entry; `default` matches in each. Internal packages often point
+ * `types` (or all of them) at their `.ts` sources.
+ */
+const CONDITIONS = ['types', 'import', 'require'];
+
+/** The file a workspace package's subpath (`''`, `templates`) names: its `exports`, or `main`. */
+function packageEntry(dir: string, subpath: string): ModuleFile | null {
+  const manifest = readJson(path.join(dir, 'package.json'));
+  if (!manifest) return null;
+  const targets: string[] = [];
+  if (manifest['exports'] !== undefined && manifest['exports'] !== null) {
+    for (const condition of CONDITIONS) {
+      try {
+        targets.push(...resolveExports(manifest['exports'] as PathConditions, subpath, [condition]));
+      } catch {
+        // not exported under this condition
+      }
+    }
+  } else if (subpath === '') {
+    for (const field of ['main', 'module']) if (typeof manifest[field] === 'string') targets.push(manifest[field]);
+    targets.push('./index');
+  } else {
+    targets.push(subpath);
+  }
+  for (const target of targets) {
+    if (/\.d\.[cm]?ts$/.test(target)) continue; // declarations hold no bodies to summarise
+    const found = search(path.resolve(dir, target));
+    if (found) return found;
+  }
+  return null;
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface ConfigData {
+  readonly matcher: ((specifier: string) => string[]) | null;
+  /** The `paths` patterns, for the fast exit's question. */
+  readonly aliases: readonly { matches(specifier: string): boolean }[];
+  /** The names in the `baseUrl` folder, extensions dropped: `lib` for `lib/email`. */
+  readonly baseEntries: ReadonlySet<string>;
+}
+
+/** The nearest config of each folder (null: none), read once per process; extends followed by get-tsconfig. */
+const configs = new Map<string, ConfigData | null>();
+const tsconfigCache = new Map<string, unknown>();
+
+function configOf(dir: string): ConfigData | null {
+  const known = configs.get(dir);
+  if (known !== undefined) return known;
+  // In each folder a tsconfig.json wins over a jsconfig.json, as in TypeScript's editor support.
+  const file = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
+  const parent = path.dirname(dir);
+  const data = file ? readConfig(file) : parent !== dir && path.basename(dir) !== 'node_modules' ? configOf(parent) : null;
+  configs.set(dir, data);
+  return data;
+}
+
+function readConfig(file: string): ConfigData | null {
+  let config: TsConfigJsonResolved;
+  try {
+    config = parseTsconfig(file, tsconfigCache as Map<string, never>);
+  } catch {
+    return null; // a config that does not parse: no aliases
+  }
+  const matcher = createPathsMatcher({ path: file, config });
+  const aliases = Object.keys(config.compilerOptions?.paths ?? {}).map((pattern) => {
+    const star = pattern.indexOf('*');
+    if (star < 0) return { matches: (specifier: string) => specifier === pattern };
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    return { matches: (s: string) => s.length >= prefix.length + suffix.length && s.startsWith(prefix) && s.endsWith(suffix) };
+  });
+  const baseUrl = config.compilerOptions?.baseUrl;
+  const baseEntries = new Set<string>();
+  if (baseUrl !== undefined) {
+    try {
+      for (const entry of readdirSync(path.resolve(path.dirname(file), baseUrl))) {
+        if (entry !== 'node_modules' && !entry.startsWith('.')) baseEntries.add(entry.replace(/\.[cm]?[jt]sx?$/, ''));
+      }
+    } catch {
+      // no such folder
+    }
+  }
+  return { matcher, aliases, baseEntries };
+}
+
+/** The workspace's packages by name, for each folder inside it (empty outside a workspace). */
+const workspaces = new Map<string, ReadonlyMap<string, string>>();
+const NO_PACKAGES: ReadonlyMap<string, string> = new Map();
+
+function workspaceOf(dir: string): ReadonlyMap<string, string> {
+  const known = workspaces.get(dir);
+  if (known) return known;
+  const patterns = workspacePatterns(dir);
+  const parent = path.dirname(dir);
+  const packages = patterns ? workspacePackages(dir, patterns) : parent !== dir ? workspaceOf(parent) : NO_PACKAGES;
+  workspaces.set(dir, packages);
+  return packages;
+}
+
+/** `workspaces` of package.json (a list, or yarn's `{ packages }`), or pnpm-workspace.yaml's `packages`. */
+function workspacePatterns(dir: string): string[] | null {
+  const manifest = existsSync(path.join(dir, 'package.json')) ? readJson(path.join(dir, 'package.json')) : null;
+  const declared = manifest?.['workspaces'];
+  const list = Array.isArray(declared) ? declared : (declared as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(list)) return list.filter((p): p is string => typeof p === 'string');
+  let yaml: string;
+  try {
+    yaml = readFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return null;
+  }
+  // Only the `packages:` list is read: `- 'packages/*'` lines up to the next top-level key.
+  const block = /^packages:\s*\n((?:[ \t]*(?:-.*|#.*)?\n?)*)/m.exec(yaml)?.[1] ?? '';
+  return [...block.matchAll(/^[ \t]*-[ \t]*['"]?([^'"#\n]+?)['"]?[ \t]*(?:#.*)?$/gm)].map((m) => m[1]!);
+}
+
+function workspacePackages(root: string, patterns: readonly string[]): ReadonlyMap<string, string> {
+  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(p.replace(/^\.\/|\/$/g, '')));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new Minimatch(p.slice(1).replace(/^\.\/|\/$/g, '')));
+  const packages = new Map<string, string>();
+  // Folders up to four levels below the root (`packages/*`, `apps/**`), never into node_modules.
+  const visit = (relative: string, depth: number): void => {
+    if (relative && include.some((m) => m.match(relative)) && !exclude.some((m) => m.match(relative))) {
+      const name = readJson(path.join(root, relative, 'package.json'))?.['name'];
+      if (typeof name === 'string' && !packages.has(name)) packages.set(name, path.join(root, relative));
+    }
+    if (depth === 4) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const next = relative ? `${relative}/${entry.name}` : entry.name;
+      if (include.some((m) => m.match(next, true))) visit(next, depth + 1);
+    }
+  };
+  visit('', 0);
+  return packages;
+}
+
+/**
+ * Packages of this project linked into a node_modules folder (a workspace tool's symlinks), by
+ * name: a link to a folder of the project (below the folder that holds that node_modules, or a
+ * workspace package), and not itself in a node_modules folder. An `npm link`ed checkout elsewhere
+ * is not the project's. One read of each node_modules folder on the way up, once per process.
+ */
+const links = new Map<string, ReadonlyMap<string, string>>();
+
+function linkedPackages(dir: string): ReadonlyMap<string, string> {
+  const known = links.get(dir);
+  if (known) return known;
+  const packages = new Map<string, string>();
+  const parent = path.dirname(dir);
+  if (parent !== dir && path.basename(dir) !== 'node_modules') for (const [name, target] of linkedPackages(parent)) packages.set(name, target);
+  const folder = path.join(dir, 'node_modules');
+  let own: ((real: string) => boolean) | null = null;
+  const ofProject = (real: string): boolean => {
+    if (!own) {
+      const inside = [dir, ...workspaceOf(dir).values()].map((folder) => realOr(folder));
+      own = (target) => inside.some((folder) => target === folder || target.startsWith(folder + path.sep));
+    }
+    return own(real);
+  };
+  const read = (at: string, scope: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(at, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!scope && entry.name.startsWith('@') && entry.isDirectory()) read(path.join(at, entry.name), `${entry.name}/`);
+      if (!entry.isSymbolicLink()) continue;
+      try {
+        const real = realpathSync.native(path.join(at, entry.name));
+        if (!real.split(path.sep).includes('node_modules') && ofProject(real)) packages.set(scope + entry.name, real); // nearer links win
+      } catch {
+        // a dangling link
+      }
+    }
+  };
+  read(folder, '');
+  links.set(dir, packages);
+  return packages;
+}
+
+function realOr(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
 
 function search(base: string): ModuleFile | null {
   const ext = path.extname(base);

@@ -9,7 +9,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedValues, functionName, reexports } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
+import { isProjectSpecifier, moduleText, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
@@ -1252,7 +1252,7 @@ class ProjectLinks implements ProjectModules {
 
 /** One of the project's own modules, never an installed package. */
 function projectModule(fromFile: string, specifier: string): ModuleFile | null {
-  return resolveRelative(fromFile, specifier);
+  return isProjectSpecifier(fromFile, specifier) ? resolveImport(fromFile, specifier) : null;
 }
 
 /** An export's facts, in its module or through that module's re-exports. */
@@ -1273,16 +1273,16 @@ function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFil
   return null;
 }
 
-/** The fast exit's question: does an import of this file lead to a project module that sends or builds mail? */
+/** The fast exit's question: does an import of the project's own modules (relative, an alias, a workspace package) lead to one that sends or builds mail? */
 setImportProbe((context, requires) => {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
   const sources: string[] = [];
   for (const statement of context.sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith('.')) sources.push(statement.source.value);
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
   }
-  for (const [, source] of requires) if (source.startsWith('.')) sources.push(source);
+  for (const [, source] of requires) sources.push(source);
   return sources.some((source) => {
     const file = projectModule(context.filename, source);
     return file !== null && !isEmptySummary(moduleSummary(file));
