@@ -26,6 +26,7 @@ type MessageIds =
   | 'exposedList'
   | 'exposedThroughWrapper'
   | 'exposedThroughModule'
+  | 'exposedByCallers'
   | 'accountDecides'
   | 'fixedList'
   | 'fixedListTooLong'
@@ -84,6 +85,8 @@ export default createRule<Options, MessageIds>({
       exposedList: "{{sdk}} shows every address in `{{field}}` to every recipient, and this list comes from data. {{fix}}",
       exposedThroughModule:
         "`{{wrapper}}` ({{module}}) puts this data-driven list in {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
+      exposedByCallers:
+        "{{sdk}} shows every address in `{{field}}` to every recipient, and callers in other modules put data-driven lists here ({{callers}}). {{fix}}",
       exposedThroughWrapper:
         "`{{wrapper}}` passes this data-driven list to {{sdk}}'s `{{field}}`, which every recipient sees. {{fix}}",
       accountDecides:
@@ -130,8 +133,20 @@ function report(
   const { sdk, message, fieldName, write, list } = exposure;
   const flag = message.individualFlag;
   const fix = exposure.accountDecides && flag?.unsetFix ? flag.unsetFix : message.fix;
-  const data = { sdk: sdk.label, field: fieldName, fix, wrapper: exposure.wrapper ?? '', module: exposure.module ?? '', count: 0, max: max ?? 0 };
-  const messageId: MessageIds = exposure.module
+  const { callers } = exposure;
+  const data = {
+    sdk: sdk.label,
+    field: fieldName,
+    fix,
+    wrapper: exposure.wrapper ?? '',
+    module: exposure.module ?? '',
+    count: 0,
+    max: max ?? 0,
+    callers: callers ? `${callers.first}${callers.more ? `, and ${callers.more} more` : ''}` : '',
+  };
+  const messageId: MessageIds = callers
+    ? 'exposedByCallers'
+    : exposure.module
     ? 'exposedThroughModule'
     : exposure.wrapper
     ? 'exposedThroughWrapper'

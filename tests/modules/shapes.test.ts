@@ -176,6 +176,74 @@ export class EventsService {
   });
 });
 
+describe("a wrapper's own file names its callers in other modules", () => {
+  const service = `import nodemailer from 'nodemailer';
+export default class MailerService {
+  emailList: string[];
+  transporter = nodemailer.createTransport({ host: 'localhost' });
+  constructor(data: { emailList: string[] }) {
+    this.emailList = data.emailList;
+  }
+  sendEmail() {
+    return this.transporter.sendMail({ from: 'a@x.io', to: this.emailList, subject: 'x', text: '.' });
+  }
+}
+`;
+
+  it('reports the field the callers fill with data-driven lists, with the first caller and how many more', async () => {
+    const dir = project({
+      'package.json': '{ "name": "app" }\n',
+      'src/services/MailerService.ts': service,
+      'src/controllers/events.ts': `import MailerService from '../services/MailerService';
+export async function cancel(rsvps: { user: { email: string } }[]) {
+  await new MailerService({ emailList: rsvps.map(({ user }) => user.email) }).sendEmail();
+}
+`,
+      'src/controllers/venues.ts': `import MailerService from '../services/MailerService';
+export async function moved(rsvps: { email: string }[], owner: string) {
+  const emailList = rsvps.map((r) => r.email);
+  await new MailerService({ emailList }).sendEmail();
+  await new MailerService({ emailList: [owner] }).sendEmail();
+}
+`,
+    });
+    const found = await lint(dir, 'src/services/MailerService.ts');
+    expect(found).toEqual([
+      {
+        line: 9,
+        column: 56,
+        endLine: 9,
+        endColumn: 74,
+        rule: EXPOSED,
+        message:
+          'nodemailer shows every address in `to` to every recipient, and callers in other modules put data-driven lists here (src/controllers/events.ts:3, and 1 more). Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).',
+      },
+    ]);
+  });
+
+  it('is silent when every caller passes one address, and sees a caller change on the next lint', async () => {
+    const dir = project({
+      'package.json': '{ "name": "app" }\n',
+      'src/services/MailerService.ts': service,
+      'src/controllers/rsvp.ts': `import MailerService from '../services/MailerService';
+export async function confirm(user: { email: string }) {
+  await new MailerService({ emailList: [user.email] }).sendEmail();
+}
+`,
+    });
+    expect(await lint(dir, 'src/services/MailerService.ts')).toEqual([]);
+    const caller = path.join(dir, 'src/controllers/rsvp.ts');
+    writeFileSync(caller, `import MailerService from '../services/MailerService';
+export async function confirm(users: { email: string }[]) {
+  await new MailerService({ emailList: users.map((u) => u.email) }).sendEmail();
+}
+`);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(caller, later, later);
+    expect((await lint(dir, 'src/services/MailerService.ts')).map((f) => [f.line, f.column])).toEqual([[9, 56]]);
+  });
+});
+
 describe('a loop around a send in another module (opencouncil)', () => {
   const resend = `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_KEY);

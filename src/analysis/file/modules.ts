@@ -42,6 +42,12 @@ function stampOf(file: string): string | null {
   }
 }
 
+/** A file of the project as a module, with its stamp; null when it is gone or too large. */
+export function moduleFile(file: string): ModuleFile | null {
+  const stamp = stampOf(file);
+  return stamp ? { path: file, stamp } : null;
+}
+
 /**
  * `./mailer`, `../lib/mail.js` (a `.ts` file written as `.js`), `./mail` (a folder's index), a path
  * alias of the nearest tsconfig.json or jsconfig.json (`@/lib/email`), or a workspace package of

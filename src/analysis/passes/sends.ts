@@ -9,7 +9,8 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedValues, functionName, reexports } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { isProjectSpecifier, moduleText, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
+import { isProjectSpecifier, moduleFile, moduleText, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
+import { importersOf } from '../file/importers.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
@@ -82,6 +83,8 @@ export interface Exposure {
   readonly module?: string;
   /** The call of that module's export the list is passed to. */
   readonly via?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** Reported where this file's export puts its parameter: the callers in other modules that pass data-driven lists. */
+  readonly callers?: { readonly first: string; readonly more: number };
 }
 
 export interface MailAnalysis {
@@ -127,7 +130,7 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
     filename: context.filename,
     cwd: context.cwd,
     links: path.isAbsolute(context.filename) ? new ProjectLinks(prelude.globalScope, context.filename, context.cwd, 0) : null,
-    summary: false,
+    mode: 'lint',
   });
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   return file.run();
@@ -176,6 +179,21 @@ interface WrapperTarget {
   readonly field: RecipientField;
   readonly fieldName: string;
   readonly accountDecides: boolean;
+  /** Where this file writes the parameter into the field: a report there names callers in other modules. */
+  readonly write?: FieldWrite;
+  readonly flagTarget?: TSESTree.ObjectExpression | null;
+}
+
+/** What the analysis of a file is for: its own lint, another file's summary of it, or its calls of another file's exports. */
+type Mode = 'lint' | 'summary' | 'caller';
+
+/** A list this file passes to an export of a project module, which puts it in a visible field. */
+interface ModuleUse {
+  /** The module's absolute path and the export's key in its summary. */
+  readonly module: string;
+  readonly key: string;
+  readonly fieldName: string;
+  readonly line: number;
 }
 
 class FileAnalysis {
@@ -193,6 +211,8 @@ class FileAnalysis {
   private readonly wrapperSeen = new Set<string>();
   /** Every parameter of a function of this file found to reach a visible field: what a module summary exports. */
   readonly forwarded: WrapperTarget[] = [];
+  /** The data-driven lists this file passes to project modules' exports that expose them. */
+  readonly moduleUses: ModuleUse[] = [];
   private readonly exposedHolders = new Set<Node>();
   private readonly callByNode = new Map<Node, MailCall>();
   /** Object literals already read as the message of a send, with the send's own context. */
@@ -209,10 +229,10 @@ class FileAnalysis {
     collected: Collected,
     /**
      * The file's path and the working directory, and its view of the project's own modules; absent
-     * when other modules are not read (the shape check alone). `summary`: this is a module summarised
-     * for another file's lint, not the linted file.
+     * when other modules are not read (the shape check alone). `mode`: the linted file, a module
+     * summarised for another file's lint, or a caller of the linted file's exports read for it.
      */
-    private readonly where: { readonly filename: string; readonly cwd: string; readonly links: ProjectLinks | null; readonly summary: boolean } | null = null,
+    private readonly where: { readonly filename: string; readonly cwd: string; readonly links: ProjectLinks | null; readonly mode: Mode } | null = null,
   ) {
     this.collected = collected;
     this.links = where?.links ?? null;
@@ -242,6 +262,7 @@ class FileAnalysis {
     if (this.links) for (const node of this.collected.callNodes) this.importedCall(this.links, node);
     if (this.types) this.messageObjects(false);
     this.senderWrappers();
+    if (this.where?.mode === 'lint') this.callersElsewhere(this.where.filename);
     this.ran = true;
     return this.result();
   }
@@ -487,8 +508,8 @@ class FileAnalysis {
   private recordWrite(found: Omit<Exposure, 'list'>): void {
     const list = this.classifier.classify(found.write.value);
     if (list.kind === 'parameter') {
-      const { sdk, message, field, fieldName, accountDecides } = found;
-      this.wrap({ param: list.param, sdk, message, field, fieldName, accountDecides });
+      const { sdk, message, field, fieldName, accountDecides, write, flagTarget } = found;
+      this.wrap({ param: list.param, sdk, message, field, fieldName, accountDecides, write, flagTarget });
       return;
     }
     if (list.kind !== 'data-driven' && list.kind !== 'fixed') return;
@@ -504,7 +525,7 @@ class FileAnalysis {
 
   /** In a module's summary, the parameter a data-driven list in a visible field is cut from. */
   private noteParameterBehind(found: Omit<WrapperTarget, 'param'>, value: Node): void {
-    const source = this.where?.summary ? this.classifier.parameterBehind(value) : null;
+    const source = this.where?.mode === 'summary' ? this.classifier.parameterBehind(value) : null;
     if (!source) return;
     const { sdk, message, field, fieldName, accountDecides } = found;
     this.forwarded.push({ param: source, sdk, message, field, fieldName, accountDecides });
@@ -548,13 +569,42 @@ class FileAnalysis {
       for (const write of lookup.writes) {
         const list = this.classifier.classify(write.value);
         if (list.kind === 'parameter') {
-          this.wrap({ ...base, param: list.param });
+          this.wrap({ ...base, param: list.param, write: target.write, flagTarget: target.flagTarget });
         } else if (list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1)) {
           this.expose({ ...base, write, list, wrapper: name });
           if (list.kind === 'data-driven') this.noteParameterBehind(base, write.value);
         }
       }
-      for (const param of lookup.forwards) this.wrap({ ...base, param });
+      for (const param of lookup.forwards) this.wrap({ ...base, param, write: target.write, flagTarget: target.flagTarget });
+    }
+  }
+
+  /**
+   * An export of this file that puts a parameter in a visible field, called from other modules
+   * of the project with data-driven lists: reported here too, at the field, where one change
+   * fixes every caller (chapter's `to: this.emailList`). The callers are read as a lint of each
+   * reads them (see callerUses), so this report exists exactly when theirs do.
+   */
+  private callersElsewhere(filename: string): void {
+    const targets = this.forwarded.filter((t) => t.write);
+    if (targets.length === 0) return;
+    const keys = exportKeys(exportedValues(this.sourceCode.ast, this.globalScope), (cls) => this.localClass(cls));
+    const keyed = targets.flatMap((t) => keys.get(t.param.fn)?.map((key) => ({ key, target: t })) ?? []);
+    const self = keyed.length ? moduleFile(filename) : null;
+    if (!self) return;
+    const uses = importersOf(self).flatMap((file) => callerUses(file).filter((u) => u.module === self.path).map((u) => ({ ...u, file: file.path })));
+    for (const { key, target } of keyed) {
+      const matching = uses.filter((u) => u.key === key && u.fieldName === target.fieldName);
+      const first = matching[0];
+      if (!first || !target.write) continue;
+      const where = `${path.relative(this.where!.cwd, first.file).split(path.sep).join('/')}:${first.line}`;
+      this.expose({
+        ...fieldOf(target),
+        write: target.write,
+        list: DATA_DRIVEN_LIST,
+        flagTarget: target.flagTarget ?? null,
+        callers: { first: where, more: matching.length - 1 },
+      });
     }
   }
 
@@ -580,6 +630,7 @@ class FileAnalysis {
           this.wrap({ ...target, param: list.param });
         } else if (list.kind === 'data-driven') {
           this.expose({ ...fieldOf(target), write, list, wrapper: label, module, via: node });
+          this.moduleUses.push({ module: found.file.path, key: found.key, fieldName: target.fieldName, line: write.holder.loc.start.line });
         }
       }
       for (const param of lookup?.forwards ?? []) this.wrap({ ...target, param });
@@ -611,21 +662,10 @@ class FileAnalysis {
    */
   exportFacts(exported: ReadonlyMap<string, Node>, builds: boolean): Map<string, ExportFacts> {
     const facts = new Map<string, ExportFacts>();
-    const functions: [string, FunctionNode][] = [];
     for (const [name, value] of exported) {
-      if (isFunction(value)) {
-        functions.push([name, value]);
-      } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        const methods = objectMethods(value);
-        for (const [method, fn] of methods) functions.push([`${name}.${method}`, fn]);
-        const client = this.proxiedClient(methods);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const client = this.proxiedClient(objectMethods(value));
         if (client) facts.set(name, { client });
-      } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
-        for (const [method, fn] of classMethods(value)) functions.push([`${name}#${method === 'constructor' ? 'new' : method}`, fn]);
-      } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
-        // `export default new MailService()`: the methods of a class of this file, on that instance.
-        const cls = this.localClass(unwrap(value.callee) as TSESTree.Identifier);
-        for (const [method, fn] of cls ? classMethods(cls) : []) if (method !== 'constructor') functions.push([`${name}.${method}`, fn]);
       }
       const ref = this.resolver.kindOf(value);
       const spec = ref && kindSpec(ref);
@@ -641,7 +681,7 @@ class FileAnalysis {
       list.push({ index, path: fieldPath, sdk, message, field, fieldName, accountDecides });
       forwards.set(target.param.fn, list);
     }
-    for (const [key, fn] of functions) {
+    for (const [fn, keys] of exportKeys(exported, (id) => this.localClass(id))) for (const key of keys) {
       const entry: ExportFacts = facts.get(key) ?? {};
       const forwarded = forwards.get(fn);
       if (forwarded?.length) entry.forwards = forwarded;
@@ -715,7 +755,7 @@ class FileAnalysis {
     return fromParams ? fields : null;
   }
 
-  private localClass(identifier: TSESTree.Identifier): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  private localClass(identifier: TSESTree.Identifier): ClassNode | null {
     const def = variableOf(this.globalScope, identifier)?.defs[0];
     if (def?.type === DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
     return null;
@@ -956,6 +996,29 @@ function calleeName(callee: Node): string {
 }
 
 
+/**
+ * The keys other modules reach this module's functions by: `name` for a function, `name.method`
+ * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
+ */
+function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id: TSESTree.Identifier) => ClassNode | null): Map<FunctionNode, string[]> {
+  const keys = new Map<FunctionNode, string[]>();
+  const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
+  for (const [name, value] of exported) {
+    if (isFunction(value)) {
+      add(value, name);
+    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const [method, fn] of objectMethods(value)) add(fn, `${name}.${method}`);
+    } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
+      for (const [method, fn] of classMethods(value)) add(fn, `${name}#${method === 'constructor' ? 'new' : method}`);
+    } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
+      // `export default new MailService()`: the methods of a class of this file, on that instance.
+      const cls = localClass(unwrap(value.callee) as TSESTree.Identifier);
+      for (const [method, fn] of cls ? classMethods(cls) : []) if (method !== 'constructor') add(fn, `${name}.${method}`);
+    }
+  }
+  return keys;
+}
+
 /** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
 function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
   const methods = new Map<string, FunctionNode>();
@@ -1052,6 +1115,44 @@ const MAX_CHAIN = 3;
 /** `export … from` and `export *`: a module that only passes on another's exports. */
 const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
 
+const DATA_DRIVEN_LIST = { kind: 'data-driven' } as const;
+/** What each caller file passes to the project's exports, by version of the file. */
+const callerCache = new Map<string, { readonly stamp: string; readonly uses: readonly ModuleUse[] }>();
+
+/**
+ * The data-driven lists a file of the project passes to exports of project modules that put
+ * them in a visible field: the file analysed as its own lint would (without types), its reports
+ * kept as uses. Read for a wrapper's lint, once per version of the caller.
+ */
+function callerUses(file: ModuleFile): readonly ModuleUse[] {
+  const known = callerCache.get(file.path);
+  if (known?.stamp === file.stamp) return known.uses;
+  let uses: readonly ModuleUse[] = [];
+  try {
+    uses = readCaller(file);
+  } catch {
+    // A caller that cannot be read is unknown: no report in the wrapper on its account.
+  }
+  callerCache.set(file.path, { stamp: file.stamp, uses });
+  return uses;
+}
+
+function readCaller(file: ModuleFile): readonly ModuleUse[] {
+  const text = moduleText(file);
+  if (text === null || !MAIL_WORD.test(text)) return [];
+  const parsed = parseModule(file, text);
+  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
+  if (!parsed || !globalScope) return [];
+  const requires = text.includes('require') ? requireCalls(globalScope) : [];
+  const roots = MODULE_NEEDLE.test(text) ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
+  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
+  const collected = collectFile({ sourceCode } as unknown as Context, {});
+  const links = new ProjectLinks(globalScope, file.path, path.dirname(file.path), 0);
+  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'caller' });
+  analysis.run();
+  return analysis.moduleUses;
+}
+
 const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
 const ABSENT_FIELD: ReturnedField = { params: [], complete: true };
 const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
@@ -1110,7 +1211,7 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
   if (!sends && !builds && reexported.length === 0) return EMPTY_SUMMARY;
   const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
   const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, summary: true });
+  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'summary' });
   if (sends) analysis.run();
   return { exports: analysis.exportFacts(exportedValues(parsed.ast, globalScope), builds), reexports: reexported };
 }
@@ -1158,12 +1259,12 @@ class ProjectLinks implements ProjectModules {
   }
 
   /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
-  facts(node: Node): { facts: ExportFacts; module: string; label: string } | null {
+  facts(node: Node): { facts: ExportFacts; module: string; label: string; file: ModuleFile; key: string } | null {
     const ref = this.exportRef(node);
     if (!ref) return null;
     for (const key of ref.keys) {
       const found = lookup(ref.file, key, this.depth);
-      if (found) return { facts: found.facts, module: path.relative(this.cwd, found.file.path).split(path.sep).join('/'), label: ref.label };
+      if (found) return { ...found, module: path.relative(this.cwd, found.file.path).split(path.sep).join('/'), label: ref.label };
     }
     return null;
   }
@@ -1256,10 +1357,10 @@ function projectModule(fromFile: string, specifier: string): ModuleFile | null {
 }
 
 /** An export's facts, in its module or through that module's re-exports. */
-function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFile; facts: ExportFacts } | null {
+function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFile; facts: ExportFacts; key: string } | null {
   const summary = moduleSummary(file, depth);
   const facts = summary.exports.get(key);
-  if (facts) return { file, facts };
+  if (facts) return { file, facts, key };
   if (depth >= MAX_CHAIN) return null;
   const split = key.search(/[.#]/);
   const head = split < 0 ? key : key.slice(0, split);
