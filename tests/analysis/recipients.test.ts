@@ -119,6 +119,12 @@ describe('RecipientClassifier', () => {
       expect(classify('function f(users) { probe(users.map((u) => u.email)); }')).toEqual(DATA_DRIVEN);
     });
 
+    it("a received recipient field's entries turned into addresses stay the caller's (a provider adapter, Payload)", () => {
+      const found = classify('function f(message) { probe(message.to.map((a) => a.address)); }');
+      expect(found.kind).toBe('parameter');
+      expect(classify('function f(cc) { probe(cc.map((a) => (typeof a === "string" ? a : a.address))); }').kind).toBe('parameter');
+    });
+
     it('.join keeps what it joins', () => {
       expect(classify("probe(users.map((u) => u.email).join(', '));")).toEqual(DATA_DRIVEN);
       expect(classify("probe(['a@x.io', 'b@x.io'].join(', '));")).toEqual(fixed(2));

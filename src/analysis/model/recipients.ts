@@ -3,6 +3,7 @@ import { destructuringPath, type FunctionNode, propertyName, returnedExpressions
 import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
 import type { CallSites } from '../flow/functions.js';
 import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
+import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
 import { own } from '../../util/own.js';
 
@@ -451,12 +452,23 @@ export class RecipientClassifier {
       // of each record (`users.map((u) => u.email)`) is a list built from data.
       if (KEEPS_ELEMENTS.has(name)) return inner;
       if ((name === 'map' || name === 'flatMap') && !readsRecordField(node.arguments[0])) return inner;
+      // `message.to.map((a) => a.address)`: a received recipient field, its entries turned into
+      // addresses (a provider adapter), not records read for their addresses.
+      if ((name === 'map' || name === 'flatMap') && namesRecipientField(object)) return inner;
     }
     // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
     // out, its length comes from data.
     return DATA_DRIVEN;
   }
 }
+
+/** `message.to`, `cc`, `options.ToAddresses`: a value named as a message's recipient field. */
+function namesRecipientField(node: Node): boolean {
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node) : null;
+  return name !== null && RECIPIENT_FIELD_NAMES.has(name.toLowerCase());
+}
+
+const RECIPIENT_FIELD_NAMES: ReadonlySet<string> = new Set(RECIPIENT_LEAVES.map((l) => l.toLowerCase()));
 
 /**
  * A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`,
