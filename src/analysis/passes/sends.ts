@@ -9,7 +9,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, propertyName, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedFunctions, functionName } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { moduleText, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
+import { moduleText, onClearModuleCaches, parseModule, resolveRelative, type ModuleFile } from '../file/modules.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
@@ -840,6 +840,7 @@ const MAIL_WORD = /mail/i;
 const EMPTY_SUMMARY: ModuleSummary = new Map();
 /** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
 const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+onClearModuleCaches(() => summaries.clear());
 
 /**
  * The exported functions of one of the project's modules that put a parameter in a visible
