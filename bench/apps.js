@@ -71,13 +71,19 @@ function parses(file, sourceType) {
 
 /**
  * ESLint for one application folder: the shipped config `configName` (or, for null, the same
- * parser settings with no rule at all: the baseline), with the application's root as cwd. The
+ * parser settings with no rule at all: the baseline), plus `rules` if given, with the application's root as cwd. The
  * project's own ESLint config, ignore files and inline comments (`eslint-disable`) are not read.
  */
-export function eslintForApp(root, configName, { sourceType = 'module', stats = false } = {}) {
+export function eslintForApp(root, configName, { sourceType = 'module', stats = false, rules = null } = {}) {
   const config = configName ? plugin.configs[configName] : null;
   if (configName && !config) throw new Error(`unknown config ${configName}: one of ${Object.keys(plugin.configs).join(', ')}`);
-  const parsing = (configName ? config : plugin.configs.recommended).map(({ rules: _rules, plugins: _plugins, ...rest }) => rest);
+  // The baseline: the recommended config's objects (files, JSX, the TypeScript parser) without rules and plugins.
+  const parsing = plugin.configs.recommended.map((object) => {
+    const copy = { ...object };
+    delete copy.rules;
+    delete copy.plugins;
+    return copy;
+  });
   return new ESLint({
     cwd: root,
     stats,
@@ -90,6 +96,7 @@ export function eslintForApp(root, configName, { sourceType = 'module', stats = 
         files: ['**/*.{js,mjs,cjs,jsx}'],
         languageOptions: { ecmaVersion: 'latest', sourceType },
       },
+      ...(rules ? [{ files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], rules }] : []),
     ],
   });
 }
