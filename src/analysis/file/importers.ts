@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProjectSpecifier, moduleFile, resolveImport, type ModuleFile } from './modules.js';
+import { isProjectSpecifier, moduleFile, onClearModuleCaches, resolveImport, type ModuleFile } from './modules.js';
 
 /**
  * Which of the project's files import a given module: for a wrapper's report at the field its
@@ -24,6 +24,11 @@ const indexes = new Map<string, ReadonlyMap<string, readonly string[]> | null>()
 /** Per module path: the files that import it. */
 const importers = new Map<string, readonly string[]>();
 const roots = new Map<string, string>();
+onClearModuleCaches(() => {
+  indexes.clear();
+  importers.clear();
+  roots.clear();
+});
 
 /** The files of the project that import `target`, each with its current stamp. */
 export function importersOf(target: ModuleFile): ModuleFile[] {

@@ -9,7 +9,7 @@ import { typeServices } from '../file/types.js';
 import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
 import { CallSites, enclosingNamedFunction, exportedValues, functionName, reexports } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { isProjectSpecifier, moduleFile, moduleText, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
+import { isProjectSpecifier, moduleFile, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { importersOf } from '../file/importers.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
@@ -1160,6 +1160,10 @@ const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
 const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: [] };
 /** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
 const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+onClearModuleCaches(() => {
+  summaries.clear();
+  callerCache.clear();
+});
 /** Modules being summarised: an import cycle back to one of them is unknown. */
 const summarising = new Set<string>();
 
