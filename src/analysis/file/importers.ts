@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProjectSpecifier, moduleFile, onClearModuleCaches, resolveImport, type ModuleFile } from './modules.js';
+import { importSpecifiers, isProjectSpecifier, moduleFile, onClearModuleCaches, resolveImport, type ModuleFile } from './modules.js';
 
 /**
  * Which of the project's files import a given module: for a wrapper's report at the field its
@@ -16,32 +16,19 @@ const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 /** A larger project is not searched: its callers stay unknown (the reports at the calls remain). */
 const MAX_FILES = 20_000;
 const MAX_BYTES = 512 * 1024;
-/** `from './x'`, `import('./x')`, `require('./x')`, `import './x'`. */
-const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\n]+)\1/g;
 
-/** Per project root: every source file and the project specifiers it imports; null when too large. */
+/** Per project root: every module of the project that some file imports, and the files importing it; null when too large. */
 const indexes = new Map<string, ReadonlyMap<string, readonly string[]> | null>();
-/** Per module path: the files that import it. */
-const importers = new Map<string, readonly string[]>();
 const roots = new Map<string, string>();
 onClearModuleCaches(() => {
   indexes.clear();
-  importers.clear();
   roots.clear();
 });
 
 /** The files of the project that import `target`, each with its current stamp. */
 export function importersOf(target: ModuleFile): ModuleFile[] {
-  let found = importers.get(target.path);
-  if (!found) {
-    const index = projectIndex(projectRoot(path.dirname(target.path)));
-    const list: string[] = [];
-    for (const [file, specifiers] of index ?? []) {
-      if (file !== target.path && specifiers.some((s) => resolveImport(file, s)?.path === target.path)) list.push(file);
-    }
-    importers.set(target.path, (found = list));
-  }
-  return found.flatMap((file) => moduleFile(file) ?? []);
+  const index = projectIndex(projectRoot(path.dirname(target.path)));
+  return (index?.get(target.path) ?? []).flatMap((file) => (file === target.path ? [] : (moduleFile(file) ?? [])));
 }
 
 /** The folder of the nearest package.json above `dir`, or `dir` itself when there is none. */
@@ -57,7 +44,7 @@ function projectRoot(dir: string): string {
 function projectIndex(root: string): ReadonlyMap<string, readonly string[]> | null {
   if (indexes.has(root)) return indexes.get(root)!;
   const files = sourceFiles(root);
-  let index: Map<string, readonly string[]> | null = null;
+  let index: Map<string, string[]> | null = null;
   if (files) {
     index = new Map();
     for (const file of files) {
@@ -68,12 +55,14 @@ function projectIndex(root: string): ReadonlyMap<string, readonly string[]> | nu
         continue;
       }
       if (text.length > MAX_BYTES) continue;
-      const specifiers = new Set<string>();
-      for (const match of text.matchAll(SPECIFIER)) {
-        const specifier = match[2]!;
-        if (isProjectSpecifier(file, specifier)) specifiers.add(specifier);
+      for (const specifier of importSpecifiers(text)) {
+        if (!isProjectSpecifier(file, specifier)) continue;
+        const imported = resolveImport(file, specifier);
+        if (!imported) continue;
+        const importers = index.get(imported.path);
+        if (!importers) index.set(imported.path, [file]);
+        else if (importers.at(-1) !== file) importers.push(file);
       }
-      if (specifiers.size) index.set(file, [...specifiers]);
     }
   }
   indexes.set(root, index);

@@ -42,6 +42,16 @@ function stampOf(file: string): string | null {
   }
 }
 
+/** `from './x'`, `import('./x')`, `require('./x')`, `import './x'`: what a text imports, without parsing it. */
+const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\n]+)\1/g;
+
+/** The module specifiers a source text imports, read with a text search (comments and strings may add some). */
+export function importSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+  return [...found];
+}
+
 /** A file of the project as a module, with its stamp; null when it is gone or too large. */
 export function moduleFile(file: string): ModuleFile | null {
   const stamp = stampOf(file);

@@ -56,6 +56,10 @@ export interface Prelude {
   readonly roots: ReadonlyMap<Node, ModuleRoot>;
   /** An SDK (or a wrapper declared in settings) is imported, or a provider's API host is named: sends are possible. */
   readonly sends: boolean;
+  /** The file's `require()` calls of modules (empty when its text has no `require`). */
+  readonly requires: readonly RequireCall[];
+  /** An import of the project's own modules leads to one with mail in its summary; asked once. */
+  projectMail?: boolean;
   /** Computed when the `shapes` option first asks. */
   shapeHint?: boolean;
   /** Computed when the `typed` option first asks: the parser has types, and the text a recipient key or a send method. */
@@ -151,12 +155,18 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   // The common case, a file with no mail code, costs a scan of its imports and one of its text.
   const rawCalls = either && mentionsHost(text);
   // A helper of the project's own modules that sends mail makes this file one that may.
-  const sends = roots.size > 0 || rawCalls || (importProbe !== null && importProbe(context, requires));
+  const projectMail = roots.size > 0 || rawCalls ? undefined : (importProbe?.(context, requires) ?? false);
+  const sends = roots.size > 0 || rawCalls || projectMail === true;
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
     for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);
   }
-  return (state.prelude = { globalScope, roots, sends });
+  return (state.prelude = { globalScope, roots, sends, requires, ...(projectMail === undefined ? {} : { projectMail }) });
+}
+
+/** Whether an import of the project's own modules leads to one with mail in its summary (the import probe's answer). */
+export function projectMailOf(context: Context, prelude: Prelude): boolean {
+  return (prelude.projectMail ??= importProbe?.(context, prelude.requires) ?? false);
 }
 
 /** Types, and a recipient key or a send method in the text: a typed client or message may be there. */

@@ -219,22 +219,3 @@ export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLi
   return functions;
 }
 
-/**
- * `export { send } from './mailer'`, `export * from './mailer'`: names another module answers for.
- * `*` stands for every name of the other module but `default`.
- */
-export function reexports(program: TSESTree.Program): { readonly name: string; readonly source: string; readonly imported: string }[] {
-  const found: { name: string; source: string; imported: string }[] = [];
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
-      found.push({ name: '*', source: statement.source.value, imported: '*' });
-    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
-      for (const specifier of statement.specifiers) {
-        const name = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-        const imported = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
-        found.push({ name, source: statement.source.value, imported });
-      }
-    }
-  }
-  return found;
-}

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
 import { sdks, type MessageSpec, type ModuleRoot, type PathSegment, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { builtinRoots, CALLEE_NAMES, MESSAGE_PATHS, MODULE_NEEDLE, RECIPIENT_KEYS, SHAPE_KEY_HINT } from '../../sdks/indexes.js';
+import { builtinRoots, CALLEE_NAMES, MESSAGE_PATHS, MODULE_NEEDLE, RECIPIENT_KEYS, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
-import { type AnalysisOptions, perFile, preludeOf, setImportProbe, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
+import { type AnalysisOptions, perFile, preludeOf, projectMailOf, setImportProbe, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
 import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
-import { CallSites, enclosingNamedFunction, exportedValues, functionName, reexports } from '../flow/functions.js';
+import { CallSites, enclosingNamedFunction, exportedValues, functionName } from '../flow/functions.js';
 import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { isProjectSpecifier, moduleFile, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
+import { importSpecifiers, isProjectSpecifier, moduleFile, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { importersOf } from '../file/importers.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { collectedOf as collectFile } from '../file/collect.js';
@@ -129,7 +129,8 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   const file = new FileAnalysis(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state), {
     filename: context.filename,
     cwd: context.cwd,
-    links: path.isAbsolute(context.filename) ? new ProjectLinks(prelude.globalScope, context.filename, context.cwd, 0) : null,
+    // Asked only of a file that imports a project module with mail in its summary.
+    links: path.isAbsolute(context.filename) && projectMailOf(context, prelude) ? new ProjectLinks(prelude.globalScope, context.filename, context.cwd, 0) : null,
     mode: 'lint',
   });
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
@@ -1114,6 +1115,8 @@ const MAIL_WORD = /mail/i;
 const MAX_CHAIN = 3;
 /** `export … from` and `export *`: a module that only passes on another's exports. */
 const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
+/** `export * from 'x'` (no names) and `export { a, b as c } from 'x'` (names in group 1; the quote in 2, the source in 3). */
+const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*(['"])([^'"\n]+)\2/g;
 
 const DATA_DRIVEN_LIST = { kind: 'data-driven' } as const;
 /** What each caller file passes to the project's exports, by version of the file. */
@@ -1157,9 +1160,10 @@ const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
 const ABSENT_FIELD: ReturnedField = { params: [], complete: true };
 const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
 
-const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: [] };
+const NO_EXPORTS: ReadonlyMap<string, ExportFacts> = new Map();
+const EMPTY_SUMMARY: ModuleSummary = { exports: NO_EXPORTS, reexports: [] };
 /** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
-const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary }>();
+const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary; readonly depth: number }>();
 onClearModuleCaches(() => {
   summaries.clear();
   callerCache.clear();
@@ -1167,9 +1171,6 @@ onClearModuleCaches(() => {
 /** Modules being summarised: an import cycle back to one of them is unknown. */
 const summarising = new Set<string>();
 
-function isEmptySummary(summary: ModuleSummary): boolean {
-  return summary.exports.size === 0 && summary.reexports.length === 0;
-}
 
 /**
  * What the exports of one of the project's modules do with mail (see ExportFacts). The module
@@ -1179,7 +1180,8 @@ function isEmptySummary(summary: ModuleSummary): boolean {
  */
 export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
   const known = summaries.get(file.path);
-  if (known?.stamp === file.stamp) return known.summary;
+  // A summary made further along a chain saw fewer modules behind it: it answers only as far along.
+  if (known?.stamp === file.stamp && known.depth <= depth) return known.summary;
   if (summarising.has(file.path)) return EMPTY_SUMMARY;
   let summary = EMPTY_SUMMARY;
   summarising.add(file.path);
@@ -1190,8 +1192,7 @@ export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
   } finally {
     summarising.delete(file.path);
   }
-  // A summary made at the end of a chain may miss what it imports: only a full one is kept.
-  if (depth === 0 || !isEmptySummary(summary)) summaries.set(file.path, { stamp: file.stamp, summary });
+  summaries.set(file.path, { stamp: file.stamp, summary, depth });
   return summary;
 }
 
@@ -1200,24 +1201,65 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
   if (text === null) return EMPTY_SUMMARY;
   const importsSdk = MODULE_NEEDLE.test(text);
   const mentionsMail = MAIL_WORD.test(text);
-  const builds = mentionsMail && SHAPE_KEY_HINT.test(text);
-  const passesOn = REEXPORT_NEEDLE.test(text);
-  const chains = mentionsMail && depth < MAX_CHAIN;
-  if (!importsSdk && !builds && !passesOn && !chains) return EMPTY_SUMMARY;
+  // A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere.
+  const builds = mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text);
+  // Re-exports are read from the text: an index file that only passes names on is never parsed.
+  const reexported = REEXPORT_NEEDLE.test(text) ? textReexports(text) : [];
+  // A module that says mail and imports a project module with mail in its summary may send through it.
+  const chains =
+    !importsSdk &&
+    mentionsMail &&
+    depth < MAX_CHAIN &&
+    importSpecifiers(text).some((specifier) => {
+      const next = projectModule(file.path, specifier);
+      return next !== null && hasMail(next, depth + 1);
+    });
+  if (!importsSdk && !builds && !chains) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
   const parsed = parseModule(file, text);
   const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
   if (!parsed || !globalScope) return EMPTY_SUMMARY;
-  const reexported = passesOn ? reexports(parsed.ast) : [];
   const requires = text.includes('require') ? requireCalls(globalScope) : [];
   const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
   const links = depth < MAX_CHAIN ? new ProjectLinks(globalScope, file.path, path.dirname(file.path), depth + 1) : null;
-  const sends = roots.size > 0 || (chains && links !== null && links.importsSummarised(parsed.ast, requires));
-  if (!sends && !builds && reexported.length === 0) return EMPTY_SUMMARY;
+  const sends = roots.size > 0 || chains;
+  if (!sends && !builds) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
   const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
   const collected = collectFile({ sourceCode } as unknown as Context, {});
   const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'summary' });
   if (sends) analysis.run();
   return { exports: analysis.exportFacts(exportedValues(parsed.ast, globalScope), builds), reexports: reexported };
+}
+
+/** Whether a module's summary, or one it re-exports from, says anything of mail. */
+function hasMail(file: ModuleFile, depth: number, seen = new Set<string>()): boolean {
+  const summary = moduleSummary(file, depth);
+  if (summary.exports.size > 0) return true;
+  if (depth >= MAX_CHAIN || seen.has(file.path)) return false;
+  seen.add(file.path);
+  return summary.reexports.some((entry) => {
+    const next = projectModule(file.path, entry.source);
+    return next !== null && hasMail(next, depth + 1, seen);
+  });
+}
+
+/** `export * from './a'`, `export { send, notify as alert } from './b'` (types left out), read from the text. */
+function textReexports(text: string): { name: string; source: string; imported: string }[] {
+  const found: { name: string; source: string; imported: string }[] = [];
+  for (const match of text.matchAll(REEXPORT)) {
+    const [, names, , source] = match;
+    if (names === undefined) {
+      found.push({ name: '*', source: source!, imported: '*' });
+      continue;
+    }
+    for (const part of names.split(',')) {
+      const words = part.trim().split(/\s+/).filter(Boolean);
+      if (words.length === 0 || words[0] === 'type') continue;
+      const imported = words[0]!;
+      const name = words[1] === 'as' && words[2] ? words[2] : imported;
+      found.push({ name, source: source!, imported });
+    }
+  }
+  return found;
 }
 
 /**
@@ -1233,21 +1275,8 @@ class ProjectLinks implements ProjectModules {
     private readonly depth: number,
   ) {}
 
-  /** Does a project module this file imports (statically or by `require`) have anything to say? */
-  importsSummarised(program: TSESTree.Program, requires: readonly (readonly [Node, string])[]): boolean {
-    const sources: string[] = [];
-    for (const statement of program.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
-    }
-    for (const [, source] of requires) sources.push(source);
-    return sources.some((source) => {
-      const file = projectModule(this.filename, source);
-      return file !== null && !isEmptySummary(moduleSummary(file, this.depth));
-    });
-  }
-
   clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
-    const client = this.facts(node)?.facts.client;
+    const client = this.facts(node, false)?.facts.client;
     if (!client) return null;
     return { sdk: client.sdk, kind: client.kind, imported: { throttled: client.throttled, ...(client.only ? { only: client.only } : {}) } };
   }
@@ -1263,8 +1292,8 @@ class ProjectLinks implements ProjectModules {
   }
 
   /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
-  facts(node: Node): { facts: ExportFacts; module: string; label: string; file: ModuleFile; key: string } | null {
-    const ref = this.exportRef(node);
+  facts(node: Node, instances = true): { facts: ExportFacts; module: string; label: string; file: ModuleFile; key: string } | null {
+    const ref = this.exportRef(node, instances);
     if (!ref) return null;
     for (const key of ref.keys) {
       const found = lookup(ref.file, key, this.depth);
@@ -1273,7 +1302,7 @@ class ProjectLinks implements ProjectModules {
     return null;
   }
 
-  private exportRef(node: Node): { file: ModuleFile; keys: string[]; label: string } | null {
+  private exportRef(node: Node, instances: boolean): { file: ModuleFile; keys: string[]; label: string } | null {
     const value = unwrap(node);
     if (value.type === AST_NODE_TYPES.NewExpression) {
       const callee = unwrap(value.callee);
@@ -1297,15 +1326,23 @@ class ProjectLinks implements ProjectModules {
         return { file: binding.file, keys, label: `${object.name}.${name}` };
       }
     }
-    const instance = this.instanceOf(object, 0);
+    const instance = instances ? this.instanceOf(object, 0) : null;
     return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
   }
 
   private binding(identifier: TSESTree.Identifier): { file: ModuleFile; name: string } | null {
+    const variable = variableOf(this.globalScope, identifier);
+    if (!variable) return null;
+    if (this.bindings.has(variable)) return this.bindings.get(variable)!;
     const binding = importBinding(this.globalScope, identifier);
     const file = binding && projectModule(this.filename, binding.source);
-    return binding && file ? { file, name: binding.name } : null;
+    const found = binding && file ? { file, name: binding.name } : null;
+    this.bindings.set(variable, found);
+    return found;
   }
+
+  /** Each variable's import of a project module, or null: asked for every callee and client of the file. */
+  private readonly bindings = new Map<TSESLint.Scope.Variable, { file: ModuleFile; name: string } | null>();
 
   /**
    * An instance of a class exported by a project module: `new MailService()`, a variable holding
@@ -1390,6 +1427,6 @@ setImportProbe((context, requires) => {
   for (const [, source] of requires) sources.push(source);
   return sources.some((source) => {
     const file = projectModule(context.filename, source);
-    return file !== null && !isEmptySummary(moduleSummary(file));
+    return file !== null && hasMail(file, 0);
   });
 });
