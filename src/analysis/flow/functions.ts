@@ -219,3 +219,62 @@ export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLi
   return functions;
 }
 
+/**
+ * The keys other modules reach this module's functions by: `name` for a function, `name.method`
+ * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
+ */
+export function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id: TSESTree.Identifier) => ClassNode | null): Map<FunctionNode, string[]> {
+  const keys = new Map<FunctionNode, string[]>();
+  const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
+  for (const [name, value] of exported) {
+    if (isFunction(value)) {
+      add(value, name);
+    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const [method, fn] of objectMethods(value)) add(fn, `${name}.${method}`);
+    } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
+      for (const [method, fn] of classMethods(value)) add(fn, `${name}#${method === 'constructor' ? 'new' : method}`);
+    } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
+      // `export default new MailService()`: the methods of a class of this file, on that instance.
+      const cls = localClass(unwrap(value.callee) as TSESTree.Identifier);
+      for (const [method, fn] of cls ? classMethods(cls) : []) if (method !== 'constructor') add(fn, `${name}.${method}`);
+    }
+  }
+  return keys;
+}
+
+/** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
+export function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
+  const methods = new Map<string, FunctionNode>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = propertyName(property);
+    const value = unwrap(property.value);
+    if (name !== null && isFunction(value) && value.body) methods.set(name, value);
+  }
+  return methods;
+}
+
+/** The constructor and instance methods of a class. */
+export function classMethods(cls: ClassNode): Map<string, FunctionNode> {
+  const methods = new Map<string, FunctionNode>();
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    const name = element.static ? null : propertyName(element);
+    if (name === null) continue;
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body) methods.set(name, element.value);
+    else if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value && isFunction(element.value) && element.value.body) methods.set(name, element.value);
+  }
+  return methods;
+}
+
+/** `(...args) => sdk.send(...args)`, `(msg, cb) => sdk.send(msg, cb)`: every parameter passed on, in order, unchanged. */
+export function passesParamsOn(fn: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (fn.params.length === 0 || call.arguments.length !== fn.params.length) return false;
+  return fn.params.every((param, i) => {
+    const argument = call.arguments[i]!;
+    if (param.type === AST_NODE_TYPES.RestElement) {
+      return param.argument.type === AST_NODE_TYPES.Identifier && argument.type === AST_NODE_TYPES.SpreadElement && unwrap(argument.argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument.argument) as TSESTree.Identifier).name === param.argument.name;
+    }
+    return param.type === AST_NODE_TYPES.Identifier && unwrap(argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument) as TSESTree.Identifier).name === param.name;
+  });
+}

@@ -1,23 +1,32 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
-import { sdks, type MessageSpec, type ModuleRoot, type PathSegment, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { builtinRoots, CALLEE_NAMES, MESSAGE_PATHS, MODULE_NEEDLE, RECIPIENT_KEYS, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
+import { sdks, type MessageSpec, type ModuleRoot, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
+import { CALLEE_NAMES, MESSAGE_PATHS, RECIPIENT_KEYS } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
-import { type AnalysisOptions, perFile, preludeOf, projectMailOf, setImportProbe, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
+import { type AnalysisOptions, perFile, preludeOf, projectMailOf, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
-import { type FunctionNode, isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
-import { CallSites, enclosingNamedFunction, exportedValues, functionName } from '../flow/functions.js';
-import { importBinding, isFunctionValue, soleValue } from '../flow/values.js';
-import { importSpecifiers, isProjectSpecifier, moduleFile, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
+import { type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf, scopeAt, thisClass } from '../flow/ast.js';
+import { CallSites, enclosingNamedFunction, exportedValues, exportKeys, functionName, objectMethods, passesParamsOn } from '../flow/functions.js';
+import {
+  callerUses,
+  type ExportedClient,
+  type ExportedSender,
+  type ExportFacts,
+  type ForwardedParameter,
+  type Mode,
+  type ModuleUse,
+  ProjectLinks,
+  setModuleAnalyser,
+} from './summaries.js';
+import { isFunctionValue, soleValue } from '../flow/values.js';
+import { moduleFile } from '../file/modules.js';
 import { importersOf } from '../file/importers.js';
-import { findModuleRoots, requireCalls } from '../file/imports.js';
-import { collectedOf as collectFile } from '../file/collect.js';
 import { iteratesWithin } from '../flow/loops.js';
 import { type KindRef, kindSpec, ValueResolver } from '../model/clients.js';
 import { HttpSends } from '../model/http.js';
 import { type FieldWrite, type Lookup, MessageReader } from '../model/messages.js';
-import type { ProjectModules, ReturnedField } from '../model/project.js';
+import type { ReturnedField } from '../model/project.js';
 import { type ParamRef, RecipientClassifier, type RecipientList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { IterationAnalysis } from './iterations.js';
@@ -183,18 +192,6 @@ interface WrapperTarget {
   /** Where this file writes the parameter into the field: a report there names callers in other modules. */
   readonly write?: FieldWrite;
   readonly flagTarget?: TSESTree.ObjectExpression | null;
-}
-
-/** What the analysis of a file is for: its own lint, another file's summary of it, or its calls of another file's exports. */
-type Mode = 'lint' | 'summary' | 'caller';
-
-/** A list this file passes to an export of a project module, which puts it in a visible field. */
-interface ModuleUse {
-  /** The module's absolute path and the export's key in its summary. */
-  readonly module: string;
-  readonly key: string;
-  readonly fieldName: string;
-  readonly line: number;
 }
 
 class FileAnalysis {
@@ -997,436 +994,12 @@ function calleeName(callee: Node): string {
 }
 
 
-/**
- * The keys other modules reach this module's functions by: `name` for a function, `name.method`
- * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
- */
-function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id: TSESTree.Identifier) => ClassNode | null): Map<FunctionNode, string[]> {
-  const keys = new Map<FunctionNode, string[]>();
-  const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
-  for (const [name, value] of exported) {
-    if (isFunction(value)) {
-      add(value, name);
-    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const [method, fn] of objectMethods(value)) add(fn, `${name}.${method}`);
-    } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
-      for (const [method, fn] of classMethods(value)) add(fn, `${name}#${method === 'constructor' ? 'new' : method}`);
-    } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
-      // `export default new MailService()`: the methods of a class of this file, on that instance.
-      const cls = localClass(unwrap(value.callee) as TSESTree.Identifier);
-      for (const [method, fn] of cls ? classMethods(cls) : []) if (method !== 'constructor') add(fn, `${name}.${method}`);
-    }
-  }
-  return keys;
-}
-
-/** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
-function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
-  const methods = new Map<string, FunctionNode>();
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const name = propertyName(property);
-    const value = unwrap(property.value);
-    if (name !== null && isFunction(value) && value.body) methods.set(name, value);
-  }
-  return methods;
-}
-
-/** The constructor and instance methods of a class. */
-function classMethods(cls: ClassNode): Map<string, FunctionNode> {
-  const methods = new Map<string, FunctionNode>();
-  for (const element of cls.body.body) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    const name = element.static ? null : propertyName(element);
-    if (name === null) continue;
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body) methods.set(name, element.value);
-    else if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value && isFunction(element.value) && element.value.body) methods.set(name, element.value);
-  }
-  return methods;
-}
-
-/** `(...args) => sdk.send(...args)`, `(msg, cb) => sdk.send(msg, cb)`: every parameter passed on, in order, unchanged. */
-function passesParamsOn(fn: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  if (fn.params.length === 0 || call.arguments.length !== fn.params.length) return false;
-  return fn.params.every((param, i) => {
-    const argument = call.arguments[i]!;
-    if (param.type === AST_NODE_TYPES.RestElement) {
-      return param.argument.type === AST_NODE_TYPES.Identifier && argument.type === AST_NODE_TYPES.SpreadElement && unwrap(argument.argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument.argument) as TSESTree.Identifier).name === param.argument.name;
-    }
-    return param.type === AST_NODE_TYPES.Identifier && unwrap(argument).type === AST_NODE_TYPES.Identifier && (unwrap(argument) as TSESTree.Identifier).name === param.name;
-  });
-}
-
 /** The field a forwarded parameter lands in, as an exposure reached through a wrapper describes it. */
 function fieldOf(target: Omit<ForwardedParameter, 'index' | 'path'>): Omit<Exposure, 'write' | 'list'> {
   const { sdk, message, field, fieldName, accountDecides } = target;
   return { sdk, call: null, message, field, fieldName, accountDecides, flagTarget: null };
 }
 
-/** Where a project module's exported function puts its parameters: `index.path` reaches a visible field. */
-interface ForwardedParameter {
-  readonly index: number;
-  readonly path: readonly string[];
-  readonly sdk: SdkSpec;
-  readonly message: MessageSpec;
-  readonly field: RecipientField;
-  readonly fieldName: string;
-  readonly accountDecides: boolean;
-}
-
-/** An export that sends mail when called: a call of it is a send, for the loop checks. */
-interface ExportedSender {
-  readonly sdk: SdkSpec;
-  /** One call reaches many recipients (a batch API, or a loop over its own sends). */
-  readonly batch: boolean;
-  readonly throttled: boolean;
-  readonly queued: boolean;
-}
-
-/** An export that is an SDK client, or an object that hands some of its methods' arguments to one. */
-interface ExportedClient {
-  readonly sdk: SdkSpec;
-  readonly kind: string;
-  readonly throttled: boolean;
-  readonly only?: ReadonlySet<string>;
-}
-
-/**
- * What one export of a project module does, by key: `name` for a function or value, `name.method`
- * for a method of an exported object (or of an exported instance), `Class#new` for a class's
- * constructor and `Class#method` for the methods of its instances.
- */
-interface ExportFacts {
-  forwards?: ForwardedParameter[];
-  sender?: ExportedSender;
-  /** A message builder: where each field of the message it returns comes from, by field path. */
-  returns?: ReadonlyMap<string, ReturnedField>;
-  client?: ExportedClient;
-}
-
-interface ModuleSummary {
-  readonly exports: ReadonlyMap<string, ExportFacts>;
-  /** `export { send } from './mailer'`, `export * from './mailer'`: followed at lookup. */
-  readonly reexports: readonly { readonly name: string; readonly source: string; readonly imported: string }[];
-}
-
-const MAIL_WORD = /mail/i;
-/** Modules are followed this many imports away from the linted file, and no further. */
-const MAX_CHAIN = 3;
-/** `export … from` and `export *`: a module that only passes on another's exports. */
-const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
-/** `export * from 'x'` (no names) and `export { a, b as c } from 'x'` (names in group 1; the quote in 2, the source in 3). */
-const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*(['"])([^'"\n]+)\2/g;
-
 const DATA_DRIVEN_LIST = { kind: 'data-driven' } as const;
-/** What each caller file passes to the project's exports, by version of the file. */
-const callerCache = new Map<string, { readonly stamp: string; readonly uses: readonly ModuleUse[] }>();
 
-/**
- * The data-driven lists a file of the project passes to exports of project modules that put
- * them in a visible field: the file analysed as its own lint would (without types), its reports
- * kept as uses. Read for a wrapper's lint, once per version of the caller.
- */
-function callerUses(file: ModuleFile): readonly ModuleUse[] {
-  const known = callerCache.get(file.path);
-  if (known?.stamp === file.stamp) return known.uses;
-  let uses: readonly ModuleUse[] = [];
-  try {
-    uses = readCaller(file);
-  } catch {
-    // A caller that cannot be read is unknown: no report in the wrapper on its account.
-  }
-  callerCache.set(file.path, { stamp: file.stamp, uses });
-  return uses;
-}
-
-function readCaller(file: ModuleFile): readonly ModuleUse[] {
-  const text = moduleText(file);
-  if (text === null || !MAIL_WORD.test(text)) return [];
-  const parsed = parseModule(file, text);
-  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
-  if (!parsed || !globalScope) return [];
-  const requires = text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = MODULE_NEEDLE.test(text) ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
-  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
-  const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const links = new ProjectLinks(globalScope, file.path, path.dirname(file.path), 0);
-  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'caller' });
-  analysis.run();
-  return analysis.moduleUses;
-}
-
-const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
-const ABSENT_FIELD: ReturnedField = { params: [], complete: true };
-const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
-
-const NO_EXPORTS: ReadonlyMap<string, ExportFacts> = new Map();
-const EMPTY_SUMMARY: ModuleSummary = { exports: NO_EXPORTS, reexports: [] };
-/** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
-const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary; readonly depth: number }>();
-onClearModuleCaches(() => {
-  summaries.clear();
-  callerCache.clear();
-});
-/** Modules being summarised: an import cycle back to one of them is unknown. */
-const summarising = new Set<string>();
-
-
-/**
- * What the exports of one of the project's modules do with mail (see ExportFacts). The module
- * is parsed without types, once per version of its file; one that neither imports a mail SDK,
- * builds messages, re-exports nor (within the chain limit) imports a module that does, that is
- * too large or that does not parse, is empty.
- */
-export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
-  const known = summaries.get(file.path);
-  // A summary made further along a chain saw fewer modules behind it: it answers only as far along.
-  if (known?.stamp === file.stamp && known.depth <= depth) return known.summary;
-  if (summarising.has(file.path)) return EMPTY_SUMMARY;
-  let summary = EMPTY_SUMMARY;
-  summarising.add(file.path);
-  try {
-    summary = summarize(file, depth);
-  } catch {
-    // Another module's code must never fail the lint of this one: what cannot be read is unknown.
-  } finally {
-    summarising.delete(file.path);
-  }
-  summaries.set(file.path, { stamp: file.stamp, summary, depth });
-  return summary;
-}
-
-function summarize(file: ModuleFile, depth: number): ModuleSummary {
-  const text = moduleText(file);
-  if (text === null) return EMPTY_SUMMARY;
-  const importsSdk = MODULE_NEEDLE.test(text);
-  const mentionsMail = MAIL_WORD.test(text);
-  // A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere.
-  const builds = mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text);
-  // Re-exports are read from the text: an index file that only passes names on is never parsed.
-  const reexported = REEXPORT_NEEDLE.test(text) ? textReexports(text) : [];
-  // A module that says mail and imports a project module with mail in its summary may send through it.
-  const chains =
-    !importsSdk &&
-    mentionsMail &&
-    depth < MAX_CHAIN &&
-    importSpecifiers(text).some((specifier) => {
-      const next = projectModule(file.path, specifier);
-      return next !== null && hasMail(next, depth + 1);
-    });
-  if (!importsSdk && !builds && !chains) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
-  const parsed = parseModule(file, text);
-  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
-  if (!parsed || !globalScope) return EMPTY_SUMMARY;
-  const requires = text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
-  const links = depth < MAX_CHAIN ? new ProjectLinks(globalScope, file.path, path.dirname(file.path), depth + 1) : null;
-  const sends = roots.size > 0 || chains;
-  if (!sends && !builds) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
-  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
-  const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const analysis = new FileAnalysis(sourceCode, globalScope, roots, null, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'summary' });
-  if (sends) analysis.run();
-  return { exports: analysis.exportFacts(exportedValues(parsed.ast, globalScope), builds), reexports: reexported };
-}
-
-/** Whether a module's summary, or one it re-exports from, says anything of mail. */
-function hasMail(file: ModuleFile, depth: number, seen = new Set<string>()): boolean {
-  const summary = moduleSummary(file, depth);
-  if (summary.exports.size > 0) return true;
-  if (depth >= MAX_CHAIN || seen.has(file.path)) return false;
-  seen.add(file.path);
-  return summary.reexports.some((entry) => {
-    const next = projectModule(file.path, entry.source);
-    return next !== null && hasMail(next, depth + 1, seen);
-  });
-}
-
-/** `export * from './a'`, `export { send, notify as alert } from './b'` (types left out), read from the text. */
-function textReexports(text: string): { name: string; source: string; imported: string }[] {
-  const found: { name: string; source: string; imported: string }[] = [];
-  for (const match of text.matchAll(REEXPORT)) {
-    const [, names, , source] = match;
-    if (names === undefined) {
-      found.push({ name: '*', source: source!, imported: '*' });
-      continue;
-    }
-    for (const part of names.split(',')) {
-      const words = part.trim().split(/\s+/).filter(Boolean);
-      if (words.length === 0 || words[0] === 'type') continue;
-      const imported = words[0]!;
-      const name = words[1] === 'as' && words[2] ? words[2] : imported;
-      found.push({ name, source: source!, imported });
-    }
-  }
-  return found;
-}
-
-/**
- * The linted file's view of the project's own modules: which export a callee or value is, and
- * what that export's module summary says of it, through re-exports.
- */
-class ProjectLinks implements ProjectModules {
-  constructor(
-    private readonly globalScope: TSESLint.Scope.Scope,
-    private readonly filename: string,
-    private readonly cwd: string,
-    /** How many imports away from the linted file this file is. */
-    private readonly depth: number,
-  ) {}
-
-  clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
-    const client = this.facts(node, false)?.facts.client;
-    if (!client) return null;
-    return { sdk: client.sdk, kind: client.kind, imported: { throttled: client.throttled, ...(client.only ? { only: client.only } : {}) } };
-  }
-
-  returnedField(call: TSESTree.CallExpression, fieldPath: readonly PathSegment[]): (ReturnedField & { name: string; module: string }) | null {
-    const found = this.facts(call.callee);
-    const returns = found?.facts.returns;
-    if (!found || !returns) return null;
-    // A path the summary read and did not keep is absent from every message the builder returns.
-    const key = fieldPath.join('.');
-    const field = returns.get(key) ?? (MESSAGE_PATH_KEYS.has(key) ? ABSENT_FIELD : UNKNOWN_FIELD);
-    return { ...field, name: found.label, module: found.module };
-  }
-
-  /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
-  facts(node: Node, instances = true): { facts: ExportFacts; module: string; label: string; file: ModuleFile; key: string } | null {
-    const ref = this.exportRef(node, instances);
-    if (!ref) return null;
-    for (const key of ref.keys) {
-      const found = lookup(ref.file, key, this.depth);
-      if (found) return { ...found, module: path.relative(this.cwd, found.file.path).split(path.sep).join('/'), label: ref.label };
-    }
-    return null;
-  }
-
-  private exportRef(node: Node, instances: boolean): { file: ModuleFile; keys: string[]; label: string } | null {
-    const value = unwrap(node);
-    if (value.type === AST_NODE_TYPES.NewExpression) {
-      const callee = unwrap(value.callee);
-      const binding = callee.type === AST_NODE_TYPES.Identifier ? this.binding(callee) : null;
-      return binding && binding.name !== '*' ? { file: binding.file, keys: [`${binding.name}#new`], label: callee.type === AST_NODE_TYPES.Identifier ? callee.name : '' } : null;
-    }
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const binding = this.binding(value);
-      return binding && binding.name !== '*' ? { file: binding.file, keys: [binding.name], label: value.name } : null;
-    }
-    if (value.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const name = propertyName(value);
-    if (name === null) return null;
-    const object = unwrap(value.object);
-    if (object.type === AST_NODE_TYPES.Identifier) {
-      const binding = this.binding(object);
-      if (binding) {
-        // `mailer.send` on `import * as mailer`; on a default import, a method of the exported
-        // object, or (CommonJS) the module's own export of that name.
-        const keys = binding.name === '*' ? [name] : binding.name === 'default' ? [`default.${name}`, name] : [`${binding.name}.${name}`];
-        return { file: binding.file, keys, label: `${object.name}.${name}` };
-      }
-    }
-    const instance = instances ? this.instanceOf(object, 0) : null;
-    return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
-  }
-
-  private binding(identifier: TSESTree.Identifier): { file: ModuleFile; name: string } | null {
-    const variable = variableOf(this.globalScope, identifier);
-    if (!variable) return null;
-    if (this.bindings.has(variable)) return this.bindings.get(variable)!;
-    const binding = importBinding(this.globalScope, identifier);
-    const file = binding && projectModule(this.filename, binding.source);
-    const found = binding && file ? { file, name: binding.name } : null;
-    this.bindings.set(variable, found);
-    return found;
-  }
-
-  /** Each variable's import of a project module, or null: asked for every callee and client of the file. */
-  private readonly bindings = new Map<TSESLint.Scope.Variable, { file: ModuleFile; name: string } | null>();
-
-  /**
-   * An instance of a class exported by a project module: `new MailService()`, a variable holding
-   * one, or a parameter or class field annotated with the class (`constructor(private mail: MailService)`).
-   */
-  private instanceOf(node: Node, depth: number): { file: ModuleFile; name: string; label: string } | null {
-    const value = unwrap(node);
-    if (depth > 3) return null;
-    if (value.type === AST_NODE_TYPES.NewExpression) {
-      const callee = unwrap(value.callee);
-      const binding = callee.type === AST_NODE_TYPES.Identifier ? this.binding(callee) : null;
-      return binding && binding.name !== '*' && callee.type === AST_NODE_TYPES.Identifier ? { ...binding, label: callee.name } : null;
-    }
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(this.globalScope, value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === DefinitionType.Parameter) return this.annotated((def.name as TSESTree.Identifier).typeAnnotation);
-      const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-      return init ? this.instanceOf(init, depth + 1) : null;
-    }
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
-      const name = propertyName(value);
-      const cls = thisClass(value);
-      if (!cls || name === null) return null;
-      for (const element of cls.body.body) {
-        if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
-          return this.annotated(element.typeAnnotation) ?? (element.value ? this.instanceOf(element.value, depth + 1) : null);
-        }
-        if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
-          for (const param of element.value.params) {
-            if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-            const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-            if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return this.annotated(inner.typeAnnotation);
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** `mail: MailService`, with the class imported from a project module. */
-  private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: ModuleFile; name: string; label: string } | null {
-    const type = annotation?.typeAnnotation;
-    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
-    const binding = this.binding(type.typeName);
-    return binding && binding.name !== '*' ? { ...binding, label: type.typeName.name } : null;
-  }
-}
-
-/** One of the project's own modules, never an installed package. */
-function projectModule(fromFile: string, specifier: string): ModuleFile | null {
-  return isProjectSpecifier(fromFile, specifier) ? resolveImport(fromFile, specifier) : null;
-}
-
-/** An export's facts, in its module or through that module's re-exports. */
-function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFile; facts: ExportFacts; key: string } | null {
-  const summary = moduleSummary(file, depth);
-  const facts = summary.exports.get(key);
-  if (facts) return { file, facts, key };
-  if (depth >= MAX_CHAIN) return null;
-  const split = key.search(/[.#]/);
-  const head = split < 0 ? key : key.slice(0, split);
-  const tail = split < 0 ? '' : key.slice(split);
-  for (const entry of summary.reexports) {
-    if (entry.name !== head && !(entry.name === '*' && head !== 'default')) continue;
-    const next = projectModule(file.path, entry.source);
-    const found = next && lookup(next, entry.imported === '*' ? key : entry.imported + tail, depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The fast exit's question: does an import of the project's own modules (relative, an alias, a workspace package) lead to one that sends or builds mail? */
-setImportProbe((context, requires) => {
-  // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
-  // `sendMail`, `mailer`): a file without the word skips the look at other modules.
-  if (!MAIL_WORD.test(context.sourceCode.text)) return false;
-  const sources: string[] = [];
-  for (const statement of context.sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
-  }
-  for (const [, source] of requires) sources.push(source);
-  return sources.some((source) => {
-    const file = projectModule(context.filename, source);
-    return file !== null && hasMail(file, 0);
-  });
-});
+setModuleAnalyser((sourceCode, globalScope, roots, collected, where) => new FileAnalysis(sourceCode, globalScope, roots, null, collected, where));
