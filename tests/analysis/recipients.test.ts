@@ -123,6 +123,12 @@ describe('RecipientClassifier', () => {
       const found = classify('function f(message) { probe(message.to.map((a) => a.address)); }');
       expect(found.kind).toBe('parameter');
       expect(classify('function f(cc) { probe(cc.map((a) => (typeof a === "string" ? a : a.address))); }').kind).toBe('parameter');
+      // Payload's Resend adapter: a local helper maps each address list of the received message.
+      const adapter = `const mapAddresses = (addresses) => addresses.map((a) => (typeof a === 'string' ? a : a.address));
+function f(message) { probe(mapAddresses(message.to)); }`;
+      expect(classify(adapter).kind).toBe('parameter');
+      // Records of people stay data: their address field is read.
+      expect(classify('function f(subscribers) { probe(subscribers.map((s) => s.address)); }')).toEqual(DATA_DRIVEN);
     });
 
     it('.join keeps what it joins', () => {

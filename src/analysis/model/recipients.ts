@@ -452,8 +452,9 @@ export class RecipientClassifier {
       // of each record (`users.map((u) => u.email)`) is a list built from data.
       if (KEEPS_ELEMENTS.has(name)) return inner;
       if ((name === 'map' || name === 'flatMap') && !readsRecordField(node.arguments[0])) return inner;
-      // `message.to.map((a) => a.address)`: a received recipient field, its entries turned into
-      // addresses (a provider adapter), not records read for their addresses.
+      // `message.to.map((a) => a.address)`, `addresses.map((a) => a.address)`: a received recipient
+      // field, its entries turned into addresses (a provider adapter), not records read for their
+      // addresses; the caller decides what it holds.
       if ((name === 'map' || name === 'flatMap') && namesRecipientField(object)) return inner;
     }
     // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
@@ -462,13 +463,21 @@ export class RecipientClassifier {
   }
 }
 
-/** `message.to`, `cc`, `options.ToAddresses`: a value named as a message's recipient field. */
+/**
+ * `message.to`, `cc`, `addresses`: a value named as a message's recipient field or as a list of
+ * addresses, whose entries are address objects (`{ name, address }`), not records of people.
+ */
 function namesRecipientField(node: Node): boolean {
   const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node) : null;
   return name !== null && RECIPIENT_FIELD_NAMES.has(name.toLowerCase());
 }
 
-const RECIPIENT_FIELD_NAMES: ReadonlySet<string> = new Set(RECIPIENT_LEAVES.map((l) => l.toLowerCase()));
+const RECIPIENT_FIELD_NAMES: ReadonlySet<string> = new Set([
+  ...RECIPIENT_LEAVES.map((l) => l.toLowerCase()),
+  'addresses',
+  'emailaddresses',
+  'recipients',
+]);
 
 /**
  * A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`,
