@@ -115,6 +115,13 @@ describe('RecipientClassifier', () => {
       expect(classify('probe(`a@x.io`.slice(0));')).toEqual(fixed(1));
     });
 
+    it("callers' lists joined by spreads are theirs: one parameter forwards, several are unknown (novu, opencouncil)", () => {
+      expect(classify('function f(options, overrides) { probe([...options.to, ...overrides.to]); }')).toEqual(UNKNOWN);
+      expect(classify('function f(data) { const cc = [data.userEmail]; cc.push(...data.ccEmails); probe(cc); }').kind).toBe('parameter');
+      expect(classify('function f(cc) { probe(["ops@x.io", ...cc]); }').kind).toBe('parameter');
+      expect(classify('function f(users) { const cc = ["ops@x.io"]; cc.push(...users.map((u) => u.email)); probe(cc); }')).toEqual(DATA_DRIVEN);
+    });
+
     it('.map on a parameter is data-driven', () => {
       expect(classify('function f(users) { probe(users.map((u) => u.email)); }')).toEqual(DATA_DRIVEN);
     });

@@ -155,18 +155,21 @@ export class RecipientClassifier {
       if (inner.kind === 'parameter') return inner;
     }
     let count = 0;
+    const params: ParamRef[] = [];
     for (const element of elements) {
       if (element.type === AST_NODE_TYPES.SpreadElement) {
         const spread = this.classify(element.argument);
-        if (spread.kind !== 'fixed') return DATA_DRIVEN; // spreading a list of unseen length
-        count += spread.count;
+        // `[...options.to, ...overrides.to]`: the callers' lists, joined.
+        if (spread.kind === 'parameter') params.push(spread.param);
+        else if (spread.kind !== 'fixed') return DATA_DRIVEN; // spreading a list of unseen length
+        else count += spread.count;
         continue;
       }
       const item = this.classify(element);
       if (item.kind === 'data-driven') return DATA_DRIVEN; // nested lists are flattened by the SDKs
       count += item.kind === 'fixed' ? item.count : 1;
     }
-    return fixed(count);
+    return params.length ? joinedParameters(params) : fixed(count);
   }
 
   private identifier(node: TSESTree.Identifier): RecipientList {
@@ -262,13 +265,16 @@ export class RecipientClassifier {
   private filled(filled: NonNullable<ReturnType<typeof filledArray>>): RecipientList {
     if (filled.repeats) return DATA_DRIVEN;
     let count = 0;
+    const params: ParamRef[] = [];
     for (const value of filled.values) {
       const item = value.type === AST_NODE_TYPES.SpreadElement ? this.classify(value.argument) : this.classify(value);
       if (item.kind === 'data-driven') return DATA_DRIVEN;
-      if (value.type === AST_NODE_TYPES.SpreadElement && item.kind !== 'fixed') return DATA_DRIVEN;
-      count += item.kind === 'fixed' ? item.count : 1;
+      // `cc.push(...data.ccEmails)`: the caller's list, added to.
+      if (value.type === AST_NODE_TYPES.SpreadElement && item.kind === 'parameter') params.push(item.param);
+      else if (value.type === AST_NODE_TYPES.SpreadElement && item.kind !== 'fixed') return DATA_DRIVEN;
+      else count += item.kind === 'fixed' ? item.count : 1;
     }
-    return fixed(count);
+    return params.length ? joinedParameters(params) : fixed(count);
   }
 
   /**
@@ -520,6 +526,17 @@ function readsField(node: Node, name: string, depth: number): boolean {
 }
 
 /** Orders list classifications from most to least telling: data-driven, parameter, largest fixed, unknown. */
+/**
+ * A list that adds callers' lists together: what the one parameter holds, so its callers decide;
+ * unknown when several parameters are joined (no one caller's argument decides).
+ */
+function joinedParameters(params: readonly ParamRef[]): RecipientList {
+  const [first] = params;
+  return first && params.every((p) => p.fn === first.fn && p.index === first.index && p.path.join('.') === first.path.join('.'))
+    ? { kind: 'parameter', param: first }
+    : UNKNOWN;
+}
+
 function mostSevere(lists: RecipientList[]): RecipientList {
   const driven = lists.find((l) => l.kind === 'data-driven');
   if (driven) return driven;
