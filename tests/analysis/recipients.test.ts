@@ -134,8 +134,9 @@ describe('RecipientClassifier', () => {
       const adapter = `const mapAddresses = (addresses) => addresses.map((a) => (typeof a === 'string' ? a : a.address));
 function f(message) { probe(mapAddresses(message.to)); }`;
       expect(classify(adapter).kind).toBe('parameter');
-      // Records of people stay data: their address field is read.
+      // Records of people stay data: their address field is read (MailEasy's survey recipients).
       expect(classify('function f(subscribers) { probe(subscribers.map((s) => s.address)); }')).toEqual(DATA_DRIVEN);
+      expect(classify('function f({ recipients }) { probe(recipients.map(({ email }) => email)); }')).toEqual(DATA_DRIVEN);
     });
 
     it('.join keeps what it joins', () => {

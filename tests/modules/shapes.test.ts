@@ -285,6 +285,31 @@ async function sendEmailDelivery(delivery: { email: string; title: string; body:
     expect(found[0]!.message).toContain('sendEmailDelivery');
   });
 
+  it("a loop around a helper that hands its messages to the module's paced queue is silent (HGNRest)", async () => {
+    const dir = project({
+      'utilities/emailSender.js': `const nodemailer = require('nodemailer');
+const transporter = nodemailer.createTransport({ host: 'smtp.x.io', port: 465, secure: true });
+const queue = [];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function worker() {
+  while (queue.length) {
+    await transporter.sendMail(queue.shift());
+    await sleep(1000);
+  }
+}
+module.exports = (to, subject, html, opts = {}) => {
+  if (opts.priority === 'high') return transporter.sendMail({ from: 'a@x.io', to, subject, html });
+  queue.push({ from: 'a@x.io', to, subject, html });
+  return worker();
+};
+`,
+      'controllers/noShow.js': `const emailSender = require('../utilities/emailSender');
+exports.followUp = (users) => Promise.all(users.map((u) => emailSender(u.email, 'We missed you', '.')));
+`,
+    });
+    expect(await lint(dir, 'controllers/noShow.js')).toEqual([]);
+  });
+
   it('a loop that pauses every turn, or sends through a batching export, is silent', async () => {
     const dir = project({
       'lib/email/resend.ts': resend,

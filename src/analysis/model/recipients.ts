@@ -472,6 +472,7 @@ export class RecipientClassifier {
 /**
  * `message.to`, `cc`, `addresses`: a value named as a message's recipient field or as a list of
  * addresses, whose entries are address objects (`{ name, address }`), not records of people.
+ * `recipients` is not among them: it often holds people (`recipients.map(({ email }) => email)`).
  */
 function namesRecipientField(node: Node): boolean {
   const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node) : null;
@@ -482,7 +483,6 @@ const RECIPIENT_FIELD_NAMES: ReadonlySet<string> = new Set([
   ...RECIPIENT_LEAVES.map((l) => l.toLowerCase()),
   'addresses',
   'emailaddresses',
-  'recipients',
 ]);
 
 /**

@@ -695,14 +695,35 @@ class FileAnalysis {
   /** The sends inside an exported function, as one: a call of it sends with their SDK. */
   private senderFacts(fn: FunctionNode): ExportedSender | null {
     const inner = this.calls.filter((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
-    if (inner.length === 0) return null;
+    return inner.length ? { sdk: inner[0]!.sdk, ...this.asOneSend(fn, inner) } : null;
+  }
+
+  /**
+   * A function's sends, as one send where it is called: a batch when it loops over its own sends
+   * or each reaches many; throttled when each is; queued when each is, or when the function hands
+   * messages to a queue of the module (`queue.push(message)`) that something else drains at its
+   * own pace (HGNRest's emailSender, whose workers pause after every send).
+   */
+  private asOneSend(fn: FunctionNode, inner: readonly MailCall[]): Pick<MailCall, 'batch' | 'throttled' | 'queued'> {
     const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
     return {
-      sdk: inner[0]!.sdk,
       batch: loopsItself || inner.every((c) => c.batch),
       throttled: inner.every((c) => c.throttled),
-      queued: inner.every((c) => c.queued),
+      queued: inner.every((c) => c.queued) || this.enqueues(fn),
     };
+  }
+
+  /** Does the function push onto an array of the module (not one of its own)? */
+  private enqueues(fn: FunctionNode): boolean {
+    return this.collected.callNodes.some((node) => {
+      if (node.range[0] < fn.range[0] || node.range[1] > fn.range[1] || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = propertyName(callee);
+      if (name !== 'push' && name !== 'unshift') return false;
+      const scope = variableOf(this.globalScope, callee.object)?.scope.type;
+      return scope === 'module' || scope === 'global';
+    });
   }
 
   /**
@@ -889,9 +910,7 @@ class FileAnalysis {
       for (const [fn, inner] of byFunction) {
         const name = functionName(fn);
         if (!name) continue;
-        // A function that loops over its own sends reaches many recipients per call.
-        // A function that loops over its own sends, throttled or not, reaches many recipients per call.
-        const loopsItself = inner.some((c) => this.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
+        const asOne = this.asOneSend(fn, inner);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...this.callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...this.callSites.passedAsCallback(fn),
@@ -904,9 +923,7 @@ class FileAnalysis {
             method: name,
             spec: null,
             wrapper: name,
-            batch: loopsItself || inner.every((c) => c.batch),
-            throttled: inner.every((c) => c.throttled),
-            queued: inner.every((c) => c.queued),
+            ...asOne,
             parallelArray: null,
             ...(callback ? { callback } : {}),
           };
