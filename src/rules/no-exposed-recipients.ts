@@ -17,8 +17,8 @@ type Options = [
 
 /** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
 export const DEFAULT_SHAPE_IGNORE = [
-  '**/*.{test,spec}.*',
-  '**/{__tests__,__mocks__,__fixtures__,test,tests,fixtures,mocks,seed,seeds,seeders}/**',
+  '**/*.{test,spec,e2e}.*',
+  '**/{__tests__,__mocks__,__fixtures__,test,tests,e2e,fixtures,mocks,seed,seeds,seeders}/**',
   '**/*.{fixture,fixtures,mock,mocks,seed,seeds,stories}.*',
   '**/{fixture,fixtures,mock,mocks,seed,seeds,seeder,seeders}.*',
 ];
