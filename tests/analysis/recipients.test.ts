@@ -119,6 +119,8 @@ describe('RecipientClassifier', () => {
       expect(classify('function f(options, overrides) { probe([...options.to, ...overrides.to]); }')).toEqual(UNKNOWN);
       expect(classify('function f(data) { const cc = [data.userEmail]; cc.push(...data.ccEmails); probe(cc); }').kind).toBe('parameter');
       expect(classify('function f(cc) { probe(["ops@x.io", ...cc]); }').kind).toBe('parameter');
+      const consultation = 'function f(data) { const { userEmail, ccEmails } = data; const all = [userEmail]; if (ccEmails) all.push(...ccEmails); probe(all); }';
+      expect(classify(consultation)).toMatchObject({ kind: 'parameter', param: { index: 0, path: ['ccEmails'] } });
       expect(classify('function f(users) { const cc = ["ops@x.io"]; cc.push(...users.map((u) => u.email)); probe(cc); }')).toEqual(DATA_DRIVEN);
     });
 

@@ -184,12 +184,24 @@ export class RecipientClassifier {
     const declarator = def.node;
     const tuple = tupleAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
     if (tuple) return tuple;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return this.destructured(declarator, def.name as TSESTree.Identifier, variable);
     const filled = filledArray(variable);
     if (filled) return this.filled(filled);
     // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given may be sent.
     const values = assignedValues(variable);
     return values ? mostSevere(values.map((v) => this.classify(v))) : UNKNOWN;
+  }
+
+  /**
+   * `const { ccEmails } = data` with `data` a parameter: that part of the caller's argument.
+   * Anything else destructured is unknown, as is a name written again later.
+   */
+  private destructured(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier, variable: TSESLint.Scope.Variable): RecipientList {
+    const path = destructuringPath(declarator.id, name);
+    if (!path || !declarator.init || variable.references.filter((ref) => ref.isWrite()).length > 1) return UNKNOWN;
+    const base = this.classify(declarator.init);
+    if (base.kind !== 'parameter' || base.param.path.length + path.length > 4) return UNKNOWN;
+    return { kind: 'parameter', param: { ...base.param, path: [...base.param.path, ...path] } };
   }
 
   /**
