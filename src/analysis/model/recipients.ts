@@ -184,7 +184,7 @@ export class RecipientClassifier {
     const declarator = def.node;
     const tuple = tupleAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
     if (tuple) return tuple;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return this.destructured(declarator, def.name as TSESTree.Identifier, variable);
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return this.destructured(declarator, def.name, variable);
     const filled = filledArray(variable);
     if (filled) return this.filled(filled);
     // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given may be sent.

@@ -722,7 +722,7 @@ class FileAnalysis {
       const name = propertyName(callee);
       if (name !== 'push' && name !== 'unshift') return false;
       const scope = variableOf(this.globalScope, callee.object)?.scope.type;
-      return scope === 'module' || scope === 'global';
+      return scope === TSESLint.Scope.ScopeType.module || scope === TSESLint.Scope.ScopeType.global;
     });
   }
 

@@ -180,10 +180,15 @@ const summarising = new Set<string>();
  */
 export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
   const known = summaries.get(file.path);
-  // A summary made further along a chain saw fewer modules behind it: it answers only as far along.
-  if (known?.stamp === file.stamp && known.depth <= depth) return known.summary;
+  // A summary cut short by the chain limit answers only as far along the chain as it was made;
+  // one that never met the limit (`depth` 0 in the cache) answers everywhere.
+  if (known?.stamp === file.stamp && known.depth <= depth) {
+    if (known.depth > 0) truncations++;
+    return known.summary;
+  }
   if (summarising.has(file.path)) return EMPTY_SUMMARY;
   let summary = EMPTY_SUMMARY;
+  const before = truncations;
   summarising.add(file.path);
   try {
     summary = summarize(file, depth);
@@ -192,9 +197,12 @@ export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
   } finally {
     summarising.delete(file.path);
   }
-  summaries.set(file.path, { stamp: file.stamp, summary, depth });
+  summaries.set(file.path, { stamp: file.stamp, summary, depth: truncations > before ? depth : 0 });
   return summary;
 }
+
+/** How many times the chain limit stopped a look further: a summary made while it grew is cut short. */
+let truncations = 0;
 
 function summarize(file: ModuleFile, depth: number): ModuleSummary {
   const text = moduleText(file);
@@ -206,6 +214,7 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
   // Re-exports are read from the text: an index file that only passes names on is never parsed.
   const reexported = REEXPORT_NEEDLE.test(text) ? textReexports(text) : [];
   // A module that says mail and imports a project module with mail in its summary may send through it.
+  if (!importsSdk && mentionsMail && depth >= MAX_CHAIN) truncations++;
   const chains =
     !importsSdk &&
     mentionsMail &&
@@ -220,6 +229,7 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
   if (!parsed || !globalScope) return EMPTY_SUMMARY;
   const requires = text.includes('require') ? requireCalls(globalScope) : [];
   const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
+  if (depth >= MAX_CHAIN) truncations++; // its own imports are not read
   const links = depth < MAX_CHAIN ? new ProjectLinks(globalScope, file.path, path.dirname(file.path), depth + 1) : null;
   const sends = roots.size > 0 || chains;
   if (!sends && !builds) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
@@ -234,6 +244,7 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
 function hasMail(file: ModuleFile, depth: number, seen = new Set<string>()): boolean {
   const summary = moduleSummary(file, depth);
   if (summary.exports.size > 0) return true;
+  if (depth >= MAX_CHAIN && summary.reexports.length) truncations++;
   if (depth >= MAX_CHAIN || seen.has(file.path)) return false;
   seen.add(file.path);
   return summary.reexports.some((entry) => {
@@ -402,7 +413,10 @@ function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFil
   const summary = moduleSummary(file, depth);
   const facts = summary.exports.get(key);
   if (facts) return { file, facts, key };
-  if (depth >= MAX_CHAIN) return null;
+  if (depth >= MAX_CHAIN) {
+    if (summary.reexports.length) truncations++;
+    return null;
+  }
   const split = key.search(/[.#]/);
   const head = split < 0 ? key : key.slice(0, split);
   const tail = split < 0 ? '' : key.slice(split);
