@@ -1,41 +1,16 @@
 // The project's own modules imported through path aliases (tsconfig/jsconfig `paths`, `baseUrl`,
 // with `extends`) and workspace packages (`workspaces`, pnpm-workspace.yaml, node_modules links):
 // followed like relative imports. An installed third-party package is never followed.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, expect, it } from 'vitest';
-import plugin from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { isProjectSpecifier, resolveImport } from '../src/analysis/file/modules.js';
-
-const root = mkdtempSync(path.join(tmpdir(), 'mail-resolution-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(root, 'p-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+import { lint, project } from './modules/project.js';
 
 /** A folder link, as npm, yarn and pnpm workspaces make them in node_modules. */
 function link(dir: string, from: string, to: string): void {
   mkdirSync(path.dirname(path.join(dir, from)), { recursive: true });
   symlinkSync(path.relative(path.dirname(path.join(dir, from)), path.join(dir, to)), path.join(dir, from), 'dir');
-}
-
-async function lint(dir: string, file: string) {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [...plugin.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
-  });
-  const [result] = await eslint.lintFiles([file]);
-  return result!.messages.map((m) => ({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, rule: m.ruleId, message: m.message }));
 }
 
 const exposed = (module: string, name = 'sendMessage', sdk = "nodemailer's `to`") =>

@@ -1,35 +1,10 @@
 // The project's own modules (issue 13, first part): a helper exported from another module that puts
 // a parameter in a visible field is followed from the call in the linted file, in CommonJS, ESM
 // and TypeScript, and a change of that module is seen by the next lint in the same process.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, expect, it } from 'vitest';
-import plugin from '../src/index.js';
-
-const root = mkdtempSync(path.join(tmpdir(), 'mail-modules-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(root, 'p-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-async function lint(dir: string, file: string) {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [...plugin.configs.recommended, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
-  });
-  const [result] = await eslint.lintFiles([file]);
-  return result!.messages.map((m) => ({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, rule: m.ruleId, message: m.message }));
-}
+import { describe, expect, it } from 'vitest';
+import { lint, project } from './modules/project.js';
 
 const mailerCjs = `const nodemailer = require('nodemailer');
 const transport = nodemailer.createTransport({ host: 'smtp.example.com' });
