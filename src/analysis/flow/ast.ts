@@ -145,6 +145,34 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/**
+ * How a class declares `this.name`: its instance field (with the annotation and initial value),
+ * and the annotations of the field and of a constructor parameter property of that name
+ * (`constructor(private mail: MailService)`), the field's first.
+ */
+export function classField(
+  cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): { readonly field: TSESTree.PropertyDefinition | undefined; readonly annotations: readonly TSESTree.TSTypeAnnotation[] } {
+  let field: TSESTree.PropertyDefinition | undefined;
+  const annotations: TSESTree.TSTypeAnnotation[] = [];
+  const properties: TSESTree.TSTypeAnnotation[] = [];
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
+      field ??= element;
+      if (element.typeAnnotation) annotations.push(element.typeAnnotation);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name && inner.typeAnnotation) properties.push(inner.typeAnnotation);
+      }
+    }
+  }
+  return { field, annotations: [...annotations, ...properties] };
+}
+
 /** The class a `this` expression refers to: skips arrow functions, stops at any other function. */
 export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
   let current: Node | undefined = node.parent;

@@ -6,6 +6,7 @@ import type { CallSites } from '../flow/functions.js';
 import type { ProjectModules } from './project.js';
 import { elementBinding, soleValue } from '../flow/values.js';
 import {
+  classField,
   type FunctionNode,
   destructuringPath,
   isFunction,
@@ -300,24 +301,10 @@ export class ValueResolver {
     if (!members) this.classMemo.set(cls, (members = new Map<string, KindRef | null>()));
     if (members.has(name)) return members.get(name)!;
     members.set(name, null);
-    const candidates: Node[] = [];
+    const { field, annotations } = classField(cls, name);
     let annotated: KindRef | null = null;
-    for (const element of cls.body.body) {
-      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
-        annotated ??= this.annotationKind(element.typeAnnotation);
-        if (element.value) candidates.push(element.value);
-      }
-      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
-        for (const param of element.value.params) {
-          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-          const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) {
-            annotated ??= this.annotationKind(inner.typeAnnotation);
-          }
-        }
-      }
-    }
-    candidates.push(...(this.thisWrites.get(cls)?.get(name) ?? []));
+    for (const annotation of annotations) annotated ??= this.annotationKind(annotation);
+    const candidates: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites.get(cls)?.get(name) ?? [])];
     const result = annotated ?? (candidates.length ? this.agree(candidates) : null);
     members.set(name, result);
     return result;

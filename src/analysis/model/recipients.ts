@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { classField, destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
 import type { CallSites } from '../flow/functions.js';
 import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
@@ -400,11 +400,8 @@ export class RecipientClassifier {
     if (name === null) return UNKNOWN;
     if (node.object.type === AST_NODE_TYPES.ThisExpression) {
       const cls = thisClass(node);
-      const field = cls?.body.body.find(
-        (e): e is TSESTree.PropertyDefinition =>
-          e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && propertyName(e) === name,
-      );
-      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? (cls ? this.classField(cls, name, field) : UNKNOWN);
+      const field = cls ? classField(cls, name).field : undefined;
+      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? (cls ? this.fieldValues(cls, name, field) : UNKNOWN);
     }
     // `options.to` on a parameter forwards that part of the caller's argument.
     const base = this.classify(node.object);
@@ -420,7 +417,7 @@ export class RecipientClassifier {
    * A field also written elsewhere is what all its writes are, the most severe first; a field
    * that only ever holds literals is unknown, as code may push to it.
    */
-  private classField(cls: ClassNode, name: string, field: TSESTree.PropertyDefinition | undefined): RecipientList {
+  private fieldValues(cls: ClassNode, name: string, field: TSESTree.PropertyDefinition | undefined): RecipientList {
     const writes: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites?.get(cls)?.get(name) ?? [])];
     if (writes.length === 0 || this.depth > MAX_DEPTH) return UNKNOWN;
     this.depth++;

@@ -6,7 +6,7 @@ import { type Collected, collectedOf as collectFile } from '../file/collect.js';
 import { findModuleRoots, requireCalls } from '../file/imports.js';
 import { importSpecifiers, isProjectSpecifier, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { setImportProbe } from '../file/state.js';
-import { propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { exportedValues } from '../flow/functions.js';
 import { importBinding, soleValue } from '../flow/values.js';
 import type { KindRef } from '../model/clients.js';
@@ -378,18 +378,12 @@ export class ProjectLinks implements ProjectModules {
       const name = propertyName(value);
       const cls = thisClass(value);
       if (!cls || name === null) return null;
-      for (const element of cls.body.body) {
-        if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyName(element) === name) {
-          return this.annotated(element.typeAnnotation) ?? (element.value ? this.instanceOf(element.value, depth + 1) : null);
-        }
-        if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
-          for (const param of element.value.params) {
-            if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-            const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-            if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return this.annotated(inner.typeAnnotation);
-          }
-        }
+      const { field, annotations } = classField(cls, name);
+      for (const annotation of annotations) {
+        const annotated = this.annotated(annotation);
+        if (annotated) return annotated;
       }
+      return field?.value ? this.instanceOf(field.value, depth + 1) : null;
     }
     return null;
   }
