@@ -84,7 +84,8 @@ export function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   return calls;
 }
 
-function* importSources(program: TSESTree.Program, requires: readonly RequireCall[]): Iterable<string> {
+/** The module specifiers a file imports: its import declarations, then its `require()` calls. */
+export function* importSources(program: TSESTree.Program, requires: readonly RequireCall[]): Iterable<string> {
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield statement.source.value;
   }

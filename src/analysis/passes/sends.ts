@@ -209,6 +209,8 @@ class FileAnalysis {
   private readonly wrapperSeen = new Set<string>();
   /** Every parameter of a function of this file found to reach a visible field: what a module summary exports. */
   readonly forwarded: WrapperTarget[] = [];
+  /** How many imports or requires of mail modules the file has: a module with none sends nothing itself. */
+  readonly sdkImports: number;
   /** The data-driven lists this file passes to project modules' exports that expose them. */
   readonly moduleUses: ModuleUse[] = [];
   private readonly exposedHolders = new Set<Node>();
@@ -237,6 +239,7 @@ class FileAnalysis {
     // The node lists are read through `collected` when used: a shape check alone may never need them.
     this.callSites = new CallSites(globalScope, sourceCode.scopeManager!, () => collected.callNodes);
     const thisWrites = { get: (cls: ClassNode) => collected.thisWrites.get(cls) };
+    this.sdkImports = roots.size;
     this.resolver = new ValueResolver(globalScope, roots, thisWrites, types, this.callSites, this.links);
     this.classifier = new RecipientClassifier(globalScope, types, this.callSites, thisWrites);
     this.reader = new MessageReader(globalScope, this.classifier, this.callSites, this.links);
@@ -658,7 +661,8 @@ class FileAnalysis {
    * each puts in a visible field, whether it sends, the client it is, and (with `builds`) where
    * the fields of the message it returns come from.
    */
-  exportFacts(exported: ReadonlyMap<string, Node>, builds: boolean): Map<string, ExportFacts> {
+  exportFacts(builds: boolean): Map<string, ExportFacts> {
+    const exported = exportedValues(this.sourceCode.ast, this.globalScope);
     const facts = new Map<string, ExportFacts>();
     for (const [name, value] of exported) {
       if (value.type === AST_NODE_TYPES.ObjectExpression) {

@@ -3,11 +3,10 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import type { MessageSpec, ModuleRoot, PathSegment, RecipientField, SdkSpec } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { type Collected, collectedOf as collectFile } from '../file/collect.js';
-import { findModuleRoots, requireCalls } from '../file/imports.js';
+import { findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import { importSpecifiers, isProjectSpecifier, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
 import { setImportProbe } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
-import { exportedValues } from '../flow/functions.js';
 import { importBinding, soleValue } from '../flow/values.js';
 import type { KindRef } from '../model/clients.js';
 import type { ProjectModules, ReturnedField } from '../model/project.js';
@@ -39,8 +38,10 @@ export interface ModuleUse {
 
 /** What a summary needs of a module's analysis. */
 export interface ModuleAnalysis {
+  /** How many imports or requires of a mail SDK the module has. */
+  readonly sdkImports: number;
   run(): unknown;
-  exportFacts(exported: ReadonlyMap<string, Node>, builds: boolean): Map<string, ExportFacts>;
+  exportFacts(builds: boolean): Map<string, ExportFacts>;
   readonly moduleUses: readonly ModuleUse[];
 }
 
@@ -143,17 +144,28 @@ export function callerUses(file: ModuleFile): readonly ModuleUse[] {
 function readCaller(file: ModuleFile): readonly ModuleUse[] {
   const text = moduleText(file);
   if (text === null || !MAIL_WORD.test(text)) return [];
-  const parsed = parseModule(file, text);
-  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
-  if (!parsed || !globalScope) return [];
-  const requires = text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = MODULE_NEEDLE.test(text) ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
-  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
-  const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const links = new ProjectLinks(globalScope, file.path, path.dirname(file.path), 0);
-  const analysis = analyse(sourceCode, globalScope, roots, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'caller' });
+  const analysis = analyseModule(file, text, MODULE_NEEDLE.test(text), 0, 'caller');
+  if (!analysis) return [];
   analysis.run();
   return analysis.moduleUses;
+}
+
+/**
+ * Another file of the project, parsed and set up for sends.ts's analysis as if it were linted:
+ * its SDK imports (when its text names one), its nodes, and its own view of the project's modules,
+ * `linksDepth` imports away from the linted file (none past the chain limit). Null when it does not parse.
+ */
+function analyseModule(file: ModuleFile, text: string, importsSdk: boolean, linksDepth: number, mode: Mode): ModuleAnalysis | null {
+  const parsed = parseModule(file, text);
+  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
+  if (!parsed || !globalScope) return null;
+  const requires = importsSdk && text.includes('require') ? requireCalls(globalScope) : [];
+  const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
+  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
+  const collected = collectFile({ sourceCode } as unknown as Context, {});
+  const dir = path.dirname(file.path);
+  const links = linksDepth <= MAX_CHAIN ? new ProjectLinks(globalScope, file.path, dir, linksDepth) : null;
+  return analyse(sourceCode, globalScope, roots, collected, { filename: file.path, cwd: dir, links, mode });
 }
 
 const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
@@ -223,21 +235,15 @@ function summarize(file: ModuleFile, depth: number): ModuleSummary {
       const next = projectModule(file.path, specifier);
       return next !== null && hasMail(next, depth + 1);
     });
-  if (!importsSdk && !builds && !chains) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
-  const parsed = parseModule(file, text);
-  const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
-  if (!parsed || !globalScope) return EMPTY_SUMMARY;
-  const requires = text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
+  const passesOn: ModuleSummary = reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
+  if (!importsSdk && !builds && !chains) return passesOn;
   if (depth >= MAX_CHAIN) truncations++; // its own imports are not read
-  const links = depth < MAX_CHAIN ? new ProjectLinks(globalScope, file.path, path.dirname(file.path), depth + 1) : null;
-  const sends = roots.size > 0 || chains;
-  if (!sends && !builds) return reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
-  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
-  const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const analysis = analyse(sourceCode, globalScope, roots, collected, { filename: file.path, cwd: path.dirname(file.path), links, mode: 'summary' });
+  const analysis = analyseModule(file, text, importsSdk, depth + 1, 'summary');
+  if (!analysis) return EMPTY_SUMMARY;
+  const sends = analysis.sdkImports > 0 || chains;
+  if (!sends && !builds) return passesOn;
   if (sends) analysis.run();
-  return { exports: analysis.exportFacts(exportedValues(parsed.ast, globalScope), builds), reexports: reexported };
+  return { exports: analysis.exportFacts(builds), reexports: reexported };
 }
 
 /** Whether a module's summary, or one it re-exports from, says anything of mail. */
@@ -428,13 +434,9 @@ setImportProbe((context, requires) => {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
-  const sources: string[] = [];
-  for (const statement of context.sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
-  }
-  for (const [, source] of requires) sources.push(source);
-  return sources.some((source) => {
+  for (const source of importSources(context.sourceCode.ast, requires)) {
     const file = projectModule(context.filename, source);
-    return file !== null && hasMail(file, 0);
-  });
+    if (file !== null && hasMail(file, 0)) return true;
+  }
+  return false;
 });
