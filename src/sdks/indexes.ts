@@ -3,7 +3,7 @@
  * keys, provider endpoints, and the text hints of the fast exit. Everything the analysis looks up
  * by a name from `src/sdks` is built here, once per process.
  */
-import type { Endpoint, PathSegment, SdkSpec } from './types.js';
+import type { Endpoint, MessageSpec, PathSegment, SdkSpec } from './types.js';
 import { moduleRoots, sdks } from './index.js';
 import { HTTP_METHODS, httpClients } from './http-clients.js';
 import { messageShapeKeys } from './message-shape.js';
@@ -123,22 +123,30 @@ function builtinRootsMap() {
 }
 
 /**
- * Every path a send reads from a message, over all SDKs: the visible recipient fields, their
- * hidden twins (`bcc`), the per-recipient lists they sit in, and the flags that individualise a
- * send. A message builder in another module is summarised for these paths.
+ * The paths of a message that hold its recipients: each visible field, its hidden twin (`bcc`),
+ * and the per-recipient list it sits in (`personalizations`, `Messages`). A list in any of them
+ * makes one send reach many recipients.
+ */
+export function recipientPaths(message: MessageSpec): (readonly PathSegment[])[] {
+  const paths: (readonly PathSegment[])[] = [];
+  for (const field of message.visible) {
+    paths.push(field.path);
+    if (field.bcc) paths.push([...field.path.slice(0, -1), field.bcc]);
+    const each = field.path.indexOf('[]');
+    if (each > 0) paths.push(field.path.slice(0, each));
+  }
+  return paths;
+}
+
+/**
+ * Every path a send reads from a message, over all SDKs: the recipient paths and the flags that
+ * individualise a send. A message builder in another module is summarised for these paths.
  */
 export const MESSAGE_PATHS: readonly (readonly PathSegment[])[] = (() => {
   const paths = new Map<string, readonly PathSegment[]>();
-  const add = (path: readonly PathSegment[]) => path.length && paths.set(path.join('.'), path);
   for (const message of sdks.flatMap((sdk) => Object.values(sdk.messages))) {
-    for (const field of message.visible) {
-      add(field.path);
-      if (field.bcc) add([...field.path.slice(0, -1), field.bcc]);
-      const each = field.path.indexOf('[]');
-      if (each > 0) add(field.path.slice(0, each));
-    }
-    if (message.individualFlag) add(message.individualFlag.path);
-    if (message.individualWhenPresent) add(message.individualWhenPresent.path);
+    const flags = [message.individualFlag?.path, message.individualWhenPresent?.path];
+    for (const path of [...recipientPaths(message), ...flags]) if (path?.length) paths.set(path.join('.'), path);
   }
   return [...paths.values()];
 })();

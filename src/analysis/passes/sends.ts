@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
 import { sdks, type MessageSpec, type ModuleRoot, type RecipientField, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { CALLEE_NAMES, MESSAGE_PATHS, RECIPIENT_KEYS } from '../../sdks/indexes.js';
+import { CALLEE_NAMES, MESSAGE_PATHS, RECIPIENT_KEYS, recipientPaths } from '../../sdks/indexes.js';
 import { type Collected, collectedOf, objectsWithShapeKey } from '../file/collect.js';
 import { type AnalysisOptions, perFile, preludeOf, projectMailOf, shapeHintOf, stateOf, typedHintOf } from '../file/state.js';
 import { typeServices } from '../file/types.js';
@@ -494,14 +494,7 @@ class FileAnalysis {
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
   private reachesMany(message: MessageSpec, messageNode: Node): boolean {
-    const paths: (readonly string[])[] = [];
-    for (const field of message.visible) {
-      paths.push(field.path);
-      if (field.bcc) paths.push([...field.path.slice(0, -1), field.bcc]);
-      const each = field.path.indexOf('[]');
-      if (each > 0) paths.push(field.path.slice(0, each));
-    }
-    return paths.some((path) =>
+    return recipientPaths(message).some((path) =>
       this.reader.read(messageNode, path).writes.some((w) => isList(this.classifier.classify(w.value)) || this.classifier.declaresList(w.value)),
     );
   }
@@ -698,7 +691,7 @@ class FileAnalysis {
 
   /** The sends inside an exported function, as one: a call of it sends with their SDK. */
   private senderFacts(fn: FunctionNode): ExportedSender | null {
-    const inner = this.calls.filter((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+    const inner = this.calls.filter((c) => within(c.node, fn));
     return inner.length ? { sdk: inner[0]!.sdk, ...this.asOneSend(fn, inner) } : null;
   }
 
@@ -720,7 +713,7 @@ class FileAnalysis {
   /** Does the function push onto an array of the module (not one of its own)? */
   private enqueues(fn: FunctionNode): boolean {
     return this.collected.callNodes.some((node) => {
-      if (node.range[0] < fn.range[0] || node.range[1] > fn.range[1] || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (!within(node, fn) || node.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
       const name = propertyName(callee);
@@ -738,7 +731,7 @@ class FileAnalysis {
     let client: ExportedClient | null = null;
     const only = new Set<string>();
     for (const [name, fn] of methods) {
-      const call = this.calls.find((c) => c.spec && c.node.type === AST_NODE_TYPES.CallExpression && c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+      const call = this.calls.find((c) => c.spec && c.node.type === AST_NODE_TYPES.CallExpression && within(c.node, fn));
       if (!call || !passesParamsOn(fn, call.node)) continue;
       const ref = this.resolver.kindOf(call.node.callee);
       if (!ref || ref.member !== name || (client && (client.sdk !== ref.sdk || client.kind !== ref.kind))) return null;
@@ -943,6 +936,11 @@ class FileAnalysis {
   private staticValue(node: Node): { value: unknown } | null {
     return ASTUtils.getStaticValue(node, scopeAt(this.globalScope, node));
   }
+}
+
+/** The node lies inside the function (nested functions included). */
+function within(node: Node, fn: FunctionNode): boolean {
+  return node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1];
 }
 
 /** An array literal, or an array built with `.map()`: a batch of messages where one is also allowed. */
