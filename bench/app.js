@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { clearModuleCaches } from '../dist/analysis/file/modules.js';
+import { clearModuleCaches } from '../dist/analysis/project/caches.js';
 import { appFiles, eslintForApp, splitBySourceType } from './apps.js';
 
 /** `global.gc` under `node --expose-gc`; otherwise the flag is set now and gc taken from a new context. */

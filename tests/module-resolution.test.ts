@@ -4,7 +4,7 @@
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isProjectSpecifier, resolveImport } from '../src/analysis/file/modules.js';
+import { isProjectSpecifier, resolveImport } from '../src/analysis/project/resolve.js';
 import { lint, project } from './modules/project.js';
 
 /** A folder link, as npm, yarn and pnpm workspaces make them in node_modules. */
@@ -164,8 +164,8 @@ describe('installed third-party packages are never followed', () => {
   it('a package in node_modules with the same export name: silent', async () => {
     const dir = project({ 'package.json': JSON.stringify({ name: 'app', workspaces: ['packages/*'] }), 'src/job.js': caller, ...thirdParty });
     expect(await lint(dir, 'src/job.js')).toEqual([]);
-    expect(isProjectSpecifier(path.join(dir, 'src/job.js'), '@acme/mailer')).toBe(false);
-    expect(resolveImport(path.join(dir, 'src/job.js'), '@acme/mailer')).toBeNull();
+    expect(isProjectSpecifier(path.join(dir, 'src/job.js'), '@acme/mailer', dir)).toBe(false);
+    expect(resolveImport(path.join(dir, 'src/job.js'), '@acme/mailer', dir)).toBeNull();
   });
 
   it('nor through a path alias or a relative path into node_modules, nor a pnpm link into its store', async () => {
@@ -180,7 +180,7 @@ describe('installed third-party packages are never followed', () => {
     });
     link(dir, 'node_modules/@acme/linked', 'node_modules/.pnpm/@acme+linked@1.0.0/node_modules/@acme/linked');
     for (const file of ['src/a.js', 'src/b.js', 'src/c.js']) expect(await lint(dir, file)).toEqual([]);
-    expect(isProjectSpecifier(path.join(dir, 'src/c.js'), '@acme/linked')).toBe(false);
+    expect(isProjectSpecifier(path.join(dir, 'src/c.js'), '@acme/linked', dir)).toBe(false);
   });
 
   it('nor a link to a folder outside the project (an `npm link`ed checkout)', async () => {
@@ -189,14 +189,14 @@ describe('installed third-party packages are never followed', () => {
     mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
     symlinkSync(elsewhere, path.join(dir, 'node_modules/@acme/mailer'), 'dir');
     expect(await lint(dir, 'src/job.js')).toEqual([]);
-    expect(isProjectSpecifier(path.join(dir, 'src/job.js'), '@acme/mailer')).toBe(false);
+    expect(isProjectSpecifier(path.join(dir, 'src/job.js'), '@acme/mailer', dir)).toBe(false);
   });
 
   it('a file importing only real packages is not a project import', () => {
     const dir = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }), 'src/lib/x.ts': '' });
     const from = path.join(dir, 'src/app.ts');
-    expect(['react', 'lodash/chunk', 'node:fs', '@types/node'].map((s) => isProjectSpecifier(from, s))).toEqual([false, false, false, false]);
-    expect(['./x', '@/lib/x', 'src/lib/x'].map((s) => isProjectSpecifier(from, s))).toEqual([true, true, true]);
-    expect(resolveImport(from, '@/lib/x')?.path).toBe(path.join(dir, 'src/lib/x.ts'));
+    expect(['react', 'lodash/chunk', 'node:fs', '@types/node'].map((s) => isProjectSpecifier(from, s, dir))).toEqual([false, false, false, false]);
+    expect(['./x', '@/lib/x', 'src/lib/x'].map((s) => isProjectSpecifier(from, s, dir))).toEqual([true, true, true]);
+    expect(resolveImport(from, '@/lib/x', dir)).toBe(path.join(dir, 'src/lib/x.ts'));
   });
 });

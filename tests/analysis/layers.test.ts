@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * JavaScript form is learned once in `flow/` and every pass sees it. `file/` collects nodes with
  * the AST helpers of `flow/`, so it comes after it.
  */
-const ORDER = ['util', 'sdks', 'flow', 'file', 'model', 'passes', 'rules'] as const;
+const ORDER = ['util', 'sdks', 'flow', 'file', 'project', 'model', 'passes', 'rules'] as const;
 const SRC = path.join(import.meta.dirname, '../../src');
 
 function layerOf(file: string): number {

@@ -22,6 +22,19 @@ describe.skipIf(!eslintAtLeast('9.34.0'))(`concurrency (ESLint ${ESLint.version}
     expect(findings(serial).some((f) => f.includes(' FATAL '))).toBe(false);
   }, 120_000);
 
+  it('an import cycle and a chain of modules: each worker reads the other modules itself, and the reports are the serial ones', async () => {
+    const graph = ['tests/fixtures/module-graph'];
+    const serial = await lint(graph, { concurrency: 'off' });
+    const parallel = await lint(graph, { concurrency: 2 });
+    expect(parallel).toEqual(serial);
+    // The cycle's two callers and the head of the chain.
+    expect(findings(serial).map((f) => f.replace(/-\d+:\d+ .*/s, ''))).toEqual([
+      'tests/fixtures/module-graph/c.js:3:29',
+      'tests/fixtures/module-graph/chain-1.js:4:31',
+      'tests/fixtures/module-graph/d.js:3:29',
+    ]);
+  }, 120_000);
+
   it('CLI: `eslint --concurrency 2` prints the same JSON report as a serial run', () => {
     const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('eslint/package.json')), 'bin/eslint.js');
     const eslint = (...args: string[]) => {

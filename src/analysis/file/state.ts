@@ -55,10 +55,10 @@ export interface Prelude {
   readonly globalScope: TSESLint.Scope.Scope;
   readonly roots: ReadonlyMap<Node, ModuleRoot>;
   /** An SDK (or a wrapper declared in settings) is imported, or a provider's API host is named: sends are possible. */
-  readonly sends: boolean;
+  readonly sdk: boolean;
   /** The file's `require()` calls of modules (empty when its text has no `require`). */
   readonly requires: readonly RequireCall[];
-  /** An import of the project's own modules leads to one with mail in its summary; asked once. */
+  /** An import of the project's own modules may lead to mail (the passes' probe, asked once). */
   projectMail?: boolean;
   /** Computed when the `shapes` option first asks. */
   shapeHint?: boolean;
@@ -66,6 +66,23 @@ export interface Prelude {
   typedHint?: boolean;
   /** Whether the text writes a recipient field (`RECIPIENT_KEY_HINT`), once the typed hint has asked. */
   recipientKey?: boolean;
+}
+
+/**
+ * Asked, once per file, when the file imports no SDK and names no provider host: may one of its
+ * imports of the project's own modules lead to mail? The passes answer it from the project's
+ * modules; this layer only keeps the answer.
+ */
+export type ProjectProbe = (context: Context, prelude: Prelude) => boolean;
+
+/** Sends are possible: an SDK import, a provider host, or (once asked) a project module with mail. */
+export function sendsIn(prelude: Prelude): boolean {
+  return prelude.sdk || prelude.projectMail === true;
+}
+
+/** The probe's answer, asked at most once per file. */
+export function projectMailOf(context: Context, prelude: Prelude, probe: ProjectProbe): boolean {
+  return (prelude.projectMail ??= probe(context, prelude));
 }
 
 const states = new WeakMap<TSESTree.Program, FileState>();
@@ -98,16 +115,16 @@ export function stateOf(context: Context): FileState {
  * with `typed`, no recipient key or send method in the text) gets none at all, so ESLint calls
  * nothing of the rule for it: most files a project lints send no mail.
  */
-export function mailRuleListeners(context: Context, options: AnalysisOptions, exit: () => void): TSESLint.RuleListener {
+export function mailRuleListeners(context: Context, options: AnalysisOptions, exit: () => void, probe: ProjectProbe): TSESLint.RuleListener {
   const state = stateOf(context);
   const prelude = preludeOf(context, state);
-  if (!prelude || !mayHaveFindings(context, prelude, options)) return {};
+  if (!prelude || !mayHaveFindings(context, prelude, options, probe)) return {};
   return { ...collectDuringTraversal(context, state, prelude, options), 'Program:exit': exit };
 }
 
 /** The fast exit: whether the analysis with these options can find anything in the file. */
-function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOptions): boolean {
-  if (prelude.sends) return true;
+function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOptions, probe: ProjectProbe): boolean {
+  if (prelude.sdk || projectMailOf(context, prelude, probe)) return true;
   // Typed first: its recipient-key check, when it fails, also rules out message-shaped literals.
   if (options.typed === true && typedHintOf(context, prelude)) return true;
   return options.shapes === true && shapeHintOf(prelude, context.sourceCode.text);
@@ -123,21 +140,12 @@ function collectDuringTraversal(context: Context, state: FileState, prelude: Pre
   if (state.collecting || state.collected) return {};
   // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
   // on demand instead: measured on dependency code, listeners cost more there than the walk.
-  const needed = prelude.sends || (options.typed === true && typedHintOf(context, prelude));
+  const needed = sendsIn(prelude) || (options.typed === true && typedHintOf(context, prelude));
   if (!needed) return {};
   const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
   state.collecting = collecting;
   const collect = (node: Node) => collectNode(collecting, node);
   return { CallExpression: collect, NewExpression: collect, ObjectExpression: collect, AssignmentExpression: collect };
-}
-
-/**
- * Asked by the fast exit for a file that imports no SDK: does one of its relative imports send mail?
- * Set by the sends pass, which owns the module summaries.
- */
-let importProbe: ((context: Context, requires: readonly RequireCall[]) => boolean) | null = null;
-export function setImportProbe(probe: (context: Context, requires: readonly RequireCall[]) => boolean): void {
-  importProbe = probe;
 }
 
 export function preludeOf(context: Context, state: FileState): Prelude | null {
@@ -154,19 +162,12 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
   // The common case, a file with no mail code, costs a scan of its imports and one of its text.
   const rawCalls = either && mentionsHost(text);
-  // A helper of the project's own modules that sends mail makes this file one that may.
-  const projectMail = roots.size > 0 || rawCalls ? undefined : (importProbe?.(context, requires) ?? false);
-  const sends = roots.size > 0 || rawCalls || projectMail === true;
+  const sdk = roots.size > 0 || rawCalls;
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
     for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);
   }
-  return (state.prelude = { globalScope, roots, sends, requires, ...(projectMail === undefined ? {} : { projectMail }) });
-}
-
-/** Whether an import of the project's own modules leads to one with mail in its summary (the import probe's answer). */
-export function projectMailOf(context: Context, prelude: Prelude): boolean {
-  return (prelude.projectMail ??= importProbe?.(context, prelude.requires) ?? false);
+  return (state.prelude = { globalScope, roots, sdk, requires });
 }
 
 /** Types, and a recipient key or a send method in the text: a typed client or message may be there. */

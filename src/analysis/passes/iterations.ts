@@ -5,7 +5,7 @@ import type { CallSites } from '../flow/functions.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import { elementBinding, importedFrom, soleValue, takenFrom } from '../flow/values.js';
 import { variableOf } from '../flow/ast.js';
-import type { MailCall } from './sends.js';
+import type { MailCall } from './types.js';
 import type { MessageReader } from '../model/messages.js';
 import type { RecipientClassifier } from '../model/recipients.js';
 import { kindSpec, type ValueResolver } from '../model/clients.js';

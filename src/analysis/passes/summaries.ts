@@ -1,21 +1,32 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { MessageSpec, ModuleRoot, PathSegment, RecipientField, SdkSpec } from '../../sdks/index.js';
+import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
-import { type Collected, collectedOf as collectFile } from '../file/collect.js';
+import { collectedOf as collectFile } from '../file/collect.js';
 import { findModuleRoots, importSources, requireCalls } from '../file/imports.js';
-import { importSpecifiers, isProjectSpecifier, moduleText, onClearModuleCaches, parseModule, resolveImport, type ModuleFile } from '../file/modules.js';
-import { setImportProbe } from '../file/state.js';
+import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { importBinding, soleValue } from '../flow/values.js';
+import { importersOf, moduleImports } from '../project/importers.js';
+import { moduleFact, parseModule } from '../project/modules.js';
+import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
+import { projectRoot } from '../project/root.js';
+import { beginLint, Store } from '../project/store.js';
 import type { KindRef } from '../model/clients.js';
-import type { ProjectModules, ReturnedField } from '../model/project.js';
+import type { ReturnedField } from '../model/project.js';
+import type { ProjectView } from './file-model.js';
+import { MailFile } from './mail-file.js';
+import type { ExportFacts, ModuleUse, Reexport } from './summary-types.js';
 
 /**
- * Module summaries: what each export of one of the project's own modules does with mail, read
- * once per version of its file, and the linted file's view of them (ProjectLinks). The analysis
- * of a module is sends.ts's, handed in with setModuleAnalyser so the two files import each other
- * one way only.
+ * Module summaries: what each export of one of the project's own modules does with mail, made by
+ * the same passes as a lint of that module (mail-file.ts) and kept in the project layer's store,
+ * which records every file and summary a summary was made from and checks them again on the next
+ * lint (project/store.ts). A module is followed up to MAX_CHAIN imports away from the linted
+ * file: `budget` says how many more imports a summary may follow, so a summary is the same
+ * whatever was linted before and wherever the chain to it started, and an import cycle ends
+ * where the budget does. Also the linted file's view of those summaries (ProjectLinks), its
+ * callers' uses of its exports, and the fast exit's question for files that import no SDK.
  */
 
 const { DefinitionType } = TSESLint.Scope;
@@ -23,273 +34,261 @@ const { DefinitionType } = TSESLint.Scope;
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** What the analysis of a file is for: its own lint, another file's summary of it, or its calls of another file's exports. */
-export type Mode = 'lint' | 'summary' | 'caller';
-
-/** A list this file passes to an export of a project module, which puts it in a visible field. */
-export interface ModuleUse {
-  /** The module's absolute path and the export's key in its summary. */
-  readonly module: string;
-  readonly key: string;
-  readonly fieldName: string;
-  readonly line: number;
-}
-
-
-/** What a summary needs of a module's analysis. */
-export interface ModuleAnalysis {
-  /** How many imports or requires of a mail SDK the module has. */
-  readonly sdkImports: number;
-  run(): unknown;
-  exportFacts(builds: boolean): Map<string, ExportFacts>;
-  readonly moduleUses: readonly ModuleUse[];
-}
-
-type Analyser = (
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  globalScope: TSESLint.Scope.Scope,
-  roots: ReadonlyMap<Node, ModuleRoot>,
-  collected: Collected,
-  where: { readonly filename: string; readonly cwd: string; readonly links: ProjectLinks | null; readonly mode: Mode },
-) => ModuleAnalysis;
-
-let analyser: Analyser | null = null;
-
-/** sends.ts hands in its file analysis, for summaries and callers. */
-export function setModuleAnalyser(make: Analyser): void {
-  analyser = make;
-}
-
-function analyse(...args: Parameters<Analyser>): ModuleAnalysis {
-  if (!analyser) throw new Error('eslint-plugin-mail: module analysis used before passes/sends.ts was loaded');
-  return analyser(...args);
-}
-
-/** Where a project module's exported function puts its parameters: `index.path` reaches a visible field. */
-export interface ForwardedParameter {
-  readonly index: number;
-  readonly path: readonly string[];
-  readonly sdk: SdkSpec;
-  readonly message: MessageSpec;
-  readonly field: RecipientField;
-  readonly fieldName: string;
-  readonly accountDecides: boolean;
-}
-
-/** An export that sends mail when called: a call of it is a send, for the loop checks. */
-export interface ExportedSender {
-  readonly sdk: SdkSpec;
-  /** One call reaches many recipients (a batch API, or a loop over its own sends). */
-  readonly batch: boolean;
-  readonly throttled: boolean;
-  readonly queued: boolean;
-}
-
-/** An export that is an SDK client, or an object that hands some of its methods' arguments to one. */
-export interface ExportedClient {
-  readonly sdk: SdkSpec;
-  readonly kind: string;
-  readonly throttled: boolean;
-  readonly only?: ReadonlySet<string>;
-}
-
-/**
- * What one export of a project module does, by key: `name` for a function or value, `name.method`
- * for a method of an exported object (or of an exported instance), `Class#new` for a class's
- * constructor and `Class#method` for the methods of its instances.
- */
-export interface ExportFacts {
-  forwards?: ForwardedParameter[];
-  sender?: ExportedSender;
-  /** A message builder: where each field of the message it returns comes from, by field path. */
-  returns?: ReadonlyMap<string, ReturnedField>;
-  client?: ExportedClient;
-}
-
-interface ModuleSummary {
-  readonly exports: ReadonlyMap<string, ExportFacts>;
-  /** `export { send } from './mailer'`, `export * from './mailer'`: followed at lookup. */
-  readonly reexports: readonly { readonly name: string; readonly source: string; readonly imported: string }[];
-}
-
-const MAIL_WORD = /mail/i;
 /** Modules are followed this many imports away from the linted file, and no further. */
 const MAX_CHAIN = 3;
+/** A linted file reads at most this many of its exports' importers for the callers report (the first, by path). */
+const MAX_CALLERS = 50;
+const MAIL_WORD = /mail/i;
 /** `export … from` and `export *`: a module that only passes on another's exports. */
 const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
 /** `export * from 'x'` (no names) and `export { a, b as c } from 'x'` (names in group 1; the quote in 2, the source in 3). */
 const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*(['"])([^'"\n]+)\2/g;
 
-/** What each caller file passes to the project's exports, by version of the file. */
-const callerCache = new Map<string, { readonly stamp: string; readonly uses: readonly ModuleUse[] }>();
+/** What a module's text says before it is parsed. */
+interface MailText {
+  readonly importsSdk: boolean;
+  readonly mentionsMail: boolean;
+  /** A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere. */
+  readonly builds: boolean;
+  readonly reexports: readonly Reexport[];
+}
+
+function mailText(file: string): MailText | null {
+  return moduleFact('mail', file, (text) => {
+    const mentionsMail = MAIL_WORD.test(text);
+    return {
+      importsSdk: MODULE_NEEDLE.test(text),
+      mentionsMail,
+      builds: mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text),
+      // Re-exports are read from the text: an index file that only passes names on is never parsed.
+      reexports: REEXPORT_NEEDLE.test(text) ? textReexports(text) : [],
+    };
+  });
+}
+
+interface ModuleSummary {
+  readonly exports: ReadonlyMap<string, ExportFacts>;
+  readonly reexports: readonly Reexport[];
+  /**
+   * The least budget this summary is the same at: 0 when it follows no import, one more than the
+   * summaries it read; Infinity when the budget cut it short (then it holds for its own budget only).
+   */
+  readonly needs: number;
+}
+
+const NO_EXPORTS: ReadonlyMap<string, ExportFacts> = new Map();
 
 /**
- * The data-driven lists a file of the project passes to exports of project modules that put
- * them in a visible field: the file analysed as its own lint would (without types), its reports
- * kept as uses. Read for a wrapper's lint, once per version of the caller.
+ * The budgets of the summaries being made, innermost last: each is raised to one more than the
+ * needs of every summary it reads, and to Infinity where its budget stops a look further.
  */
-export function callerUses(file: ModuleFile): readonly ModuleUse[] {
-  const known = callerCache.get(file.path);
-  if (known?.stamp === file.stamp) return known.uses;
-  let uses: readonly ModuleUse[] = [];
-  try {
-    uses = readCaller(file);
-  } catch {
-    // A caller that cannot be read is unknown: no report in the wrapper on its account.
+const needs: number[] = [];
+
+function readNeeds(value: number): void {
+  if (needs.length) needs[needs.length - 1] = Math.max(needs.at(-1)!, value + 1);
+}
+
+function cutShort(): void {
+  if (needs.length) needs[needs.length - 1] = Infinity;
+}
+
+const summaries = new Store<ModuleSummary>('module summaries', 8192, summaryFingerprint);
+
+/**
+ * What the exports of one of the project's modules do with mail (see ExportFacts), following at
+ * most `budget` more imports. A module that neither imports a mail SDK, builds messages,
+ * re-exports nor (within the budget) imports a module with mail, that is too large or that does
+ * not parse, is empty.
+ */
+function moduleSummary(file: string, budget: number, root: string): ModuleSummary {
+  const key = (b: number) => `${root}\0${file}\0${b}`;
+  // A summary made at another budget that never met its limit is the same at this one.
+  for (let b = 0; b <= MAX_CHAIN; b++) {
+    const known = b === budget ? undefined : summaries.peek(key(b));
+    if (known && known.needs <= budget) {
+      readNeeds(known.needs);
+      return known;
+    }
   }
-  callerCache.set(file.path, { stamp: file.stamp, uses });
-  return uses;
+  const summary = summaries.get(key(budget), () => {
+    needs.push(0);
+    try {
+      return { ...summarize(file, budget, root), needs: needs.at(-1)! };
+    } catch {
+      // Another module's code must never fail the lint of this one: what cannot be read is unknown.
+      return { exports: NO_EXPORTS, reexports: [], needs: needs.at(-1)! };
+    } finally {
+      needs.pop();
+    }
+  });
+  readNeeds(summary.needs);
+  return summary;
 }
 
-function readCaller(file: ModuleFile): readonly ModuleUse[] {
-  const text = moduleText(file);
-  if (text === null || !MAIL_WORD.test(text)) return [];
-  const analysis = analyseModule(file, text, MODULE_NEEDLE.test(text), 0, 'caller');
-  if (!analysis) return [];
-  analysis.run();
-  return analysis.moduleUses;
+function summarize(file: string, budget: number, root: string): Omit<ModuleSummary, 'needs'> {
+  const text = mailText(file);
+  if (!text) return { exports: NO_EXPORTS, reexports: [] };
+  const { importsSdk, mentionsMail, builds, reexports } = text;
+  // A module that says mail and imports a project module with mail in its summary may send through it.
+  if (!importsSdk && mentionsMail && budget === 0) cutShort();
+  const chains =
+    !importsSdk &&
+    mentionsMail &&
+    budget > 0 &&
+    moduleImports(file).some((specifier) => {
+      const next = projectModule(file, specifier, root);
+      return next !== null && hasMail(next, budget - 1, root);
+    });
+  const passesOn = { exports: NO_EXPORTS, reexports };
+  if (!importsSdk && !builds && !chains) return passesOn;
+  if (budget === 0) cutShort(); // its own imports are not read
+  const mail = analyseModule(file, importsSdk, budget > 0 ? { root, cwd: path.dirname(file), budget: budget - 1 } : null);
+  if (!mail) return { exports: NO_EXPORTS, reexports: [] };
+  const sends = mail.sdkImports > 0 || chains;
+  if (!sends && !builds) return passesOn;
+  if (sends) mail.run();
+  return { exports: mail.exportFacts(builds), reexports };
+}
+
+/** Whether a module's summary, or one it re-exports from, says anything of mail. */
+function hasMail(file: string, budget: number, root: string, seen = new Set<string>()): boolean {
+  // What cannot lead to mail at any budget has no summary worth making.
+  if (!mayHaveMail(file, MAX_CHAIN, root)) return false;
+  const summary = moduleSummary(file, budget, root);
+  if (summary.exports.size > 0) return true;
+  if (budget === 0 && summary.reexports.length) cutShort();
+  if (budget === 0 || seen.has(file)) return false;
+  seen.add(file);
+  return summary.reexports.some((entry) => {
+    const next = projectModule(file, entry.source, root);
+    return next !== null && hasMail(next, budget - 1, root, seen);
+  });
+}
+
+interface ProjectPlace {
+  readonly root: string;
+  /** Module paths in messages are relative to it. */
+  readonly cwd: string;
+  /** How many more imports the file's view of the project may follow. */
+  readonly budget: number;
 }
 
 /**
- * Another file of the project, parsed and set up for sends.ts's analysis as if it were linted:
- * its SDK imports (when its text names one), its nodes, and its own view of the project's modules,
- * `linksDepth` imports away from the linted file (none past the chain limit). Null when it does not parse.
+ * Another file of the project, parsed and set up for the mail passes as if it were linted: its SDK
+ * imports (when its text names one), its nodes, and its own view of the project's modules (none
+ * past the chain limit). Null when it does not parse.
  */
-function analyseModule(file: ModuleFile, text: string, importsSdk: boolean, linksDepth: number, mode: Mode): ModuleAnalysis | null {
-  const parsed = parseModule(file, text);
+function analyseModule(file: string, importsSdk: boolean, place: ProjectPlace | null): MailFile | null {
+  const parsed = parseModule(file);
   const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
   if (!parsed || !globalScope) return null;
-  const requires = importsSdk && text.includes('require') ? requireCalls(globalScope) : [];
+  const requires = importsSdk && parsed.text.includes('require') ? requireCalls(globalScope) : [];
   const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
-  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text } as unknown as Readonly<TSESLint.SourceCode>;
+  const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text: parsed.text } as unknown as Readonly<TSESLint.SourceCode>;
   const collected = collectFile({ sourceCode } as unknown as Context, {});
-  const dir = path.dirname(file.path);
-  const links = linksDepth <= MAX_CHAIN ? new ProjectLinks(globalScope, file.path, dir, linksDepth) : null;
-  return analyse(sourceCode, globalScope, roots, collected, { filename: file.path, cwd: dir, links, mode });
+  const links = place ? new ProjectLinks(globalScope, file, place) : null;
+  return new MailFile(sourceCode, globalScope, roots, null, collected, links);
+}
+
+/**
+ * May an import of this module lead to mail, by the texts alone (a superset of what the summaries
+ * say): it imports an SDK, builds messages, or (within the budget) re-exports or, saying mail,
+ * imports a module that may. Asked by the fast exit, which must not parse other modules.
+ */
+const reach = new Store<boolean>('mail reach', 16_384);
+
+function mayHaveMail(file: string, budget: number, root: string): boolean {
+  return reach.get(`${root}\0${file}\0${budget}`, () => {
+    const text = mailText(file);
+    if (!text) return false;
+    if (text.importsSdk || text.builds) return true;
+    if (budget === 0) return false;
+    const next = (specifier: string) => {
+      const module = projectModule(file, specifier, root);
+      return module !== null && mayHaveMail(module, budget - 1, root);
+    };
+    return text.reexports.some((entry) => next(entry.source)) || (text.mentionsMail && moduleImports(file).some(next));
+  });
+}
+
+/** The root of the linted file's project, asked at the start of each use of the project in a lint (so that every cached fact is checked again). */
+function lintedProject(context: Context): string | null {
+  if (!path.isAbsolute(context.filename)) return null;
+  beginLint(context.sourceCode.ast);
+  return projectRoot(context.filename, context.cwd);
+}
+
+/** The fast exit's question for a file that imports no SDK: may one of its imports of the project's own modules lead to mail? */
+export function projectMailProbe(context: Context, prelude: Prelude): boolean {
+  // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
+  // `sendMail`, `mailer`): a file without the word skips the look at other modules.
+  if (!MAIL_WORD.test(context.sourceCode.text)) return false;
+  const root = lintedProject(context);
+  if (root === null) return false;
+  for (const source of importSources(context.sourceCode.ast, prelude.requires)) {
+    const file = projectModule(context.filename, source, root);
+    if (file !== null && mayHaveMail(file, MAX_CHAIN, root)) return true;
+  }
+  return false;
+}
+
+/** The linted file's view of the project's own modules. */
+export function projectLinksOf(context: Context, globalScope: TSESLint.Scope.Scope): ProjectView | null {
+  const root = lintedProject(context);
+  return root === null ? null : new ProjectLinks(globalScope, context.filename, { root, cwd: context.cwd, budget: MAX_CHAIN });
+}
+
+/**
+ * The callers in other modules that pass data-driven lists to the exports at `keys` of the linted
+ * file, which put them in a visible field: each caller read as its own lint reads it (without
+ * types), at most MAX_CALLERS of the importers that name one of the exports.
+ */
+export function callersOf(context: Context, keys: readonly string[]): (ModuleUse & { readonly file: string })[] {
+  const root = lintedProject(context);
+  if (root === null) return [];
+  const names = new Set(keys.map((key) => key.split(/[.#]/)[0]!));
+  const callers = importersOf(context.filename, root)
+    .filter((file) => [...names].some((name) => mentions(file, name)))
+    .slice(0, MAX_CALLERS);
+  return callers.flatMap((file) => callerUses(file, root).filter((u) => u.module === context.filename).map((u) => ({ ...u, file })));
+}
+
+function mentions(file: string, name: string): boolean {
+  // `default` is imported under any name: every importer may call it.
+  return name === 'default' || (moduleFact(`mentions ${name}`, file, (text) => text.includes(name)) ?? false);
+}
+
+const callers = new Store<readonly ModuleUse[]>('caller uses', 8192);
+
+/** The data-driven lists a file of the project passes to exports of project modules that put them in a visible field. */
+function callerUses(file: string, root: string): readonly ModuleUse[] {
+  return callers.get(`${root}\0${file}`, () => {
+    const text = mailText(file);
+    if (!text?.mentionsMail) return [];
+    try {
+      const mail = analyseModule(file, text.importsSdk, { root, cwd: path.dirname(file), budget: MAX_CHAIN });
+      if (!mail) return [];
+      mail.run();
+      return mail.exposures.moduleUses;
+    } catch {
+      return []; // a caller that cannot be read is unknown: no report in the wrapper on its account
+    }
+  });
 }
 
 const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));
 const ABSENT_FIELD: ReturnedField = { params: [], complete: true };
 const UNKNOWN_FIELD: ReturnedField = { params: [], complete: false };
 
-const NO_EXPORTS: ReadonlyMap<string, ExportFacts> = new Map();
-const EMPTY_SUMMARY: ModuleSummary = { exports: NO_EXPORTS, reexports: [] };
-/** Summaries by path, each for one version of its file: read-only, shared by every file linted in the process. */
-const summaries = new Map<string, { readonly stamp: string; readonly summary: ModuleSummary; readonly depth: number }>();
-onClearModuleCaches(() => {
-  summaries.clear();
-  callerCache.clear();
-});
-/** Modules being summarised: an import cycle back to one of them is unknown. */
-const summarising = new Set<string>();
-
-
 /**
- * What the exports of one of the project's modules do with mail (see ExportFacts). The module
- * is parsed without types, once per version of its file; one that neither imports a mail SDK,
- * builds messages, re-exports nor (within the chain limit) imports a module that does, that is
- * too large or that does not parse, is empty.
+ * A file's view of the project's own modules: which export a callee or value is, and what that
+ * export's module summary says of it, through re-exports.
  */
-export function moduleSummary(file: ModuleFile, depth = 0): ModuleSummary {
-  const known = summaries.get(file.path);
-  // A summary cut short by the chain limit answers only as far along the chain as it was made;
-  // one that never met the limit (`depth` 0 in the cache) answers everywhere.
-  if (known?.stamp === file.stamp && known.depth <= depth) {
-    if (known.depth > 0) truncations++;
-    return known.summary;
-  }
-  if (summarising.has(file.path)) return EMPTY_SUMMARY;
-  let summary = EMPTY_SUMMARY;
-  const before = truncations;
-  summarising.add(file.path);
-  try {
-    summary = summarize(file, depth);
-  } catch {
-    // Another module's code must never fail the lint of this one: what cannot be read is unknown.
-  } finally {
-    summarising.delete(file.path);
-  }
-  summaries.set(file.path, { stamp: file.stamp, summary, depth: truncations > before ? depth : 0 });
-  return summary;
-}
-
-/** How many times the chain limit stopped a look further: a summary made while it grew is cut short. */
-let truncations = 0;
-
-function summarize(file: ModuleFile, depth: number): ModuleSummary {
-  const text = moduleText(file);
-  if (text === null) return EMPTY_SUMMARY;
-  const importsSdk = MODULE_NEEDLE.test(text);
-  const mentionsMail = MAIL_WORD.test(text);
-  // A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere.
-  const builds = mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text);
-  // Re-exports are read from the text: an index file that only passes names on is never parsed.
-  const reexported = REEXPORT_NEEDLE.test(text) ? textReexports(text) : [];
-  // A module that says mail and imports a project module with mail in its summary may send through it.
-  if (!importsSdk && mentionsMail && depth >= MAX_CHAIN) truncations++;
-  const chains =
-    !importsSdk &&
-    mentionsMail &&
-    depth < MAX_CHAIN &&
-    importSpecifiers(text).some((specifier) => {
-      const next = projectModule(file.path, specifier);
-      return next !== null && hasMail(next, depth + 1);
-    });
-  const passesOn: ModuleSummary = reexported.length ? { exports: NO_EXPORTS, reexports: reexported } : EMPTY_SUMMARY;
-  if (!importsSdk && !builds && !chains) return passesOn;
-  if (depth >= MAX_CHAIN) truncations++; // its own imports are not read
-  const analysis = analyseModule(file, text, importsSdk, depth + 1, 'summary');
-  if (!analysis) return EMPTY_SUMMARY;
-  const sends = analysis.sdkImports > 0 || chains;
-  if (!sends && !builds) return passesOn;
-  if (sends) analysis.run();
-  return { exports: analysis.exportFacts(builds), reexports: reexported };
-}
-
-/** Whether a module's summary, or one it re-exports from, says anything of mail. */
-function hasMail(file: ModuleFile, depth: number, seen = new Set<string>()): boolean {
-  const summary = moduleSummary(file, depth);
-  if (summary.exports.size > 0) return true;
-  if (depth >= MAX_CHAIN && summary.reexports.length) truncations++;
-  if (depth >= MAX_CHAIN || seen.has(file.path)) return false;
-  seen.add(file.path);
-  return summary.reexports.some((entry) => {
-    const next = projectModule(file.path, entry.source);
-    return next !== null && hasMail(next, depth + 1, seen);
-  });
-}
-
-/** `export * from './a'`, `export { send, notify as alert } from './b'` (types left out), read from the text. */
-function textReexports(text: string): { name: string; source: string; imported: string }[] {
-  const found: { name: string; source: string; imported: string }[] = [];
-  for (const match of text.matchAll(REEXPORT)) {
-    const [, names, , source] = match;
-    if (names === undefined) {
-      found.push({ name: '*', source: source!, imported: '*' });
-      continue;
-    }
-    for (const part of names.split(',')) {
-      const words = part.trim().split(/\s+/).filter(Boolean);
-      if (words.length === 0 || words[0] === 'type') continue;
-      const imported = words[0]!;
-      const name = words[1] === 'as' && words[2] ? words[2] : imported;
-      found.push({ name, source: source!, imported });
-    }
-  }
-  return found;
-}
-
-/**
- * The linted file's view of the project's own modules: which export a callee or value is, and
- * what that export's module summary says of it, through re-exports.
- */
-export class ProjectLinks implements ProjectModules {
+class ProjectLinks implements ProjectView {
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly filename: string,
-    private readonly cwd: string,
-    /** How many imports away from the linted file this file is. */
-    private readonly depth: number,
+    private readonly place: ProjectPlace,
   ) {}
 
   clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
@@ -309,17 +308,17 @@ export class ProjectLinks implements ProjectModules {
   }
 
   /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
-  facts(node: Node, instances = true): { facts: ExportFacts; module: string; label: string; file: ModuleFile; key: string } | null {
+  facts(node: Node, instances = true): { facts: ExportFacts; module: string; label: string; file: string; key: string } | null {
     const ref = this.exportRef(node, instances);
     if (!ref) return null;
     for (const key of ref.keys) {
-      const found = lookup(ref.file, key, this.depth);
-      if (found) return { ...found, module: path.relative(this.cwd, found.file.path).split(path.sep).join('/'), label: ref.label };
+      const found = lookup(ref.file, key, this.place.budget, this.place.root);
+      if (found) return { ...found, module: path.relative(this.place.cwd, found.file).split(path.sep).join('/'), label: ref.label };
     }
     return null;
   }
 
-  private exportRef(node: Node, instances: boolean): { file: ModuleFile; keys: string[]; label: string } | null {
+  private exportRef(node: Node, instances: boolean): { file: string; keys: string[]; label: string } | null {
     const value = unwrap(node);
     if (value.type === AST_NODE_TYPES.NewExpression) {
       const callee = unwrap(value.callee);
@@ -347,25 +346,25 @@ export class ProjectLinks implements ProjectModules {
     return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
   }
 
-  private binding(identifier: TSESTree.Identifier): { file: ModuleFile; name: string } | null {
+  /** Each variable's import of a project module, or null: asked for every callee and client of the file. */
+  private readonly bindings = new Map<TSESLint.Scope.Variable, { file: string; name: string } | null>();
+
+  private binding(identifier: TSESTree.Identifier): { file: string; name: string } | null {
     const variable = variableOf(this.globalScope, identifier);
     if (!variable) return null;
     if (this.bindings.has(variable)) return this.bindings.get(variable)!;
     const binding = importBinding(this.globalScope, identifier);
-    const file = binding && projectModule(this.filename, binding.source);
+    const file = binding && projectModule(this.filename, binding.source, this.place.root);
     const found = binding && file ? { file, name: binding.name } : null;
     this.bindings.set(variable, found);
     return found;
   }
 
-  /** Each variable's import of a project module, or null: asked for every callee and client of the file. */
-  private readonly bindings = new Map<TSESLint.Scope.Variable, { file: ModuleFile; name: string } | null>();
-
   /**
    * An instance of a class exported by a project module: `new MailService()`, a variable holding
    * one, or a parameter or class field annotated with the class (`constructor(private mail: MailService)`).
    */
-  private instanceOf(node: Node, depth: number): { file: ModuleFile; name: string; label: string } | null {
+  private instanceOf(node: Node, depth: number): { file: string; name: string; label: string } | null {
     const value = unwrap(node);
     if (depth > 3) return null;
     if (value.type === AST_NODE_TYPES.NewExpression) {
@@ -395,7 +394,7 @@ export class ProjectLinks implements ProjectModules {
   }
 
   /** `mail: MailService`, with the class imported from a project module. */
-  private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: ModuleFile; name: string; label: string } | null {
+  private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: string; name: string; label: string } | null {
     const type = annotation?.typeAnnotation;
     if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
     const binding = this.binding(type.typeName);
@@ -403,18 +402,20 @@ export class ProjectLinks implements ProjectModules {
   }
 }
 
-/** One of the project's own modules, never an installed package. */
-function projectModule(fromFile: string, specifier: string): ModuleFile | null {
-  return isProjectSpecifier(fromFile, specifier) ? resolveImport(fromFile, specifier) : null;
+/** One of the project's own modules, never an installed package nor a file outside the project. */
+function projectModule(fromFile: string, specifier: string, root: string): string | null {
+  return isProjectSpecifier(fromFile, specifier, root) ? resolveImport(fromFile, specifier, root) : null;
 }
 
 /** An export's facts, in its module or through that module's re-exports. */
-function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFile; facts: ExportFacts; key: string } | null {
-  const summary = moduleSummary(file, depth);
+function lookup(file: string, key: string, budget: number, root: string): { file: string; facts: ExportFacts; key: string } | null {
+  // What cannot lead to mail at any budget has no summary worth making.
+  if (!mayHaveMail(file, MAX_CHAIN, root)) return null;
+  const summary = moduleSummary(file, budget, root);
   const facts = summary.exports.get(key);
   if (facts) return { file, facts, key };
-  if (depth >= MAX_CHAIN) {
-    if (summary.reexports.length) truncations++;
+  if (budget === 0) {
+    if (summary.reexports.length) cutShort();
     return null;
   }
   const split = key.search(/[.#]/);
@@ -422,21 +423,50 @@ function lookup(file: ModuleFile, key: string, depth: number): { file: ModuleFil
   const tail = split < 0 ? '' : key.slice(split);
   for (const entry of summary.reexports) {
     if (entry.name !== head && !(entry.name === '*' && head !== 'default')) continue;
-    const next = projectModule(file.path, entry.source);
-    const found = next && lookup(next, entry.imported === '*' ? key : entry.imported + tail, depth + 1);
+    const next = projectModule(file, entry.source, root);
+    const found = next && lookup(next, entry.imported === '*' ? key : entry.imported + tail, budget - 1, root);
     if (found) return found;
   }
   return null;
 }
 
-/** The fast exit's question: does an import of the project's own modules (relative, an alias, a workspace package) lead to one that sends or builds mail? */
-setImportProbe((context, requires) => {
-  // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
-  // `sendMail`, `mailer`): a file without the word skips the look at other modules.
-  if (!MAIL_WORD.test(context.sourceCode.text)) return false;
-  for (const source of importSources(context.sourceCode.ast, requires)) {
-    const file = projectModule(context.filename, source);
-    if (file !== null && hasMail(file, 0)) return true;
+/** `export * from './a'`, `export { send, notify as alert } from './b'` (types left out), read from the text. */
+function textReexports(text: string): Reexport[] {
+  const found: Reexport[] = [];
+  for (const match of text.matchAll(REEXPORT)) {
+    const [, names, , source] = match;
+    if (names === undefined) {
+      found.push({ name: '*', source: source!, imported: '*' });
+      continue;
+    }
+    for (const part of names.split(',')) {
+      const words = part.trim().split(/\s+/).filter(Boolean);
+      if (words.length === 0 || words[0] === 'type') continue;
+      const imported = words[0]!;
+      const name = words[1] === 'as' && words[2] ? words[2] : imported;
+      found.push({ name, source: source!, imported });
+    }
   }
-  return false;
-});
+  return found;
+}
+
+/** Spec objects (SDKs, messages, fields) by identity: module constants, the same for the life of the process. */
+const specIds = new WeakMap<object, number>();
+let nextSpecId = 0;
+function specId(spec: object): number {
+  let id = specIds.get(spec);
+  if (id === undefined) specIds.set(spec, (id = nextSpecId++));
+  return id;
+}
+
+/** Equal for summaries that answer every question the same. */
+function summaryFingerprint(summary: ModuleSummary): string {
+  const exports = [...summary.exports].map(([key, f]) => [
+    key,
+    f.forwards?.map((p) => [p.index, p.path, specId(p.sdk), specId(p.message), specId(p.field), p.fieldName, p.accountDecides]) ?? null,
+    f.sender ? [specId(f.sender.sdk), f.sender.batch, f.sender.throttled, f.sender.queued] : null,
+    f.returns ? [...f.returns] : null,
+    f.client ? [specId(f.client.sdk), f.client.kind, f.client.throttled, f.client.only ? [...f.client.only] : null] : null,
+  ]);
+  return JSON.stringify([exports, summary.reexports, summary.needs === Infinity ? 'cut' : summary.needs]);
+}

@@ -1,0 +1,278 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { MessageSpec, SdkSpec, SendSpec } from '../../sdks/index.js';
+import { CALLEE_NAMES, recipientPaths } from '../../sdks/indexes.js';
+import { type FunctionNode, propertyName, unwrap, variableOf } from '../flow/ast.js';
+import { enclosingNamedFunction, functionName } from '../flow/functions.js';
+import { iteratesWithin } from '../flow/loops.js';
+import { type KindRef } from '../model/clients.js';
+import { HttpSends } from '../model/http.js';
+import type { RecipientList } from '../model/recipients.js';
+import { TypeInfo } from '../model/type-info.js';
+import { own } from '../../util/own.js';
+import { type Exposures, individualByArgument } from './exposures.js';
+import type { FileModel } from './file-model.js';
+import type { ExportedSender } from './summary-types.js';
+import type { MailCall, MutableMailCall } from './types.js';
+
+/**
+ * The sends pass: every call of the file proven to send mail (an SDK's send methods, a provider's
+ * HTTP endpoint, an export of a project module that sends, a function of this file that sends),
+ * with what makes one call reach many recipients, throttle or queue. Each send's message goes to
+ * the exposures pass.
+ */
+
+type Node = TSESTree.Node;
+
+const httpSends = new HttpSends();
+
+export class SendCalls {
+  readonly calls: MailCall[] = [];
+  readonly callByNode = new Map<Node, MailCall>();
+
+  constructor(
+    private readonly file: FileModel,
+    private readonly exposures: Exposures,
+  ) {}
+
+  /** An SDK call: a send, a setter of a message builder, or a call of an HTTP client. */
+  mailCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    // `list.map(…)`, `console.log(…)`: a method no SDK or HTTP client has is no send.
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !CALLEE_NAMES.has(propertyName(callee) ?? '')) return;
+    const target = this.file.resolver.kindOf(node.callee);
+    const spec = target && target.sdk.kinds[target.kind];
+    if (!target || !spec) {
+      if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
+      return;
+    }
+    let send: SendSpec | undefined;
+    let method: string;
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      if (target.member !== undefined) return;
+      send = spec.constructSend;
+      method = `new ${calleeName(node.callee)}`;
+    } else if (target.member !== undefined) {
+      const setterField = own(spec.setters, target.member);
+      if (setterField) {
+        this.exposures.setterCall(node, target.sdk, spec.message, setterField);
+        return;
+      }
+      send = own(spec.sends, target.member);
+      method = target.member;
+    } else {
+      send = spec.callSend;
+      method = calleeName(node.callee);
+    }
+    if (!send) {
+      // An HTTP client library (`axios.post(url, body)`) resolves to a kind that sends nothing itself.
+      if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
+      return;
+    }
+    this.send(node, target.sdk, send, method, node.arguments[send.arg ?? 0], this.isThrottled(target));
+  }
+
+  /** `fetch('https://api.resend.com/emails', { body: JSON.stringify(message) })` and the like. */
+  private httpCall(node: TSESTree.CallExpression): void {
+    const found = httpSends.match(node, this.file.resolver, this.file.globalScope);
+    if (!found) return;
+    const { message, batch, bulk } = found.endpoint;
+    const send: SendSpec = { message, ...(batch ? { batch } : {}), ...(bulk ? { bulk } : {}) };
+    this.send(node, found.sdk, send, found.method, found.body, false);
+  }
+
+  private send(node: TSESTree.CallExpression | TSESTree.NewExpression, sdk: SdkSpec, send: SendSpec, method: string, argument: Node | undefined, throttled: boolean): void {
+    const { reader, classifier } = this.file;
+    const message = sdk.messages[send.message];
+    const usable = message && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+    const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
+    const messages = !usable ? [] : batch ? reader.read(usable, batch).writes.map((w) => w.value) : [usable];
+    // Whether one call reaches many recipients matters only for a send in a loop: worked out on demand.
+    const known = Boolean(send.batch || send.individual || send.bulk) || individualByArgument(this.file, node, send);
+    let reaches: boolean | undefined;
+    const reachesMany = () => (reaches ??= messages.some((m) => message !== undefined && this.reachesMany(message, m)));
+    const call: MutableMailCall = {
+      node,
+      sdk,
+      method,
+      spec: send,
+      get batch() {
+        return known || reachesMany();
+      },
+      throttled,
+      queued: Boolean(send.queued),
+      parallelArray: null,
+    };
+    this.add(call);
+    if (!usable || !message) return;
+    if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
+      call.parallelArray = usable;
+    }
+    for (const messageNode of messages) this.exposures.checkMessage(sdk, call, message, messageNode, send);
+  }
+
+  private add(call: MailCall): void {
+    this.calls.push(call);
+    this.callByNode.set(call.node, call);
+  }
+
+  /**
+   * Does one message reach a list of recipients: a list in any recipient field, visible or hidden
+   * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
+   * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
+   */
+  private reachesMany(message: MessageSpec, messageNode: Node): boolean {
+    const { reader, classifier } = this.file;
+    return recipientPaths(message).some((path) =>
+      reader.read(messageNode, path).writes.some((w) => isList(classifier.classify(w.value)) || classifier.declaresList(w.value)),
+    );
+  }
+
+  /** `await deliver(user)` where `deliver`, an export of a project module, sends: a send, for the loop checks. */
+  importedSender(node: TSESTree.CallExpression | TSESTree.NewExpression, sender: ExportedSender, label: string): void {
+    // `sendBulk(chunk)`: an argument that is itself a list of recipients makes one call reach many.
+    const carriesList = node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.file.classifier.classify(a)));
+    this.add({
+      node,
+      sdk: sender.sdk,
+      method: label,
+      spec: null,
+      wrapper: label,
+      batch: sender.batch || carriesList,
+      throttled: sender.throttled,
+      queued: sender.queued,
+      parallelArray: null,
+    });
+  }
+
+  /**
+   * Functions of this file that send mail are sends too, where they are called: a loop over
+   * `sendWelcome(user)` sends one message per user. Followed a few calls deep.
+   */
+  senderWrappers(): void {
+    const { callSites } = this.file;
+    let frontier: MailCall[] = [...this.calls];
+    for (let depth = 0; depth < 4 && frontier.length; depth++) {
+      const byFunction = new Map<FunctionNode, MailCall[]>();
+      for (const call of frontier) {
+        const fn = enclosingNamedFunction(call.node);
+        if (fn) byFunction.set(fn, [...(byFunction.get(fn) ?? []), call]);
+      }
+      const next: MailCall[] = [];
+      for (const [fn, inner] of byFunction) {
+        const name = functionName(fn);
+        if (!name) continue;
+        const asOne = this.asOneSend(fn, inner);
+        const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
+          ...callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
+          ...callSites.passedAsCallback(fn),
+        ];
+        for (const [callNode, callback] of uses) {
+          if (this.callByNode.has(callNode)) continue;
+          const call: MailCall = {
+            node: callNode,
+            sdk: inner[0]!.sdk,
+            method: name,
+            spec: null,
+            wrapper: name,
+            ...asOne,
+            parallelArray: null,
+            ...(callback ? { callback } : {}),
+          };
+          this.add(call);
+          next.push(call);
+        }
+      }
+      frontier = next;
+    }
+  }
+
+  /** The sends inside a function, as one: a call of it sends with their SDK. */
+  senderFacts(fn: FunctionNode): ExportedSender | null {
+    const inner = this.calls.filter((c) => within(c.node, fn));
+    return inner.length ? { sdk: inner[0]!.sdk, ...this.asOneSend(fn, inner) } : null;
+  }
+
+  /**
+   * A function's sends, as one send where it is called: a batch when it loops over its own sends
+   * or each reaches many; throttled when each is; queued when each is, or when the function hands
+   * messages to a queue of the module (`queue.push(message)`) that something else drains at its
+   * own pace (HGNRest's emailSender, whose workers pause after every send).
+   */
+  private asOneSend(fn: FunctionNode, inner: readonly MailCall[]): Pick<MailCall, 'batch' | 'throttled' | 'queued'> {
+    const loopsItself = inner.some((c) => this.file.iterations.perElement(c, []) !== null || iteratesWithin(c.node, fn));
+    return {
+      batch: loopsItself || inner.every((c) => c.batch),
+      throttled: inner.every((c) => c.throttled),
+      queued: inner.every((c) => c.queued) || this.enqueues(fn),
+    };
+  }
+
+  /** Does the function push onto an array of the module (not one of its own)? */
+  private enqueues(fn: FunctionNode): boolean {
+    return this.file.collected.callNodes.some((node) => {
+      if (!within(node, fn) || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = propertyName(callee);
+      if (name !== 'push' && name !== 'unshift') return false;
+      const scope = variableOf(this.file.globalScope, callee.object)?.scope.type;
+      return scope === TSESLint.Scope.ScopeType.module || scope === TSESLint.Scope.ScopeType.global;
+    });
+  }
+
+  /** The client was created with options that queue and throttle its sends. */
+  isThrottled(target: KindRef, depth = 0): boolean {
+    const { reader, resolver } = this.file;
+    // Exported by another module of the project: its summary read the options where it was created.
+    if (target.imported) return target.imported.throttled;
+    const condition = target.sdk.kinds[target.kind]?.throttledWhen;
+    if (condition && target.typedOrigin !== undefined) {
+      // Placed by its type: read the creating call in the other module, if it is in view.
+      const origin = target.typedOrigin;
+      if (!origin) return true; // created out of view: it may be pooled, so stay silent
+      return condition.options.every(({ path, equals }) => {
+        const option = TypeInfo.option(origin, condition.arg, path);
+        return option !== null && (equals === undefined ? option.value !== false : option.value === equals);
+      });
+    }
+    const options = condition && target.origin?.arguments[condition.arg];
+    if (!condition || !options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+    const byOptions = condition.options.every(({ path, equals }) => {
+      const state = reader.flag(options, path);
+      if (state.state !== 'static') return false;
+      return equals === undefined ? state.value !== undefined && state.value !== false : state.value === equals;
+    });
+    if (byOptions || !condition.via || depth > 2) return byOptions;
+    return reader.read(options, condition.via).writes.some((write) => {
+      const inner = resolver.kindOf(write.value);
+      return inner !== null && this.isThrottled(inner, depth + 1);
+    });
+  }
+}
+
+/** The node lies inside the function (nested functions included). */
+export function within(node: Node, fn: FunctionNode): boolean {
+  return node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1];
+}
+
+/** An array literal, or an array built with `.map()`: a batch of messages where one is also allowed. */
+function isArrayValue(node: Node): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === AST_NODE_TYPES.ArrayExpression ||
+    (value.type === AST_NODE_TYPES.CallExpression &&
+      value.callee.type === AST_NODE_TYPES.MemberExpression &&
+      (propertyName(value.callee) === 'map' || propertyName(value.callee) === 'flatMap'))
+  );
+}
+
+export function isList(list: RecipientList): boolean {
+  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
+}
+
+function calleeName(callee: Node): string {
+  const value = unwrap(callee);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return propertyName(value) ?? 'call';
+  return 'call';
+}

@@ -1,0 +1,64 @@
+import type { MessageSpec, RecipientField, SdkSpec } from '../../sdks/index.js';
+import type { ReturnedField } from '../model/project.js';
+
+/**
+ * What a module summary says: the facts other files read of one of the project's own modules
+ * (passes/exports.ts makes them, passes/summaries.ts keeps them).
+ */
+
+/** Where a project module's exported function puts its parameters: `index.path` reaches a visible field. */
+export interface ForwardedParameter {
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly sdk: SdkSpec;
+  readonly message: MessageSpec;
+  readonly field: RecipientField;
+  readonly fieldName: string;
+  readonly accountDecides: boolean;
+}
+
+/** An export that sends mail when called: a call of it is a send, for the loop checks. */
+export interface ExportedSender {
+  readonly sdk: SdkSpec;
+  /** One call reaches many recipients (a batch API, or a loop over its own sends). */
+  readonly batch: boolean;
+  readonly throttled: boolean;
+  readonly queued: boolean;
+}
+
+/** An export that is an SDK client, or an object that hands some of its methods' arguments to one. */
+export interface ExportedClient {
+  readonly sdk: SdkSpec;
+  readonly kind: string;
+  readonly throttled: boolean;
+  readonly only?: ReadonlySet<string>;
+}
+
+/**
+ * What one export of a project module does, by key: `name` for a function or value, `name.method`
+ * for a method of an exported object (or of an exported instance), `Class#new` for a class's
+ * constructor and `Class#method` for the methods of its instances.
+ */
+export interface ExportFacts {
+  forwards?: ForwardedParameter[];
+  sender?: ExportedSender;
+  /** A message builder: where each field of the message it returns comes from, by field path. */
+  returns?: ReadonlyMap<string, ReturnedField>;
+  client?: ExportedClient;
+}
+
+/** `export { send } from './mailer'`, `export * from './mailer'` (name `*`): followed at lookup. */
+export interface Reexport {
+  readonly name: string;
+  readonly source: string;
+  readonly imported: string;
+}
+
+/** A list a file passes to an export of a project module, which puts it in a visible field. */
+export interface ModuleUse {
+  /** The module's absolute path and the export's key in its summary. */
+  readonly module: string;
+  readonly key: string;
+  readonly fieldName: string;
+  readonly line: number;
+}

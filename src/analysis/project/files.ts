@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+
+/**
+ * The version of a file or a folder as the project layer saw it, and whether it is still that
+ * version. A version is the stat that changes with every write (size, modification and change
+ * times, inode): an edit that restores the size and the modification time still changes the
+ * change time. Where a stamp cannot tell (the file was written in the same tick as it was read, so
+ * a second write in that tick keeps every time), the content's hash is kept too and compared, as
+ * git does for "racily clean" entries. No mail knowledge here.
+ */
+
+/** Writes this close to the moment they were read may be followed by a write in the same tick. */
+const RACY_MS = 2000;
+
+export interface FileVersion {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  /** The content's hash, kept while the stamp alone cannot tell (see RACY_MS). */
+  readonly hash?: string;
+}
+
+function stat(file: string): Stats | null {
+  try {
+    // Most lookups of a search find nothing: no error object made for each.
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function racy(stats: Stats, readAt: number): boolean {
+  return Math.max(stats.mtimeMs, stats.ctimeMs) >= readAt - RACY_MS;
+}
+
+function hashOf(content: string | Buffer): string {
+  return createHash('sha1').update(content).digest('base64');
+}
+
+function sameStamp(a: FileVersion, stats: Stats): boolean {
+  return a.size === stats.size && a.mtimeMs === stats.mtimeMs && a.ctimeMs === stats.ctimeMs && a.ino === stats.ino;
+}
+
+/** A regular file's version, or null when there is none (missing, a folder, unreadable). */
+export function fileVersion(file: string, content?: string): FileVersion | null {
+  const readAt = Date.now();
+  const stats = stat(file);
+  if (!stats?.isFile()) return null;
+  const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+  if (!racy(stats, readAt)) return stamp;
+  let text = content;
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  }
+  return { ...stamp, hash: hashOf(text) };
+}
+
+/** Whether the file is still at `version` (null: still absent). */
+export function fileUnchanged(file: string, version: FileVersion | null): boolean {
+  const stats = stat(file);
+  if (!version) return !stats?.isFile();
+  if (!stats?.isFile() || !sameStamp(version, stats)) return false;
+  if (version.hash === undefined) return true;
+  try {
+    return hashOf(readFileSync(file, 'utf8')) === version.hash;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's text with the version it was read at; null when it cannot be read. */
+export function readVersioned(file: string): { readonly text: string; readonly version: FileVersion } | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const version = fileVersion(file, text);
+  return version ? { text, version } : null;
+}
+
+/** A folder's entries as read, and the version that tells when one is added, removed or renamed. */
+export interface FolderListing {
+  readonly names: readonly string[];
+  readonly folders: ReadonlySet<string>;
+  /** The entries that are not folders. */
+  readonly files: ReadonlySet<string>;
+  /** The entries that are symbolic links. */
+  readonly links: ReadonlySet<string>;
+  readonly version: FileVersion | null;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** The folder's entries (symbolic links followed for the folder test); empty when it is no folder. */
+export function listFolder(dir: string): FolderListing {
+  const readAt = Date.now();
+  const stats = stat(dir);
+  const folders = new Set<string>();
+  const files = new Set<string>();
+  const links = new Set<string>();
+  if (!stats?.isDirectory()) return { names: NO_NAMES, folders, files, links, version: null };
+  let names: string[];
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    names = entries.map((e) => e.name).sort();
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) links.add(entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && stat(`${dir}/${entry.name}`)?.isDirectory())) folders.add(entry.name);
+      else files.add(entry.name);
+    }
+  } catch {
+    return { names: NO_NAMES, folders, files, links, version: null };
+  }
+  const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+  return { names, folders, files, links, version: racy(stats, readAt) ? { ...stamp, hash: hashOf(names.join('\0')) } : stamp };
+}
+
+/** Whether the folder still holds the same entries (null: still no folder). */
+export function folderUnchanged(dir: string, version: FileVersion | null): boolean {
+  const stats = stat(dir);
+  if (!version) return !stats?.isDirectory();
+  if (!stats?.isDirectory() || !sameStamp(version, stats)) return false;
+  if (version.hash === undefined) return true;
+  try {
+    return hashOf(readdirSync(dir).sort().join('\0')) === version.hash;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a path is a folder now (no dependency recorded: for callers that record one themselves). */
+export function isFolder(dir: string): boolean {
+  return stat(dir)?.isDirectory() ?? false;
+}

@@ -1,0 +1,215 @@
+import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folderUnchanged, listFolder, readVersioned } from './files.js';
+
+/**
+ * The one cache store of everything read from other files, and its contract: a cached fact is
+ * valid only while every file it was read from is unchanged. Each entry records, while it is
+ * computed, the files and folders it read (with their versions, see files.ts) and the other
+ * entries it asked (with a fingerprint of their value). An entry is checked again once per lint
+ * (see `beginLint`): a changed file, or an asked entry whose value has changed, makes it computed
+ * anew; an asked entry recomputed to the same value does not (early cutoff). So the answer for a
+ * file never depends on what was linted before it, in one process or in worker threads, and an
+ * edit any number of imports away is seen by the next lint. Each store is bounded: the entries
+ * least recently used go first. No mail knowledge here.
+ */
+
+type Dependency =
+  | { readonly kind: 'file'; readonly path: string; readonly version: FileVersion | null }
+  | { readonly kind: 'folder'; readonly path: string; readonly version: FileVersion | null }
+  | { readonly kind: 'entry'; readonly store: Store<unknown>; readonly key: string; readonly fingerprint: string };
+
+interface Entry<V> {
+  readonly value: V;
+  readonly deps: readonly Dependency[];
+  readonly fingerprint: string;
+  readonly compute: () => V;
+  /** The lint it was last found valid in. */
+  checked: number;
+}
+
+/** The dependencies of the entries being computed, innermost last. */
+const frames: Map<string, Dependency>[] = [];
+
+function track(id: string, dependency: Dependency): void {
+  const frame = frames.at(-1);
+  if (frame && !frame.has(id)) frame.set(id, dependency);
+}
+
+let lint = 1;
+let lintOwner: object | null = null;
+
+/**
+ * A new lint (of the file whose syntax tree is `owner`): every entry is checked against the files
+ * again before its next use. Asked by every entry point that reads other files.
+ */
+export function beginLint(owner: object): void {
+  if (owner === lintOwner) return;
+  lintOwner = owner;
+  lint++;
+  checkedFiles.clear();
+}
+
+/** The files and folders found unchanged in this lint: many entries read the same folder or file. */
+const checkedFiles = new Map<FileVersion, boolean>();
+
+const stores: { readonly name: string; readonly size: number; clear(): void }[] = [];
+
+export class Store<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly computing = new Set<string>();
+  private readonly checking = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    /** At most this many entries are kept. */
+    private readonly bound: number,
+    /** A string that is equal for equal values: what entries that asked this one compare. */
+    private readonly fingerprint: (value: V) => string = (value) => JSON.stringify(value) ?? 'undefined',
+  ) {
+    stores.push(this);
+  }
+
+  /**
+   * The value for `key`: the cached one while it is valid, else `compute()`, run with its reads
+   * recorded. `reentered` answers a key asked again while it is being computed (a cycle).
+   */
+  get(key: string, compute: () => V, reentered?: () => V): V {
+    if (this.computing.has(key)) {
+      if (!reentered) throw new Error(`eslint-plugin-mail: ${this.name} entry asked while it is computed: ${key}`);
+      return reentered();
+    }
+    const entry = this.valid(key);
+    if (entry) {
+      track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: entry.fingerprint });
+      return entry.value;
+    }
+    const made = this.make(key, compute);
+    track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: made.fingerprint });
+    return made.value;
+  }
+
+  /** The value for `key` if a valid one is kept (recorded as asked, as `get` does); undefined otherwise. */
+  peek(key: string): V | undefined {
+    if (this.computing.has(key)) return undefined;
+    const entry = this.valid(key);
+    if (!entry) return undefined;
+    track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: entry.fingerprint });
+    return entry.value;
+  }
+
+  private make(key: string, compute: () => V): Entry<V> {
+    const frame = new Map<string, Dependency>();
+    frames.push(frame);
+    this.computing.add(key);
+    let value: V;
+    try {
+      value = compute();
+    } finally {
+      this.computing.delete(key);
+      frames.pop();
+    }
+    const entry: Entry<V> = { value, deps: [...frame.values()], fingerprint: this.fingerprint(value), compute, checked: lint };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.bound) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  /** The entry for `key` if it is still valid (checked once per lint), recomputing nothing. */
+  private valid(key: string): Entry<V> | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.checked !== lint) {
+      // An entry whose check leads back to itself is computed anew.
+      if (this.checking.has(key)) return null;
+      this.checking.add(key);
+      try {
+        if (!entry.deps.every(unchanged)) return null;
+      } finally {
+        this.checking.delete(key);
+      }
+      entry.checked = lint;
+    }
+    // Most recently used last: the first key is the one to drop.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** The fingerprint of the current value for `key`, recomputed with its own recipe if its files changed; null when it is not kept. */
+  currentFingerprint(key: string): string | null {
+    const entry = this.valid(key);
+    if (entry) return entry.fingerprint;
+    const stale = this.entries.get(key);
+    if (!stale || this.computing.has(key)) return null;
+    // Recomputed outside the frames of whoever is checking: it records for itself.
+    const saved = frames.splice(0);
+    try {
+      return this.make(key, stale.compute).fingerprint;
+    } catch {
+      this.entries.delete(key);
+      return null;
+    } finally {
+      frames.push(...saved);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function unchanged(dependency: Dependency): boolean {
+  if (dependency.kind === 'entry') return dependency.store.currentFingerprint(dependency.key) === dependency.fingerprint;
+  // A version object is recorded once per read and shared by every entry that read it then.
+  const { version } = dependency;
+  if (version) {
+    const known = checkedFiles.get(version);
+    if (known !== undefined) return known;
+  }
+  const result = dependency.kind === 'file' ? fileUnchanged(dependency.path, version) : folderUnchanged(dependency.path, version);
+  if (version) checkedFiles.set(version, result);
+  return result;
+}
+
+/** Reads a file, recording it as a dependency of the entries being computed; null when it cannot be read. */
+export function readFile(file: string): { readonly text: string; readonly version: FileVersion } | null {
+  const read = readVersioned(file);
+  track(`f\0${file}`, { kind: 'file', path: file, version: read?.version ?? null });
+  return read;
+}
+
+/** A file's version (null: none there), recorded as a dependency: a lookup whose answer changes when the file appears, changes or goes. */
+export function probeFile(file: string): FileVersion | null {
+  const version = fileVersion(file);
+  track(`f\0${file}`, { kind: 'file', path: file, version });
+  return version;
+}
+
+/** A folder's entries, recorded as a dependency: an entry added, removed or renamed there changes the answer. */
+export function readFolder(dir: string): FolderListing {
+  const listing = listFolder(dir);
+  track(`d\0${dir}`, { kind: 'folder', path: dir, version: listing.version });
+  return listing;
+}
+
+/**
+ * Forgets every entry of every store, as a new process starts; returns how many entries each
+ * store held. For the benchmark (cold runs, the memory the caches hold) and long-lived hosts.
+ */
+export function clearProjectCaches(): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const store of stores) {
+    sizes[store.name] = (sizes[store.name] ?? 0) + store.size;
+    store.clear();
+  }
+  return sizes;
+}
+
+/** How many entries each store holds now. */
+export function projectCacheSizes(): Record<string, number> {
+  return Object.fromEntries(stores.map((store) => [store.name, store.size]));
+}
