@@ -193,7 +193,7 @@ function analyseModule(file: string, importsSdk: boolean, place: ProjectPlace | 
 /**
  * May an import of this module lead to mail, by the texts alone (a superset of what the summaries
  * say): it imports an SDK, builds messages, or (within the budget) re-exports or, saying mail,
- * imports a module that may. Asked by the fast exit, which must not parse other modules.
+ * imports a module that may. A module that may not is never parsed.
  */
 const reach = new Store<boolean>('mail reach', 16_384);
 
@@ -218,7 +218,11 @@ function lintedProject(context: Context): string | null {
   return projectRoot(context.filename, context.cwd);
 }
 
-/** The fast exit's question for a file that imports no SDK: may one of its imports of the project's own modules lead to mail? */
+/**
+ * The fast exit's question for a file that imports no SDK: does one of its imports of the
+ * project's own modules lead to a module whose summary says something of mail? Modules whose
+ * texts cannot lead to mail are never parsed for it.
+ */
 export function projectMailProbe(context: Context, prelude: Prelude): boolean {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
@@ -227,7 +231,7 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
   if (root === null) return false;
   for (const source of importSources(context.sourceCode.ast, prelude.requires)) {
     const file = projectModule(context.filename, source, root);
-    if (file !== null && mayHaveMail(file, MAX_CHAIN, root)) return true;
+    if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
   }
   return false;
 }

@@ -8,8 +8,8 @@ import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folde
  * (see `beginLint`): a changed file, or an asked entry whose value has changed, makes it computed
  * anew; an asked entry recomputed to the same value does not (early cutoff). So the answer for a
  * file never depends on what was linted before it, in one process or in worker threads, and an
- * edit any number of imports away is seen by the next lint. Each store is bounded: the entries
- * least recently used go first. No mail knowledge here.
+ * edit any number of imports away is seen by the next lint. Each store is bounded: past its
+ * bound, the entry made longest ago goes. No mail knowledge here.
  */
 
 type Dependency =
@@ -110,6 +110,7 @@ export class Store<V> {
     const entry: Entry<V> = { value, deps: [...frame.values()], fingerprint: this.fingerprint(value), compute, checked: lint };
     this.entries.delete(key);
     this.entries.set(key, entry);
+    // Past the bound, the entry made longest ago goes: it is made again if it is asked again.
     if (this.entries.size > this.bound) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
@@ -129,9 +130,6 @@ export class Store<V> {
       }
       entry.checked = lint;
     }
-    // Most recently used last: the first key is the one to drop.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry;
   }
 
