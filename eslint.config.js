@@ -5,7 +5,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', 'tests/cases/', 'bench/.corpus/', 'node_modules/'] },
+  { ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', 'tests/cases/', 'bench/.corpus/', 'bench/.apps/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -7,10 +7,11 @@
 //   BENCH_RUNS=n        runs per row; the run with the median mail/* fraction is shown (default 3)
 //   BENCH_KEEP=1        keep the generated corpora in bench/.corpus/ (deleted otherwise, so that
 //                       `eslint .` does not lint them)
-//   BENCH_APP=folder    also lint one whole application (bench/app.js): wall time without and with
-//                       the plugin's `recommended` config, median of BENCH_RUNS runs, and the heap
-//                       held by the module-summary caches
-//   BENCH_CORPORA=0     with BENCH_APP, skip the two corpora
+//   BENCH_APPS=a,b      also lint whole applications (bench/app.js), each cold in a new process:
+//                       mail/* and no-unused-vars as fractions of parse time, median of BENCH_RUNS
+//                       runs, peak memory and the project caches' heap (bench/apps-from-mirrors.sh
+//                       extracts the two of docs/performance.md)
+//   BENCH_CORPORA=0     with BENCH_APPS, skip the two corpora
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -18,7 +19,7 @@ import security from 'eslint-plugin-security';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
 import { buildDependencyCorpus, buildMailCorpus, buildTypedDependencyCorpus, OUT, ROOT } from './corpus.js';
-import { benchApp } from './app.js';
+import { benchApps } from './app.js';
 
 const envNumber = (name, fallback) => (Number.isInteger(Number(process.env[name])) && Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
 const RUNS = envNumber('BENCH_RUNS', 3);
@@ -98,8 +99,9 @@ const pct = (part, whole) => `${((100 * part) / whole).toFixed(2)} %`;
 const ms = (n) => `${n.toFixed(0)} ms`;
 
 async function main() {
-  if (process.env.BENCH_APP) {
-    await benchApp(process.env.BENCH_APP, RUNS);
+  const apps = (process.env.BENCH_APPS ?? process.env.BENCH_APP ?? '').split(',').filter(Boolean);
+  if (apps.length) {
+    await benchApps(apps, RUNS);
     if (process.env.BENCH_CORPORA === '0') return;
   }
   const started = performance.now();
