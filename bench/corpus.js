@@ -111,6 +111,9 @@ export function buildMailCorpus(copies) {
     }
   }
   writeTsconfig(dir);
+  // A project of its own, as the applications it stands for are: its files' callers are looked for
+  // among its files, not among the plugin repository's and the dependency corpus' thousands.
+  writeFileSync(path.join(dir, 'package.json'), '{ "name": "mail-corpus", "private": true }\n');
   return { dir, files, sources, renamed };
 }
 

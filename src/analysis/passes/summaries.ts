@@ -10,7 +10,7 @@ import { importBinding, soleValue } from '../flow/values.js';
 import { importersOf, moduleImports } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
 import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
-import { projectRoot } from '../project/root.js';
+import { packageRoot, projectRoot } from '../project/root.js';
 import { beginLint, Store } from '../project/store.js';
 import type { KindRef } from '../model/clients.js';
 import type { ReturnedField } from '../model/project.js';
@@ -251,7 +251,7 @@ export function callersOf(context: Context, keys: readonly string[]): (ModuleUse
   const root = lintedProject(context);
   if (root === null) return [];
   const names = new Set(keys.map((key) => key.split(/[.#]/)[0]!));
-  const callers = importersOf(context.filename, root)
+  const callers = importersOf(context.filename, packageRoot(context.filename, root))
     .filter((file) => [...names].some((name) => mentions(file, name)))
     .slice(0, MAX_CALLERS);
   return callers.flatMap((file) => callerUses(file, root).filter((u) => u.module === context.filename).map((u) => ({ ...u, file })));

@@ -38,7 +38,8 @@ export function moduleImports(file: string): readonly string[] {
 
 type Index = ReadonlyMap<string, readonly string[]> | null;
 
-const indexes = new Store<Index>('importers', 64, (index) => (index ? JSON.stringify([...index]) : 'none'));
+// Flat: an index asks an entry of every file and import of the project; checking it is one stat a file and folder.
+const indexes = new Store<Index>('importers', 64, (index) => (index ? JSON.stringify([...index]) : 'none'), true);
 
 /** The files of the project under `root` that import `target`, sorted. */
 export function importersOf(target: string, root: string): readonly string[] {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { probeFile, readFolder, Store } from './store.js';
+import { inside } from './paths.js';
 import { workspaceRootAbove } from './workspace.js';
 
 /**
@@ -29,6 +30,24 @@ function findRoot(start: string, cwd: string): string {
   }
   if (manifest === null) return start;
   return workspaceRootAbove(manifest, (above) => path.dirname(above) === above) ?? manifest;
+}
+
+const packages = new Store<string>('package roots', 4096);
+
+/**
+ * The package a file of the project belongs to, for the index of a module's importers: the nearest
+ * folder with a package.json up to the project root (its workspace's root, when it is one of a
+ * workspace's packages), else the project root. Its callers are looked for there.
+ */
+export function packageRoot(file: string, root: string): string {
+  const dir = path.dirname(file);
+  return packages.get(`${dir}\0${root}`, () => {
+    for (let current = dir; inside(root, current); current = path.dirname(current)) {
+      if (probeFile(path.join(current, 'package.json'))) return current === root ? root : (workspaceRootAbove(current, (above) => above === root) ?? current);
+      if (current === root) break;
+    }
+    return root;
+  });
 }
 
 function isVcsRoot(dir: string): boolean {

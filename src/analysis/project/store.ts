@@ -17,9 +17,13 @@ type Dependency =
   | { readonly kind: 'folder'; readonly path: string; readonly version: FileVersion | null }
   | { readonly kind: 'entry'; readonly store: Store<unknown>; readonly key: string; readonly fingerprint: string };
 
+type FileDependency = Exclude<Dependency, { kind: 'entry' }>;
+
 interface Entry<V> {
   readonly value: V;
   readonly deps: readonly Dependency[];
+  /** Every file and folder it was read from, its asked entries' included: what a flat entry that asks it records. */
+  readonly files: readonly FileDependency[];
   readonly fingerprint: string;
   readonly compute: () => V;
   /** The lint it was last found valid in. */
@@ -27,11 +31,35 @@ interface Entry<V> {
 }
 
 /** The dependencies of the entries being computed, innermost last. */
-const frames: Map<string, Dependency>[] = [];
+interface Frame {
+  readonly deps: Map<string, Dependency>;
+  /** Records the files of the entries it asks instead of the entries (Store's `flat`). */
+  readonly flat: boolean;
+}
+const frames: Frame[] = [];
 
-function track(id: string, dependency: Dependency): void {
+function idOf(dependency: FileDependency): string {
+  return `${dependency.kind}\0${dependency.path}`;
+}
+
+function track(dependency: FileDependency): void {
   const frame = frames.at(-1);
-  if (frame && !frame.has(id)) frame.set(id, dependency);
+  const id = idOf(dependency);
+  if (frame && !frame.deps.has(id)) frame.deps.set(id, dependency);
+}
+
+function trackEntry(store: Store<unknown>, key: string, entry: Entry<unknown>): void {
+  const frame = frames.at(-1);
+  if (!frame) return;
+  if (!frame.flat) {
+    const id = `e\0${store.name}\0${key}`;
+    if (!frame.deps.has(id)) frame.deps.set(id, { kind: 'entry', store, key, fingerprint: entry.fingerprint });
+    return;
+  }
+  for (const file of entry.files) {
+    const id = idOf(file);
+    if (!frame.deps.has(id)) frame.deps.set(id, file);
+  }
 }
 
 let lint = 1;
@@ -64,6 +92,11 @@ export class Store<V> {
     private readonly bound: number,
     /** A string that is equal for equal values: what entries that asked this one compare. */
     private readonly fingerprint: (value: V) => string = (value) => JSON.stringify(value) ?? 'undefined',
+    /**
+     * Record the files of the entries an entry asks, not the entries: checking it is then one stat
+     * per file, with no early cutoff. For an entry that asks thousands of others (an index).
+     */
+    private readonly flat = false,
   ) {
     stores.push(this);
   }
@@ -77,14 +110,9 @@ export class Store<V> {
       if (!reentered) throw new Error(`eslint-plugin-mail: ${this.name} entry asked while it is computed: ${key}`);
       return reentered();
     }
-    const entry = this.valid(key);
-    if (entry) {
-      track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: entry.fingerprint });
-      return entry.value;
-    }
-    const made = this.make(key, compute);
-    track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: made.fingerprint });
-    return made.value;
+    const entry = this.valid(key) ?? this.make(key, compute);
+    trackEntry(this as Store<unknown>, key, entry);
+    return entry.value;
   }
 
   /** The value for `key` if a valid one is kept (recorded as asked, as `get` does); undefined otherwise. */
@@ -92,12 +120,12 @@ export class Store<V> {
     if (this.computing.has(key)) return undefined;
     const entry = this.valid(key);
     if (!entry) return undefined;
-    track(`e\0${this.name}\0${key}`, { kind: 'entry', store: this as Store<unknown>, key, fingerprint: entry.fingerprint });
+    trackEntry(this as Store<unknown>, key, entry);
     return entry.value;
   }
 
   private make(key: string, compute: () => V): Entry<V> {
-    const frame = new Map<string, Dependency>();
+    const frame: Frame = { deps: new Map(), flat: this.flat };
     frames.push(frame);
     this.computing.add(key);
     let value: V;
@@ -107,7 +135,8 @@ export class Store<V> {
       this.computing.delete(key);
       frames.pop();
     }
-    const entry: Entry<V> = { value, deps: [...frame.values()], fingerprint: this.fingerprint(value), compute, checked: lint };
+    const deps = [...frame.deps.values()];
+    const entry: Entry<V> = { value, deps, files: filesOf(deps), fingerprint: this.fingerprint(value), compute, checked: lint };
     this.entries.delete(key);
     this.entries.set(key, entry);
     // Past the bound, the entry made longest ago goes: it is made again if it is asked again.
@@ -151,6 +180,11 @@ export class Store<V> {
     }
   }
 
+  /** The files an entry was read from, its asked entries' included (none when it is not kept). */
+  filesOf(key: string): readonly FileDependency[] {
+    return this.entries.get(key)?.files ?? [];
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -158,6 +192,16 @@ export class Store<V> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** The files and folders of a list of dependencies, those of the entries it names included. */
+function filesOf(deps: readonly Dependency[]): FileDependency[] {
+  const files = new Map<string, FileDependency>();
+  for (const dep of deps) {
+    if (dep.kind !== 'entry') files.set(idOf(dep), dep);
+    else for (const file of dep.store.filesOf(dep.key)) if (!files.has(idOf(file))) files.set(idOf(file), file);
+  }
+  return [...files.values()];
 }
 
 function unchanged(dependency: Dependency): boolean {
@@ -176,21 +220,21 @@ function unchanged(dependency: Dependency): boolean {
 /** Reads a file, recording it as a dependency of the entries being computed; null when it cannot be read. */
 export function readFile(file: string): { readonly text: string; readonly version: FileVersion } | null {
   const read = readVersioned(file);
-  track(`f\0${file}`, { kind: 'file', path: file, version: read?.version ?? null });
+  track({ kind: 'file', path: file, version: read?.version ?? null });
   return read;
 }
 
 /** A file's version (null: none there), recorded as a dependency: a lookup whose answer changes when the file appears, changes or goes. */
 export function probeFile(file: string): FileVersion | null {
   const version = fileVersion(file);
-  track(`f\0${file}`, { kind: 'file', path: file, version });
+  track({ kind: 'file', path: file, version });
   return version;
 }
 
 /** A folder's entries, recorded as a dependency: an entry added, removed or renamed there changes the answer. */
 export function readFolder(dir: string): FolderListing {
   const listing = listFolder(dir);
-  track(`d\0${dir}`, { kind: 'folder', path: dir, version: listing.version });
+  track({ kind: 'folder', path: dir, version: listing.version });
   return listing;
 }
 
