@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 
 /**
  * The version of a file or a folder as the project layer saw it, and whether it is still that
@@ -134,6 +134,46 @@ export function folderUnchanged(dir: string, version: FileVersion | null): boole
   } catch {
     return false;
   }
+}
+
+/** What a path is in its folder, without following a link: absent, a link (with its target's real path), or anything else. */
+export interface PathEntry {
+  readonly kind: 'absent' | 'link' | 'other';
+  /** For a link, the real path of what it points at; null when that is gone. */
+  readonly target: string | null;
+  /** The entry's own version (a link's, not its target's): a link made again elsewhere changes it. */
+  readonly version: FileVersion | null;
+}
+
+export function pathEntry(file: string): PathEntry {
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    stats = undefined;
+  }
+  if (!stats) return { kind: 'absent', target: null, version: null };
+  const version = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+  if (!stats.isSymbolicLink()) return { kind: 'other', target: null, version };
+  let target: string | null;
+  try {
+    target = realpathSync.native(file);
+  } catch {
+    target = null; // a dangling link
+  }
+  return { kind: 'link', target, version };
+}
+
+/** Whether the path is still the same entry (same link, same kind of thing, or still absent). */
+export function pathEntryUnchanged(file: string, version: FileVersion | null): boolean {
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    stats = undefined;
+  }
+  if (!version || !stats) return !version && !stats;
+  return sameStamp(version, stats);
 }
 
 /** Whether a path is a folder now (no dependency recorded: for callers that record one themselves). */

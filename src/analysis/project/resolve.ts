@@ -5,7 +5,7 @@ import { resolveExports, type PathConditions } from 'resolve-pkg-maps';
 import type { FolderListing } from './files.js';
 import { inside } from './paths.js';
 import { probeFile, readFolder, Store } from './store.js';
-import { linkedPackages, readManifest, workspaceOf } from './workspace.js';
+import { linkedPackage, readManifest, workspaceOf } from './workspace.js';
 
 /**
  * An import of the project's own modules resolved the way Node and TypeScript do: relative paths,
@@ -56,7 +56,7 @@ export function isProjectSpecifier(fromFile: string, specifier: string, root: st
   if (config && config.aliases.some((alias) => alias.matches(specifier))) return true;
   if (config?.baseEntries.includes(specifier.split('/')[0]!)) return true;
   const name = packageName(specifier);
-  return name !== null && (workspaceOf(dir, root).has(name) || linkedPackages(dir, root).has(name));
+  return name !== null && (workspaceOf(dir, root).has(name) || linkedPackage(dir, name, root) !== null);
 }
 
 function isRelative(specifier: string): boolean {
@@ -86,7 +86,7 @@ function resolveBare(dir: string, specifier: string, root: string): string | nul
   }
   const name = packageName(specifier);
   if (name === null) return null;
-  const packageDir = workspaceOf(dir, root).get(name) ?? linkedPackages(dir, root).get(name);
+  const packageDir = workspaceOf(dir, root).get(name) ?? linkedPackage(dir, name, root);
   return packageDir ? ownFile(packageEntry(packageDir, specifier.slice(name.length + 1)), root) : null;
 }
 

@@ -1,4 +1,4 @@
-import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folderUnchanged, listFolder, readVersioned } from './files.js';
+import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folderUnchanged, listFolder, type PathEntry, pathEntry, pathEntryUnchanged, readVersioned } from './files.js';
 
 /**
  * The one cache store of everything read from other files, and its contract: a cached fact is
@@ -15,6 +15,7 @@ import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folde
 type Dependency =
   | { readonly kind: 'file'; readonly path: string; readonly version: FileVersion | null }
   | { readonly kind: 'folder'; readonly path: string; readonly version: FileVersion | null }
+  | { readonly kind: 'path'; readonly path: string; readonly version: FileVersion | null }
   | { readonly kind: 'entry'; readonly store: Store<unknown>; readonly key: string; readonly fingerprint: string };
 
 type FileDependency = Exclude<Dependency, { kind: 'entry' }>;
@@ -212,7 +213,12 @@ function unchanged(dependency: Dependency): boolean {
     const known = checkedFiles.get(version);
     if (known !== undefined) return known;
   }
-  const result = dependency.kind === 'file' ? fileUnchanged(dependency.path, version) : folderUnchanged(dependency.path, version);
+  const result =
+    dependency.kind === 'file'
+      ? fileUnchanged(dependency.path, version)
+      : dependency.kind === 'folder'
+        ? folderUnchanged(dependency.path, version)
+        : pathEntryUnchanged(dependency.path, version);
   if (version) checkedFiles.set(version, result);
   return result;
 }
@@ -229,6 +235,13 @@ export function probeFile(file: string): FileVersion | null {
   const version = fileVersion(file);
   track({ kind: 'file', path: file, version });
   return version;
+}
+
+/** What a path is, a link not followed, recorded as a dependency: a link added, removed or pointed elsewhere changes the answer. */
+export function probePath(file: string): PathEntry {
+  const entry = pathEntry(file);
+  track({ kind: 'path', path: file, version: entry.version });
+  return entry;
 }
 
 /** A folder's entries, recorded as a dependency: an entry added, removed or renamed there changes the answer. */

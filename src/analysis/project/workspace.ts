@@ -3,7 +3,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { Minimatch } from 'minimatch';
 import { inside } from './paths.js';
-import { probeFile, readFile, readFolder, Store } from './store.js';
+import { probeFile, probePath, readFile, readFolder, Store } from './store.js';
 
 /**
  * Workspace packages: the packages a workspace declares (`workspaces` of package.json, as a list
@@ -101,33 +101,28 @@ export function workspaceRootAbove(dir: string, isBoundary: (folder: string) => 
   }
 }
 
-const links = new Store<Packages>('linked packages', 4096, byName);
+const links = new Store<string | null>('linked packages', 16_384);
 
 /**
- * Packages of this project linked into a node_modules folder (a workspace tool's symlinks) from
- * `dir` up to `root`, by name, the nearer link winning: a link to a folder inside the project, and
- * not itself in a node_modules folder. An `npm link`ed checkout elsewhere is not the project's.
+ * A package of this project linked into a node_modules folder (a workspace tool's symlink), as
+ * Node finds it from `dir`: the nearest node_modules/<name> up to `root` decides. A link to a
+ * folder inside the project, and not itself in a node_modules folder, is the project's (its real
+ * path); an installed package, or an `npm link`ed checkout elsewhere, is not (null).
  */
-export function linkedPackages(dir: string, root: string): Packages {
-  return links.get(`${dir}\0${root}`, () => {
-    const packages = new Map<string, string>(dir !== root && inside(root, path.dirname(dir)) ? linkedPackages(path.dirname(dir), root) : []);
-    const realRoot = realOr(root);
-    const read = (at: string, scope: string): void => {
-      const listing = readFolder(at);
-      for (const name of listing.names) {
-        if (!scope && name.startsWith('@') && listing.folders.has(name)) read(path.join(at, name), `${name}/`);
-        if (!listing.links.has(name) || !listing.folders.has(name)) continue;
-        let real: string;
-        try {
-          real = realpathSync.native(path.join(at, name));
-        } catch {
-          continue; // a dangling link
+export function linkedPackage(dir: string, name: string, root: string): string | null {
+  return links.get(`${dir}\0${name}\0${root}`, () => {
+    for (let current = dir; inside(root, current); current = path.dirname(current)) {
+      if (path.basename(current) !== 'node_modules') {
+        const entry = probePath(path.join(current, 'node_modules', name));
+        if (entry.kind === 'other') return null; // installed here: Node stops at it
+        if (entry.kind === 'link') {
+          const real = entry.target;
+          return real && !real.split(path.sep).includes('node_modules') && inside(realOr(root), real) ? real : null;
         }
-        if (!real.split(path.sep).includes('node_modules') && inside(realRoot, real)) packages.set(scope + name, real);
       }
-    };
-    if (path.basename(dir) !== 'node_modules') read(path.join(dir, 'node_modules'), '');
-    return packages;
+      if (current === root) break;
+    }
+    return null;
   });
 }
 
