@@ -78,7 +78,7 @@ export function beginLint(owner: object): void {
 }
 
 /** The files and folders found unchanged in this lint: many entries read the same folder or file. */
-const checkedFiles = new Map<FileVersion, boolean>();
+const checkedFiles = new Map<FileVersion | string, boolean>();
 
 const stores: { readonly name: string; readonly size: number; clear(): void }[] = [];
 
@@ -207,19 +207,19 @@ function filesOf(deps: readonly Dependency[]): FileDependency[] {
 
 function unchanged(dependency: Dependency): boolean {
   if (dependency.kind === 'entry') return dependency.store.currentFingerprint(dependency.key) === dependency.fingerprint;
-  // A version object is recorded once per read and shared by every entry that read it then.
+  // A version object is recorded once per read and shared by every entry that read it then; an
+  // absence is the same for every entry that found it.
   const { version } = dependency;
-  if (version) {
-    const known = checkedFiles.get(version);
-    if (known !== undefined) return known;
-  }
+  const memo = version ?? idOf(dependency);
+  const known = checkedFiles.get(memo);
+  if (known !== undefined) return known;
   const result =
     dependency.kind === 'file'
       ? fileUnchanged(dependency.path, version)
       : dependency.kind === 'folder'
         ? folderUnchanged(dependency.path, version)
         : pathEntryUnchanged(dependency.path, version);
-  if (version) checkedFiles.set(version, result);
+  checkedFiles.set(memo, result);
   return result;
 }
 
