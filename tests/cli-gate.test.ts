@@ -134,6 +134,21 @@ describe('mail-lint options', () => {
     expect((JSON.parse(readFileSync(file, 'utf8')) as Sarif.Log).runs[0]!.results).toHaveLength(3);
   });
 
+  it('--output-file into a folder that cannot be made fails with exit 2 instead of hanging', () => {
+    // Node's mkdirSync({ recursive: true }) loops for ever on such a path under /proc (Linux).
+    const file = '/proc/self/no-such-folder/deep/mail-lint.sarif';
+    const run = spawnSync(process.execPath, [cli, 'examples', '-f', 'sarif', '--output-file', file], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^mail-lint: cannot write \/proc\/self\/no-such-folder\/deep\/mail-lint\.sarif: ENOENT/m);
+    // An output path whose folder is a file is refused the same way.
+    const blocker = path.join(scratch, 'a-file');
+    writeFileSync(blocker, '');
+    const underFile = mailLint(['examples', '-f', 'sarif', '--output-file', path.join(blocker, 'out/report.sarif')]);
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toMatch(/cannot write .*a-file\/out\/report\.sarif: ENOTDIR/);
+  });
+
   it('--max-warnings fails on more warnings than allowed, and counts only mail-lint\'s own', () => {
     const dir = project('warnings', {
       'a.ts': [
