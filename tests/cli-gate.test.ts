@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
@@ -346,6 +346,25 @@ describe('mail-lint on real project layouts', () => {
     expect(findingsOf(mailLint(['-f', 'json', '.'], dir).stdout, dir)).toEqual(expected);
     // From a subfolder: git answers for the paths under it.
     expect(findingsOf(mailLint(['-f', 'json', '.'], path.join(dir, 'app')).stdout, dir)).toEqual([expected[0]]);
+  });
+
+  it.skipIf(!hasGit || process.platform === 'win32')("runs no command the linted repository configures (core.fsmonitor)", () => {
+    const dir = project('fsmonitor', { '.gitignore': 'generated/\n', 'src/leak.ts': LEAK, 'generated/leak.ts': LEAK });
+    const marker = path.join(scratch, 'fsmonitor-ran');
+    const hook = path.join(scratch, 'fsmonitor-hook.sh');
+    writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+    expect(git(dir, 'init', '-q').status).toBe(0);
+    expect(git(dir, 'add', '.').status).toBe(0);
+    expect(git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init').status).toBe(0);
+    expect(git(dir, 'config', 'core.fsmonitor', hook).status).toBe(0);
+    // The set-up is live: git itself runs the hook when it lists the ignored files.
+    git(dir, 'ls-files', '--others', '--ignored', '--exclude-standard', '--directory');
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(existsSync(marker)).toBe(false);
+    // git was still asked: its ignored folder is skipped.
+    expect(findingsOf(run.stdout, dir)).toEqual(['src/leak.ts:4 mail/no-exposed-recipients']);
   });
 
   it('reads .gitignore itself outside a git repository', () => {
