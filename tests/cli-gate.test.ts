@@ -442,13 +442,36 @@ describe('mail-lint settings from the project', () => {
     ]);
   });
 
+  it('resolves a relative rootDir from the folder of the --config file, as its other paths', () => {
+    const secret = "import sgMail from '@sendgrid/mail';\nsgMail.setApiKey('SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');\n";
+    const dir = project('settings-rootdir', {
+      'config/mail-lint.json': JSON.stringify({
+        settings: { rootDir: '..' },
+        rules: { 'no-hardcoded-credentials': { testFilePatterns: ['fixtures/**'] } },
+      }),
+      'fixtures/key.ts': secret,
+      'src/key.ts': secret,
+    });
+    const run = mailLint(['-f', 'json', '--config', 'config/mail-lint.json', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual(['src/key.ts:2 mail/no-hardcoded-credentials']);
+  });
+
   it.each([
-    [{ rule: {} }, /package\.json#mail-lint: "rule" is not a mail-lint setting \(known: rules, settings, ignores\)/],
+    [{ rule: {} }, /package\.json#mail-lint: rule is not a mail-lint setting \(known: rules, settings, ignores\)/],
     [{ rules: { 'no-such-rule': 'error' } }, /rules\["no-such-rule"\] is not a rule of eslint-plugin-mail/],
     [{ rules: { 'no-exposed-recipients': 'on' } }, /rules\["no-exposed-recipients"\] must be "off", "warn", "error"/],
     [{ rules: { 'no-insecure-transport': { allowedHost: ['mailhog'] } } }, /Unexpected property "allowedHost".*\(rules and settings from package\.json#mail-lint\)/],
     [{ settings: { wrapper: [] } }, /settings\.mail\.wrapper is not a setting of this plugin/],
-    [{ ignores: 'dist' }, /"ignores" must be an array of glob patterns/],
+    [{ ignores: 'dist' }, /package\.json#mail-lint: ignores must be an array of glob patterns/],
+    [{ ignores: ['dist/', ''] }, /package\.json#mail-lint: ignores\[1\] must be a non-empty glob pattern/],
+    ['strict', /package\.json#mail-lint: must be an object/],
+    [{ rules: [] }, /package\.json#mail-lint: rules must be an object of rule names and their settings/],
+    [{ rules: { 'mail/no-unbatched-send': ['warn', {}, {}] } }, /rules\["mail\/no-unbatched-send"\] must be "off", "warn", "error", an options object, or \[severity, options\]/],
+    [{ settings: [] }, /package\.json#mail-lint: settings must be an object \(the plugin's settings\.mail\)/],
+    // Issue 22, item 6: a rootDir that names no folder, and a malformed pattern, stop the run.
+    [{ settings: { rootDir: 'no-such-folder' } }, /settings\.mail\.rootDir ".*no-such-folder" names nothing at .*no-such-folder; it must name a folder/],
+    [{ rules: { 'no-hardcoded-credentials': { testFilePatterns: ['**/*.{test,spec'] } } }, /mail\/no-hardcoded-credentials option testFilePatterns\[0\]: "\*\*\/\*\.\{test,spec" is not a valid glob \(Missing closing: "\}"/],
+    [{ rules: { 'no-exposed-recipients': { messageShapes: true, messageShapeIgnore: ['/(/'] } } }, /mail\/no-exposed-recipients option messageShapeIgnore\[0\]: "\/\(\/" is not a valid regular expression/],
   ])('exits 2 on a mistake in the project settings: %j', (config, message) => {
     const dir = project(`settings-bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, {
       ...CONFIGURABLE,

@@ -3,7 +3,7 @@ import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/p
 import { propertyName } from '../analysis/flow/ast.js';
 import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
-import { matchesFile, readSettings, requireTypeInformation, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
+import { checkedSettings, filePatternsOption, matchesFile, requireTypeInformation } from '../analysis/file/settings.js';
 
 type Options = [
   {
@@ -100,14 +100,14 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ maxFixedRecipients, reportFixedLists, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
+    const { root } = checkedSettings(context);
     if (useTypeInformation) requireTypeInformation(context);
     const options = { typed: useTypeInformation, shapes: messageShapes };
-    // Asked only for a file with a message-shaped finding: most files never need the patterns.
+    // Compiled once per process (cached by text), checked on every file: a malformed one stops the lint.
+    const shapeIgnore = filePatternsOption(context.id, 'messageShapeIgnore', messageShapeIgnore);
+    // Matched only for a file with a message-shaped finding.
     let ignored: boolean | undefined;
-    const shapesIgnored = () => {
-      const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
-      return (ignored ??= matchesFile(context.filename, root, messageShapeIgnore.map(toFilePattern).filter((p) => p !== null)));
-    };
+    const shapesIgnored = () => (ignored ??= matchesFile(context.filename, root, shapeIgnore));
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);
       for (const exposure of analysis.exposures) {
