@@ -266,7 +266,7 @@ class Interpreter {
   }
 
   /** Every address of a value, by the path of the key that holds it (`Destination.BccAddresses`, `personalizations[].to`). */
-  addresses(value: Value, prefix = '', out = new Map<string, Set<string>>(), depth = 0): Map<string, Set<string>> {
+  addresses(value: Value, prefix = '', out = new Map<string, string[]>(), depth = 0): Map<string, string[]> {
     if (depth > MAX_DEPTH) return out;
     if (value.kind === 'array') {
       for (const item of value.items) this.addresses(item, `${prefix}[]`, out, depth + 1);
@@ -282,9 +282,8 @@ class Interpreter {
       const at = prefix ? `${prefix}.${key}` : key;
       const found = this.lookup(value, [key]);
       if (ADDRESS_KEYS.has(key)) {
-        const set = out.get(at) ?? new Set<string>();
-        for (const term of terms(found, this.textOf)) set.add(term);
-        if (set.size) out.set(at, set);
+        const all = [...(out.get(at) ?? []), ...terms(found, this.textOf)];
+        if (all.length) out.set(at, all);
       } else this.addresses(found, at, out, depth + 1);
     }
     return out;
@@ -299,8 +298,8 @@ function findVariable(scope: TSESLint.Scope.Scope | null, name: string): TSESLin
   return null;
 }
 
-/** The addresses of each send of a file, in source order: for each, the key path of every address. */
-export type Deliveries = Map<string, Set<string>>[];
+/** The addresses of each send of a file, in source order: for each, the key path of every address (as often as it is there). */
+export type Deliveries = Map<string, string[]>[];
 
 let captured: Deliveries = [];
 
@@ -318,7 +317,7 @@ export const deliveriesRule: Rule.RuleModule = {
         const interpreter = new Interpreter(ruleContext.sourceCode);
         const calls = [...getMailAnalysis(ruleContext, options).calls].sort((a, b) => a.node.range[0] - b.node.range[0]);
         captured = calls.map((call) => {
-          const out = new Map<string, Set<string>>();
+          const out = new Map<string, string[]>();
           call.node.arguments.forEach((argument, i) => {
             const value = interpreter.evaluate(argument, call.node.range[0]);
             for (const [key, found] of interpreter.addresses(value, `#${i}`)) out.set(key, found);
@@ -351,12 +350,12 @@ export function deliveriesOf(
 export function lostAddresses(before: Deliveries, after: Deliveries): string[] {
   if (before.length !== after.length) return [`${before.length} sends before, ${after.length} after`];
   return before.flatMap((send, i) => {
-    const now = new Set([...after[i]!.values()].flatMap((set) => [...set]));
-    return [...send].flatMap(([key, set]) => [...set].filter((term) => !now.has(term)).map((term) => `send ${i + 1}: ${key} ${term}`));
+    const now = new Set([...after[i]!.values()].flat());
+    return [...send].flatMap(([key, found]) => [...new Set(found)].filter((term) => !now.has(term)).map((term) => `send ${i + 1}: ${key} ${term}`));
   });
 }
 
-/** Whether a change moved any address from one key to another (or changed a send at all). */
+/** Whether a change moved or added an address (or changed a send at all): addresses are counted, not only listed. */
 export function changed(before: Deliveries, after: Deliveries): boolean {
   const describe = (d: Deliveries) => JSON.stringify(d.map((send) => [...send].map(([k, v]) => [k, [...v].sort()]).sort()));
   return describe(before) !== describe(after);
