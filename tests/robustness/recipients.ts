@@ -329,7 +329,19 @@ export const deliveriesRule: Rule.RuleModule = {
   },
 };
 
-/** The deliveries of `code`, linted with `config` plus the recording rule (given the mail analysis options). */
+/** `config` plus the recording rule (given the mail analysis options); `takeDeliveries()` reads what it recorded. */
+export function withDeliveries(config: Linter.Config[], options: { typed?: boolean; shapes?: boolean }): Linter.Config[] {
+  return [...config, { plugins: { recipients: { rules: { deliveries: deliveriesRule } } }, rules: { 'recipients/deliveries': ['error', options] } }];
+}
+
+/** The deliveries recorded by the last lint with `withDeliveries`. */
+export function takeDeliveries(): Deliveries {
+  const found = captured;
+  captured = [];
+  return found;
+}
+
+/** The deliveries of `code`: a lint with the recording rule alone, which asks for the mail analysis itself. */
 export function deliveriesOf(
   linter: Linter,
   code: string,
@@ -338,12 +350,9 @@ export function deliveriesOf(
   options: { typed?: boolean; shapes?: boolean },
 ): Deliveries {
   captured = [];
-  linter.verify(
-    code,
-    [...config, { plugins: { recipients: { rules: { deliveries: deliveriesRule } } }, rules: { 'recipients/deliveries': ['error', options] } }],
-    filename,
-  );
-  return captured;
+  const quiet = config.map((c) => ({ ...c, rules: {} }));
+  linter.verify(code, withDeliveries(quiet, options), filename);
+  return takeDeliveries();
 }
 
 /** What a change loses: for each send, the addresses it had before and not after. */
