@@ -129,6 +129,8 @@ export function resolveRoot(rootDir: string | undefined, cwd: string): string {
 
 /** Roots found to be folders; a missing one is looked for again, as it may be made while an editor runs. */
 const folders = new Set<string>();
+/** The checked settings with their root, by settings and ESLint cwd: every rule asks on every file. */
+const withRoots = new WeakMap<MailSettings, Map<string, MailSettings & { readonly root: string }>>();
 
 /**
  * The settings of a lint, checked, and the root its path-like settings resolve from (see
@@ -137,6 +139,8 @@ const folders = new Set<string>();
  */
 export function checkedSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): MailSettings & { readonly root: string } {
   const settings = readSettings(context.settings);
+  const known = withRoots.get(settings)?.get(context.cwd);
+  if (known) return known;
   const root = resolveRoot(settings.rootDir, context.cwd);
   if (settings.rootDir !== undefined && !folders.has(root)) {
     let stats: Stats | undefined;
@@ -148,7 +152,10 @@ export function checkedSettings(context: Readonly<TSESLint.RuleContext<string, r
     if (!stats?.isDirectory()) fail('rootDir', `${JSON.stringify(settings.rootDir)} names ${stats ? 'a file' : 'nothing'} at ${root}; it must name a folder`);
     folders.add(root);
   }
-  return { ...settings, root };
+  const checked = { ...settings, root };
+  const byCwd = withRoots.get(settings) ?? new Map<string, MailSettings & { readonly root: string }>();
+  withRoots.set(settings, byCwd.set(context.cwd, checked));
+  return checked;
 }
 
 /** Does an import specifier written in `filename` name the wrapper's module? */
