@@ -217,6 +217,32 @@ tsTester.run('no-exposed-recipients: suggestions that keep every recipient', rul
   ],
 });
 
+// Mandrill's flag sits in `message`: after a spread that sets it, it goes last.
+const mandrill = 'Mandrill (@mailchimp/mailchimp_transactional)';
+const mandrillFix = 'Set `preserve_recipients: false` so each recipient gets a copy addressed only to them.';
+const mandrillUnset =
+  'Set `preserve_recipients: false` in the message so each recipient gets a copy addressed only to them; without it the account setting decides.';
+const MANDRILL = "import mailchimp from '@mailchimp/mailchimp_transactional';\nconst client = mailchimp('key');\n";
+const mandrillFlag = `${MANDRILL}export const f = (users: { email: string }[]) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email })) } });`;
+const mandrillSpread = `${MANDRILL}const shared = { preserve_recipients: true, subject: 'Hi' };
+export const f = (users: { email: string }[]) => client.messages.send({ message: { to: users.map((u) => ({ email: u.email })), ...shared } });`;
+const mandrillReport = (code: string, unset: boolean, output: string) => ({
+  messageId: unset ? ('accountDecides' as const) : ('exposedList' as const),
+  data: { sdk: mandrill, field: 'message.to', fix: unset ? mandrillUnset : mandrillFix },
+  ...at(code, 'to: users.map((u) => ({ email: u.email }))'),
+  suggestions: [{ messageId: 'setFlag' as const, data: { flag: 'preserve_recipients: false' }, output }],
+});
+tsTester.run('no-exposed-recipients: the Mandrill flag where nothing overrides it', rule, {
+  valid: [],
+  invalid: [
+    { code: mandrillFlag, errors: [mandrillReport(mandrillFlag, true, mandrillFlag.replace('{ to: users', '{ preserve_recipients: false, to: users'))] },
+    {
+      code: mandrillSpread,
+      errors: [mandrillReport(mandrillSpread, false, mandrillSpread.replace('...shared } });', '...shared, preserve_recipients: false } });'))],
+    },
+  ],
+});
+
 // The same forms in plain JavaScript (espree) and CommonJS.
 const jsLater = `import nodemailer from 'nodemailer';
 const transport = nodemailer.createTransport({});
