@@ -250,19 +250,15 @@ class Interpreter {
     return this.combine(NOTHING, found, deeper);
   }
 
+  /** What `lookup` found, with the writes below it laid over it and the addresses unknown layers may add. */
   private combine(value: Value, maybe: string[], deeper: Layer[]): Value {
+    let result = value;
     if (deeper.length) {
-      const layers = value.kind === 'object' ? [...value.layers, ...deeper] : deeper;
-      return this.made2({ kind: 'object', layers }, value);
+      result = { kind: 'object', layers: [...(value.kind === 'object' ? value.layers : []), ...deeper] };
+      this.texts.set(result, this.textOf(value));
     }
-    if (!maybe.length) return value;
-    if (value.kind === 'object') return this.made2({ kind: 'object', layers: [...value.layers, ...maybe.map((text) => ({ kind: 'unknown' as const, text }))] }, value);
-    return leaf(...terms(value, this.textOf), ...maybe);
-  }
-
-  private made2(value: Value, from: Value): Value {
-    this.texts.set(value, this.textOf(from));
-    return value;
+    if (!maybe.length) return result;
+    return result.kind === 'leaf' ? leaf(...result.terms, ...maybe) : { kind: 'either', options: [result, leaf(...maybe)] };
   }
 
   /** Every address of a value, by the path of the key that holds it (`Destination.BccAddresses`, `personalizations[].to`). */
