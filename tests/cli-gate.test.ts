@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
@@ -132,6 +132,21 @@ describe('mail-lint options', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('3 errors, 0 warnings; report written to');
     expect((JSON.parse(readFileSync(file, 'utf8')) as Sarif.Log).runs[0]!.results).toHaveLength(3);
+  });
+
+  it('--output-file into a folder that cannot be made fails with exit 2 instead of hanging', () => {
+    // Node's mkdirSync({ recursive: true }) loops for ever on such a path under /proc (Linux).
+    const file = '/proc/self/no-such-folder/deep/mail-lint.sarif';
+    const run = spawnSync(process.execPath, [cli, 'examples', '-f', 'sarif', '--output-file', file], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^mail-lint: cannot write \/proc\/self\/no-such-folder\/deep\/mail-lint\.sarif: ENOENT/m);
+    // An output path whose folder is a file is refused the same way.
+    const blocker = path.join(scratch, 'a-file');
+    writeFileSync(blocker, '');
+    const underFile = mailLint(['examples', '-f', 'sarif', '--output-file', path.join(blocker, 'out/report.sarif')]);
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toMatch(/cannot write .*a-file\/out\/report\.sarif: ENOTDIR/);
   });
 
   it('--max-warnings fails on more warnings than allowed, and counts only mail-lint\'s own', () => {
@@ -333,6 +348,25 @@ describe('mail-lint on real project layouts', () => {
     expect(findingsOf(mailLint(['-f', 'json', '.'], path.join(dir, 'app')).stdout, dir)).toEqual([expected[0]]);
   });
 
+  it.skipIf(!hasGit || process.platform === 'win32')("runs no command the linted repository configures (core.fsmonitor)", () => {
+    const dir = project('fsmonitor', { '.gitignore': 'generated/\n', 'src/leak.ts': LEAK, 'generated/leak.ts': LEAK });
+    const marker = path.join(scratch, 'fsmonitor-ran');
+    const hook = path.join(scratch, 'fsmonitor-hook.sh');
+    writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+    expect(git(dir, 'init', '-q').status).toBe(0);
+    expect(git(dir, 'add', '.').status).toBe(0);
+    expect(git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init').status).toBe(0);
+    expect(git(dir, 'config', 'core.fsmonitor', hook).status).toBe(0);
+    // The set-up is live: git itself runs the hook when it lists the ignored files.
+    git(dir, 'ls-files', '--others', '--ignored', '--exclude-standard', '--directory');
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(existsSync(marker)).toBe(false);
+    // git was still asked: its ignored folder is skipped.
+    expect(findingsOf(run.stdout, dir)).toEqual(['src/leak.ts:4 mail/no-exposed-recipients']);
+  });
+
   it('reads .gitignore itself outside a git repository', () => {
     // The scratch folder sits in the system temp folder, outside any git work tree.
     const dir = project('gitignore-no-git', {
@@ -408,13 +442,36 @@ describe('mail-lint settings from the project', () => {
     ]);
   });
 
+  it('resolves a relative rootDir from the folder of the --config file, as its other paths', () => {
+    const secret = "import sgMail from '@sendgrid/mail';\nsgMail.setApiKey('SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');\n";
+    const dir = project('settings-rootdir', {
+      'config/mail-lint.json': JSON.stringify({
+        settings: { rootDir: '..' },
+        rules: { 'no-hardcoded-credentials': { testFilePatterns: ['fixtures/**'] } },
+      }),
+      'fixtures/key.ts': secret,
+      'src/key.ts': secret,
+    });
+    const run = mailLint(['-f', 'json', '--config', 'config/mail-lint.json', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual(['src/key.ts:2 mail/no-hardcoded-credentials']);
+  });
+
   it.each([
-    [{ rule: {} }, /package\.json#mail-lint: "rule" is not a mail-lint setting \(known: rules, settings, ignores\)/],
+    [{ rule: {} }, /package\.json#mail-lint: rule is not a mail-lint setting \(known: rules, settings, ignores\)/],
     [{ rules: { 'no-such-rule': 'error' } }, /rules\["no-such-rule"\] is not a rule of eslint-plugin-mail/],
     [{ rules: { 'no-exposed-recipients': 'on' } }, /rules\["no-exposed-recipients"\] must be "off", "warn", "error"/],
     [{ rules: { 'no-insecure-transport': { allowedHost: ['mailhog'] } } }, /Unexpected property "allowedHost".*\(rules and settings from package\.json#mail-lint\)/],
     [{ settings: { wrapper: [] } }, /settings\.mail\.wrapper is not a setting of this plugin/],
-    [{ ignores: 'dist' }, /"ignores" must be an array of glob patterns/],
+    [{ ignores: 'dist' }, /package\.json#mail-lint: ignores must be an array of glob patterns/],
+    [{ ignores: ['dist/', ''] }, /package\.json#mail-lint: ignores\[1\] must be a non-empty glob pattern/],
+    ['strict', /package\.json#mail-lint: must be an object/],
+    [{ rules: [] }, /package\.json#mail-lint: rules must be an object of rule names and their settings/],
+    [{ rules: { 'mail/no-unbatched-send': ['warn', {}, {}] } }, /rules\["mail\/no-unbatched-send"\] must be "off", "warn", "error", an options object, or \[severity, options\]/],
+    [{ settings: [] }, /package\.json#mail-lint: settings must be an object \(the plugin's settings\.mail\)/],
+    // Issue 22, item 6: a rootDir that names no folder, and a malformed pattern, stop the run.
+    [{ settings: { rootDir: 'no-such-folder' } }, /settings\.mail\.rootDir ".*no-such-folder" names nothing at .*no-such-folder; it must name a folder/],
+    [{ rules: { 'no-hardcoded-credentials': { testFilePatterns: ['**/*.{test,spec'] } } }, /mail\/no-hardcoded-credentials option testFilePatterns\[0\]: "\*\*\/\*\.\{test,spec" is not a valid glob \(Missing closing: "\}"/],
+    [{ rules: { 'no-exposed-recipients': { messageShapes: true, messageShapeIgnore: ['/(/'] } } }, /mail\/no-exposed-recipients option messageShapeIgnore\[0\]: "\/\(\/" is not a valid regular expression/],
   ])('exits 2 on a mistake in the project settings: %j', (config, message) => {
     const dir = project(`settings-bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, {
       ...CONFIGURABLE,

@@ -49,7 +49,8 @@ export function exposedReports(
 ) {
   // `required`: the fields the provider rejects a message without (its API reference says so);
   // moving one of them to bcc would build a request the provider refuses, so it is not suggested.
-  const exposed = (code: string, text: string, field = defaultField, withBcc = true) => {
+  // `withBcc`: false for no suggestion, or the whole output when it is more than a renamed key (a merge).
+  const exposed = (code: string, text: string, field = defaultField, withBcc: boolean | string = true) => {
     const key = field.slice(field.lastIndexOf('.') + 1);
     return {
       messageId: 'exposedList' as const,
@@ -60,7 +61,7 @@ export function exposedReports(
             {
               messageId: 'moveToBcc' as const,
               data: { bcc, field },
-              output: code.replace(text, text.replace(new RegExp(`^(\\w+\\.)?${key}\\b`), `$1${bcc}`)),
+              output: typeof withBcc === 'string' ? withBcc : code.replace(text, text.replace(new RegExp(`^(\\w+\\.)?${key}\\b`), `$1${bcc}`)),
             },
           ]
         : [],
@@ -69,7 +70,7 @@ export function exposedReports(
   const invalid = <Options extends readonly unknown[] = never>(
     name: string,
     code: string,
-    reports: [field: string, text: string, bcc?: boolean][],
+    reports: [field: string, text: string, bcc?: boolean | string][],
     options?: Options,
   ) => ({
     name,

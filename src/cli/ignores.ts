@@ -15,13 +15,21 @@ export const DEFAULT_IGNORES = ['**/node_modules/', '**/dist/', '**/build/', '**
 export const literalPattern = (file: string) => file.replace(/[\\*?[\]{}()!+@#]/g, '\\$&');
 
 /**
+ * The repository being linted may come from anyone, and its `.git/config` can name commands git
+ * runs: `core.fsmonitor` is run by `ls-files` to refresh the index. It is switched off (this also
+ * keeps git's own fsmonitor daemon from starting), and no pager is started. `ls-files` runs no
+ * hook, filter or diff driver.
+ */
+const NO_COMMANDS = ['--no-pager', '-c', 'core.fsmonitor=false'];
+
+/**
  * The git-ignored files and folders under `cwd`, as ESLint ignore patterns relative to it;
  * `undefined` when `cwd` is not in a git work tree or git is not installed.
  */
 export function gitIgnored(cwd: string): string[] | undefined {
   let listing: string;
   try {
-    listing = execFileSync('git', ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], {
+    listing = execFileSync('git', [...NO_COMMANDS, 'ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -4,7 +4,7 @@
  * around it (exit codes, warnings budget, report file, SARIF, progress), the project's own
  * mail-lint settings, its ignores, and the untyped second pass of `--type-check`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -13,7 +13,7 @@ import { toSarifLog } from '../formatters/sarif.js';
 import { FILES } from '../configs.js';
 import { parseCommandLine, USAGE, UsageError, type CliOptions } from './args.js';
 import { projectIgnores } from './ignores.js';
-import { baseDirectory, findUp, isInside, repositoryRoot } from './paths.js';
+import { baseDirectory, findUp, isInside, makeDirectories, repositoryRoot } from './paths.js';
 import { progressReporter } from './progress.js';
 import { loadProjectConfig, projectConfigObject, type ProjectConfig } from './project-config.js';
 
@@ -220,7 +220,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   if (options.outputFile) {
     const file = path.resolve(options.outputFile);
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeDirectories(path.dirname(file));
       writeFileSync(file, report);
     } catch (error) {
       err.write(`mail-lint: cannot write ${options.outputFile}: ${firstLine(error)}\n`);

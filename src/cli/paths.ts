@@ -1,5 +1,5 @@
 /** Where mail-lint lints from, where the repository starts, and which tsconfig.json applies. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Is `file` the folder `dir` or inside it? */
@@ -32,4 +32,28 @@ export function findUp(name: string, start: string): string | undefined {
 /** The repository root (the nearest folder with `.git`, a folder or a worktree's file), else `start`. */
 export function repositoryRoot(start: string): string {
   return findUp('.git', start) ?? path.resolve(start);
+}
+
+/**
+ * Creates `dir` and the folders above it that are missing, one level at a time. Node's
+ * `mkdirSync(dir, { recursive: true })` loops for ever on some paths (a missing folder under
+ * `/proc/self`); here every level is one `mkdir`, and its error (ENOENT, ENOTDIR, EACCES) is thrown as it is.
+ */
+export function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Made meanwhile by another process: fine; a file of that name fails at the next level.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Linter } from 'eslint';
 import { FILES } from '../configs.js';
 import { rules } from '../rules/index.js';
+import { type SchemaProblem, schemaChecker } from '../util/schema.js';
 import { UsageError } from './args.js';
 
 export interface ProjectConfig {
@@ -26,10 +27,45 @@ export interface ProjectConfig {
   ignores: string[];
 }
 
-const KEYS = ['rules', 'settings', 'ignores'];
-const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
+const SEVERITIES = ['off', 'warn', 'error', 0, 1, 2];
+const RULE_NAMES = Object.keys(rules);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The `"mail-lint"` key: each `description` says what a value must be, in the error that names it. */
+const PROJECT_SCHEMA = {
+  type: 'object',
+  title: 'a mail-lint setting',
+  description: 'an object',
+  properties: {
+    rules: {
+      type: 'object',
+      description: 'an object of rule names and their settings',
+      propertyNames: {
+        enum: [...RULE_NAMES, ...RULE_NAMES.map((name) => `mail/${name}`)],
+        description: `a rule of eslint-plugin-mail (known: ${RULE_NAMES.join(', ')})`,
+      },
+      additionalProperties: {
+        anyOf: [
+          { enum: SEVERITIES },
+          { type: 'object' },
+          { type: 'array', items: [{ enum: SEVERITIES }, { type: 'object' }], minItems: 1, maxItems: 2 },
+        ],
+        description: '"off", "warn", "error", an options object, or [severity, options]',
+      },
+    },
+    // Checked by the plugin, as any ESLint config's settings.mail.
+    settings: { type: 'object', description: "an object (the plugin's settings.mail)" },
+    ignores: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, description: 'a non-empty glob pattern' },
+      description: 'an array of glob patterns',
+    },
+  },
+  additionalProperties: false,
+};
+
+let checkProject: ((value: unknown) => SchemaProblem | null) | undefined;
 
 function fail(source: string, what: string): never {
   throw new UsageError(`${source}: ${what}`);
@@ -43,42 +79,22 @@ function readJson(file: string, source: string): unknown {
   }
 }
 
-/** `{ "allowedHosts": [...] }` means the rule on, as an error, with those options; a severity alone sets the level. */
-function ruleEntry(source: string, name: string, value: unknown): Linter.RuleEntry {
-  const where = `rules["${name}"]`;
-  if (SEVERITIES.has(value)) return value as Linter.RuleSeverity;
-  if (isObject(value)) return ['error', value];
-  if (Array.isArray(value) && SEVERITIES.has(value[0]) && value.length <= 2 && (value.length === 1 || isObject(value[1]))) {
-    return value as Linter.RuleEntry;
-  }
-  return fail(source, `${where} must be "off", "warn", "error", an options object, or [severity, options]`);
+interface RawProjectConfig {
+  rules?: Record<string, Linter.RuleEntry | Record<string, unknown>>;
+  settings?: Record<string, unknown>;
+  ignores?: string[];
 }
 
 function parse(raw: unknown, source: string, dir: string): ProjectConfig {
-  if (!isObject(raw)) fail(source, 'must be an object');
-  const unknown = Object.keys(raw).find((key) => !KEYS.includes(key));
-  if (unknown) fail(source, `"${unknown}" is not a mail-lint setting (known: ${KEYS.join(', ')})`);
-
+  const problem = (checkProject ??= schemaChecker(PROJECT_SCHEMA))(raw);
+  if (problem) fail(source, problem.path ? `${problem.path} ${problem.problem}` : problem.problem);
+  const { rules: ruleSettings = {}, settings, ignores = [] } = raw as RawProjectConfig;
   const ruleConfig: Linter.RulesRecord = {};
-  if (raw['rules'] !== undefined) {
-    if (!isObject(raw['rules'])) fail(source, '"rules" must be an object');
-    for (const [key, value] of Object.entries(raw['rules'])) {
-      const name = key.replace(/^mail\//, '');
-      if (!Object.hasOwn(rules, name)) {
-        fail(source, `rules["${key}"] is not a rule of eslint-plugin-mail (known: ${Object.keys(rules).join(', ')})`);
-      }
-      ruleConfig[`mail/${name}`] = ruleEntry(source, key, value);
-    }
+  // `{ "allowedHosts": [...] }` means the rule on, as an error, with those options.
+  for (const [key, value] of Object.entries(ruleSettings)) {
+    ruleConfig[`mail/${key.replace(/^mail\//, '')}`] = isObject(value) ? ['error', value] : value;
   }
-
-  const settings = raw['settings'];
-  if (settings !== undefined && !isObject(settings)) fail(source, '"settings" must be an object (the plugin\'s settings.mail)');
-
-  const ignores = raw['ignores'] ?? [];
-  if (!Array.isArray(ignores) || !ignores.every((p) => typeof p === 'string' && p !== '')) {
-    fail(source, '"ignores" must be an array of glob patterns');
-  }
-  return { source, dir, rules: ruleConfig, settings, ignores: ignores as string[] };
+  return { source, dir, rules: ruleConfig, settings, ignores };
 }
 
 /** The `--config` file, else the nearest package.json with a `"mail-lint"` key; `undefined` if neither. */
@@ -107,6 +123,10 @@ export function loadProjectConfig(configFile: string | undefined, start: string,
  */
 export function projectConfigObject(config: ProjectConfig, cwd: string): Linter.Config {
   let settings = config.settings;
+  // A relative rootDir starts at the config's folder too; the plugin would resolve it from ESLint's cwd.
+  if (settings && typeof settings['rootDir'] === 'string' && settings['rootDir'] !== '') {
+    settings = { ...settings, rootDir: path.resolve(config.dir, settings['rootDir']) };
+  }
   if (settings && Array.isArray(settings['wrappers'])) {
     settings = {
       ...settings,

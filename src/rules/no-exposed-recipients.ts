@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { mailRuleListeners, type Exposure, getMailAnalysis } from '../analysis/passes/sends.js';
-import { propertyName } from '../analysis/flow/ast.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { mailRuleListeners, type Exposure, getMailAnalysis, type MailAnalysis } from '../analysis/passes/sends.js';
+import { bccSuggestion, flagSuggestion, type SuggestionFacts } from '../analysis/passes/suggestions.js';
 import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
-import { matchesFile, readSettings, requireTypeInformation, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
+import { checkedSettings, filePatternsOption, matchesFile, requireTypeInformation } from '../analysis/file/settings.js';
 
 type Options = [
   {
@@ -100,16 +100,18 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ maxFixedRecipients, reportFixedLists, useTypeInformation, messageShapes, messageShapeIgnore = DEFAULT_SHAPE_IGNORE }]) {
+    const { root } = checkedSettings(context);
     if (useTypeInformation) requireTypeInformation(context);
     const options = { typed: useTypeInformation, shapes: messageShapes };
-    // Asked only for a file with a message-shaped finding: most files never need the patterns.
+    // Compiled once per process (cached by text), checked on every file: a malformed one stops the lint.
+    const shapeIgnore = filePatternsOption(context.id, 'messageShapeIgnore', messageShapeIgnore);
+    // Matched only for a file with a message-shaped finding.
     let ignored: boolean | undefined;
-    const shapesIgnored = () => {
-      const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
-      return (ignored ??= matchesFile(context.filename, root, messageShapeIgnore.map(toFilePattern).filter((p) => p !== null)));
-    };
+    const shapesIgnored = () => (ignored ??= matchesFile(context.filename, root, shapeIgnore));
     return mailRuleListeners(context, options, () => {
       const analysis = getMailAnalysis(context, options);
+      let facts: SuggestionFacts | null | undefined;
+      const suggestionFacts = () => (facts ??= factsOf(context, analysis));
       for (const exposure of analysis.exposures) {
         // Tests, fixtures, mocks and seed data model stored mail: their shapes are no sends.
         if (exposure.sdk === messageShape && shapesIgnored()) continue;
@@ -118,17 +120,26 @@ export default createRule<Options, MessageIds>({
         // A literal merely shaped like a message (`{ to: ['/home', '/about'], from, subject }`) is no proof of mail.
         const fixedReported = reportFixedLists && exposure.sdk !== messageShape;
         if (list.kind === 'fixed' && !tooLong && !fixedReported) continue;
-        report(context, exposure, maxFixedRecipients, tooLong);
+        report(context, exposure, maxFixedRecipients, tooLong, suggestionFacts);
       }
     });
   },
 });
+
+/** What the suggestion checks read of the file, made once for the file's first report. */
+function factsOf(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: MailAnalysis): SuggestionFacts | null {
+  const { sourceCode } = context;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!analysis.file || !globalScope) return null;
+  return { sourceCode, globalScope, reader: analysis.file.reader, sends: new Set(analysis.calls.map((c) => c.node)) };
+}
 
 function report(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   exposure: Exposure,
   max: number | undefined,
   tooLong: boolean,
+  facts: () => SuggestionFacts | null,
 ): void {
   const { sdk, message, fieldName, write, list } = exposure;
   const flag = message.individualFlag;
@@ -158,65 +169,22 @@ function report(
         ? 'accountDecides'
         : 'exposedList';
   if (list.kind === 'fixed') data.count = list.count;
-  // Every suggestion must leave a message the provider accepts. The flag keeps the message as it
-  // is and sends one copy per recipient, so it comes first; moving a field to bcc is offered only
-  // when the provider takes a message without that field (`required` in the SDK data): a `cc`
-  // moves with `to` kept, a `to` only where bcc alone is enough (SMTP, SES), never for SendGrid.
+  // Every suggestion must leave a message the provider accepts, with every recipient it had
+  // (see passes/suggestions.ts). The flag keeps the message as it is and sends one copy per
+  // recipient, so it comes first; moving a field to bcc is offered only when the provider takes
+  // a message without that field (`required` in the SDK data): a `cc` moves with `to` kept, a
+  // `to` only where bcc alone is enough (SMTP, SES), never for SendGrid.
   const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-  if (!exposure.wrapper) {
-    const flagFix = flag && exposure.flagTarget && flagInsert(context.sourceCode, exposure.flagTarget, flag.suggestion);
-    if (flag && flagFix && (!flag.fields || flag.fields.includes(exposure.field.path.join('.')))) {
-      suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
-    }
-    const { bcc: hidden, required } = exposure.field;
-    const bcc = hidden && !required && bccFix(context.sourceCode, write.holder, hidden, write.object);
-    if (hidden && bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: hidden, field: fieldName }, fix: bcc });
+  const checks = exposure.wrapper ? null : facts();
+  if (checks) {
+    const target = exposure.flagTarget;
+    const applies = flag && target && (!flag.fields || flag.fields.includes(exposure.field.path.join('.')));
+    const flagFix = applies ? flagSuggestion(checks, target, flag) : null;
+    if (flag && flagFix) suggest.push({ messageId: 'setFlag', data: { flag: flag.suggestion }, fix: flagFix });
+    const bcc = bccSuggestion(checks, write.holder, exposure.field);
+    if (bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: exposure.field.bcc!, field: fieldName }, fix: bcc });
   }
   // Through a module's export: from the call's name to the argument, so both the helper and the list show.
   const where = exposure.via ? { loc: { start: exposure.via.loc.start, end: write.holder.loc.end } } : { node: write.holder };
   context.report({ ...where, messageId, data, suggest });
-}
-
-/** Renames the field's key to its hidden sibling, when that sibling is not already there. */
-function bccFix(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  holder: TSESTree.Node,
-  bcc: string,
-  object: TSESTree.ObjectExpression | null,
-): TSESLint.ReportFixFunction | null {
-  if (holder.type === AST_NODE_TYPES.Property && object) {
-    const taken = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === bcc);
-    if (taken || holder.computed || holder.kind !== 'init') return null;
-    if (holder.shorthand) {
-      return (fixer) => fixer.replaceText(holder, `${bcc}: ${sourceCode.getText(holder.value)}`);
-    }
-    const key = holder.key;
-    const text = key.type === AST_NODE_TYPES.Literal ? JSON.stringify(bcc) : bcc;
-    return (fixer) => fixer.replaceText(key, text);
-  }
-  if (
-    holder.type === AST_NODE_TYPES.AssignmentExpression &&
-    holder.left.type === AST_NODE_TYPES.MemberExpression &&
-    !holder.left.computed
-  ) {
-    const key = holder.left.property;
-    return (fixer) => fixer.replaceText(key, bcc);
-  }
-  return null;
-}
-
-/** Sets a flag in the message object: replaces the property if it is there, else adds it first. */
-function flagInsert(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  object: TSESTree.ObjectExpression,
-  text: string,
-): TSESLint.ReportFixFunction | null {
-  const key = text.slice(0, text.indexOf(':')).trim();
-  const existing = object.properties.find(
-    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyName(p) === key,
-  );
-  if (existing) return existing.shorthand || existing.computed ? null : (fixer) => fixer.replaceText(existing, text);
-  const first = object.properties[0];
-  if (first) return (fixer) => fixer.insertTextBefore(first, `${text}, `);
-  return sourceCode.getText(object) === '{}' ? (fixer) => fixer.replaceText(object, `{ ${text} }`) : null;
 }

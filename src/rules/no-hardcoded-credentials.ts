@@ -1,7 +1,7 @@
 import { isPlaceholder, toPlaceholderPattern } from '../analysis/model/placeholders.js';
 import { mailRuleListeners } from '../analysis/passes/sends.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
-import { matchesFile, readSettings, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
+import { checkedSettings, filePatternsOption, matchesFile, patternOption } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ testFilePatterns?: string[]; placeholders?: string[]; allowedHosts?: string[] }];
@@ -55,14 +55,13 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ testFilePatterns = DEFAULT_TEST_FILE_PATTERNS, placeholders = [], allowedHosts = [] }]) {
+    const { root } = checkedSettings(context);
+    // Compiled once per process (cached by text), checked on every file: a malformed one stops the lint.
+    const testFiles = filePatternsOption(context.id, 'testFilePatterns', testFilePatterns);
+    const extra = placeholders.map((text, i) => patternOption(context.id, `placeholders[${i}]`, text, toPlaceholderPattern));
     return mailRuleListeners(context, {}, () => {
       const { secrets } = getSecurityAnalysis(context);
-      // Most files hold no secret: only then are the test-file and placeholder patterns needed.
-      if (secrets.length === 0) return;
-      const testFiles = testFilePatterns.map(toFilePattern).filter((p) => p !== null);
-      const root = resolveRoot(readSettings(context.settings).rootDir, context.cwd);
-      if (matchesFile(context.filename, root, testFiles)) return;
-      const extra = placeholders.map(toPlaceholderPattern).filter((p) => p !== null);
+      if (secrets.length === 0 || matchesFile(context.filename, root, testFiles)) return;
       for (const secret of secrets) {
         if (isPlaceholder(secret.value, secret.field.prefix, extra) || allLocal(secret.hosts, allowedHosts)) continue;
         const data = { sdk: secret.sdk.label, credential: secret.field.name, fallbackFor: secret.fallbackFor ?? '' };

@@ -1,6 +1,7 @@
 import type { InsecureSetting } from '../sdks/index.js';
 import { mailRuleListeners } from '../analysis/passes/sends.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
+import { checkedSettings } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [{ allowedHosts?: string[]; reportSecureFalse?: boolean }];
@@ -45,6 +46,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ allowedHosts = [], reportSecureFalse = false }]) {
+    checkedSettings(context);
     return mailRuleListeners(context, {}, () => {
       for (const finding of getSecurityAnalysis(context).transport) {
         if (finding.type === 'env') {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/passes/sends.js';
 import { createRule } from '../util/create-rule.js';
-import { requireTypeInformation } from '../analysis/file/settings.js';
+import { checkedSettings, requireTypeInformation } from '../analysis/file/settings.js';
 
 type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];
 type MessageIds = 'sequential' | 'parallel' | 'arrayOfMessages';
@@ -52,6 +52,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ throttlingFunctions = [], reportSequentialSmtp = true, useTypeInformation = false }]) {
+    checkedSettings(context);
     if (useTypeInformation) requireTypeInformation(context);
     const options = { typed: useTypeInformation };
     return mailRuleListeners(context, options, () => {

@@ -1,6 +1,7 @@
 import { mailRuleListeners } from '../analysis/passes/sends.js';
 import { getLimitAnalysis, type SizedList } from '../analysis/passes/limits.js';
 import { sdks } from '../sdks/index.js';
+import { checkedSettings } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 import { own } from '../util/own.js';
 import { escapeRegExp } from '../util/regexp.js';
@@ -69,6 +70,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ limits = {} }]) {
+    checkedSettings(context);
     return mailRuleListeners(context, {}, () => {
       const { lists, unsupported } = getLimitAnalysis(context);
       for (const list of lists) {

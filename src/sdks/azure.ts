@@ -16,8 +16,8 @@ export const azure: SdkSpec = {
   messages: {
     message: {
       visible: [
-        { path: ['recipients', 'to'], bcc: 'bcc', required: false },
-        { path: ['recipients', 'cc'], bcc: 'bcc' },
+        { path: ['recipients', 'to'], bcc: 'bcc', bccForm: 'array', required: false },
+        { path: ['recipients', 'cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Put the list in `recipients.bcc` (at most 50 recipients a message), or send one message per recipient within the account rate limit.',
     },

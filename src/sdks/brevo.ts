@@ -7,10 +7,10 @@ const batching =
 
 const transacEmail: MessageSpec = {
   visible: [
-    { path: ['to'], bcc: 'bcc', required: true },
-    { path: ['cc'], bcc: 'bcc' },
-    { path: ['messageVersions', '[]', 'to'], bcc: 'bcc', required: true },
-    { path: ['messageVersions', '[]', 'cc'], bcc: 'bcc' },
+    { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+    { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
+    { path: ['messageVersions', '[]', 'to'], bcc: 'bcc', bccForm: 'array', required: true },
+    { path: ['messageVersions', '[]', 'cc'], bcc: 'bcc', bccForm: 'array' },
   ],
   fix: 'Give every recipient its own entry in `messageVersions` (at most 1,000 versions and 2,000 recipients a call), or put the list in `bcc` and keep an address in `to`, such as your own: Brevo rejects an email without one.',
 };

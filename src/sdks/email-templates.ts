@@ -27,8 +27,8 @@ export const emailTemplates: SdkSpec = {
   messages: {
     options: {
       visible: [
-        { path: ['message', 'to'], bcc: 'bcc', required: false },
-        { path: ['message', 'cc'], bcc: 'bcc' },
+        { path: ['message', 'to'], bcc: 'bcc', bccForm: 'array', required: false },
+        { path: ['message', 'cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Put the list in `message.bcc`, or call `email.send()` once per recipient on a pooled transport.',
     },

@@ -18,8 +18,8 @@ export const emailjs: SdkSpec = {
   messages: {
     headers: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: false },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Put the list in `bcc`, or send one message per recipient.',
     },

@@ -48,8 +48,8 @@ export const mailersend: SdkSpec = {
   messages: {
     params: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Send one `EmailParams` per recipient with `mailerSend.email.sendBulk([...])`, or put the list in `bcc` (at most 10) and keep an address in `to`, such as your own: MailerSend rejects an email without one.',
     },

@@ -13,8 +13,8 @@ const batching =
 /** Mailgun sends one copy per `to` address once `recipient-variables` is set (batch sending). */
 export const mailgunMessage: MessageSpec = {
   visible: [
-    { path: ['to'], bcc: 'bcc', required: true },
-    { path: ['cc'], bcc: 'bcc' },
+    { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+    { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
   ],
   individualWhenPresent: { path: ['recipient-variables'], fields: ['to'] },
   fix: "Add `'recipient-variables'` (a JSON object keyed by address) so Mailgun sends each `to` address its own copy, at most 1,000 a call, or put the list in `bcc` and keep an address in `to`, such as your own: Mailgun rejects a message without one.",

@@ -25,11 +25,11 @@ export const mailjet: SdkSpec = {
   messages: {
     body: {
       visible: [
-        { path: ['Messages', '[]', 'To'], bcc: 'Bcc', required: true },
-        { path: ['Messages', '[]', 'Cc'], bcc: 'Bcc' },
+        { path: ['Messages', '[]', 'To'], bcc: 'Bcc', bccForm: 'array', required: true },
+        { path: ['Messages', '[]', 'Cc'], bcc: 'Bcc', bccForm: 'array' },
         // Send API v3: comma-separated strings.
-        { path: ['To'], bcc: 'Bcc', required: true },
-        { path: ['Cc'], bcc: 'Bcc' },
+        { path: ['To'], bcc: 'Bcc', bccForm: 'comma-separated', required: true },
+        { path: ['Cc'], bcc: 'Bcc', bccForm: 'comma-separated' },
       ],
       fix: 'Give every recipient its own entry in `Messages` (at most 50 a call in v3.1), or put the list in `Bcc` and keep an address in `To`, such as your own: Mailjet rejects a message without one.',
       // https://dev.mailjet.com/reference/email/send-emails/: at most 100 messages a call in Send API v3 and

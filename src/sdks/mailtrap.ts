@@ -25,8 +25,8 @@ export const mailtrap: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Send one request per recipient with `client.batchSend({ base, requests })`, or put the list in `bcc` and keep an address in `to`, such as your own: Mailtrap rejects an email without one.',
     },

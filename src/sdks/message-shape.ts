@@ -25,8 +25,8 @@ export const messageShape: SdkSpec = {
     shape: {
       visible: [
         // The provider is unknown: it may reject a message without `to`.
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'unknown', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'unknown' },
       ],
       fix: 'If it is sent as one message, put the list in `bcc` (keeping an address in `to` if the provider needs one) or send one message per recipient.',
     },

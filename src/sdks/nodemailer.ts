@@ -46,8 +46,8 @@ export const nodemailerTransportOptions: OptionSet = {
 /** nodemailer's message: one MIME message whose To and Cc headers list every address. */
 export const nodemailerMessage: MessageSpec = {
   visible: [
-    { path: ['to'], bcc: 'bcc', required: false },
-    { path: ['cc'], bcc: 'bcc' },
+    { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
+    { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
   ],
   fix: 'Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).',
 };

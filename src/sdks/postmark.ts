@@ -5,8 +5,8 @@ const EMAIL_API = 'https://postmarkapp.com/developer/api/email-api';
 
 const message: MessageSpec = {
   visible: [
-    { path: ['To'], bcc: 'Bcc', required: true },
-    { path: ['Cc'], bcc: 'Bcc' },
+    { path: ['To'], bcc: 'Bcc', bccForm: 'comma-separated', required: true },
+    { path: ['Cc'], bcc: 'Bcc', bccForm: 'comma-separated' },
   ],
   fix: 'Send one message per recipient with `sendEmailBatch` (at most 500 a call), or put the list in `Bcc` (at most 50 recipients a message) and keep an address in `To`, such as your own: Postmark rejects a message without one.',
   limits: {

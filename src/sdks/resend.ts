@@ -34,8 +34,8 @@ export const resend: SdkSpec = {
   messages: {
     email: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Send one email per recipient with `resend.batch.send([...])` in chunks of at most 100, or put the list in `bcc` (at most 50) and keep an address in `to`, such as your own: Resend rejects an email without one.',
       // https://resend.com/docs/api-reference/emails/send-email: `to` takes at most 50 addresses (no maximum stated for cc, bcc).

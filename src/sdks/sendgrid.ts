@@ -29,13 +29,14 @@ export const sendgrid: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
-        { path: ['personalizations', '[]', 'to'], bcc: 'bcc', required: true },
-        { path: ['personalizations', '[]', 'cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
+        { path: ['personalizations', '[]', 'to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['personalizations', '[]', 'cc'], bcc: 'bcc', bccForm: 'array' },
       ],
-      // isMultiple copies cc and bcc into every personalization, so it only individualises `to`.
-      individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
+      // isMultiple copies cc and bcc into every personalization, so it only individualises `to`;
+      // with a cc or bcc, the copies name an address twice in one request, which SendGrid refuses.
+      individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true', conflicts: [['cc'], ['bcc']] },
       fix: 'Use `sgMail.sendMultiple(msg)` or set `isMultiple: true` so every recipient gets a separate copy, or give each recipient its own entry in `personalizations`.',
       limits: {
         recipients: [

@@ -15,8 +15,8 @@ export const sendmail: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: false },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix: 'Put the list in `bcc`, or send one message per recipient.',
     },

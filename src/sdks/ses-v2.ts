@@ -3,8 +3,8 @@ import { awsCredentialSecurity, sesBulkEntry, sesSendEmail } from './ses.js';
 
 const sendEmail: MessageSpec = {
   visible: [
-    { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', required: false },
-    { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
+    { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', bccForm: 'array', required: false },
+    { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses', bccForm: 'array' },
   ],
   fix: 'Put the list in `Destination.BccAddresses`, or send one message per recipient with `SendBulkEmailCommand` (one `BulkEmailEntries` entry each, 50 a call).',
   limits: sesSendEmail.limits,

@@ -42,8 +42,8 @@ const sesLimits: MessageSpec['limits'] = {
 };
 
 const visibleDestination = [
-  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', required: false },
-  { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses' },
+  { path: ['Destination', 'ToAddresses'], bcc: 'BccAddresses', bccForm: 'array', required: false },
+  { path: ['Destination', 'CcAddresses'], bcc: 'BccAddresses', bccForm: 'array' },
 ] as const;
 
 export const sesSendEmail: MessageSpec = {

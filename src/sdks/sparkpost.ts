@@ -31,7 +31,7 @@ export const sparkpost: SdkSpec = {
   messages: {
     transmission: {
       visible: [
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
         { path: ['recipients', '[]', 'address', 'header_to'] },
       ],
       fix: 'List each person in `recipients` without `header_to` or `cc`: SparkPost then sends each a copy addressed only to them.',

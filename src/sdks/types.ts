@@ -189,6 +189,14 @@ export interface RecipientField {
   /** The field's hidden sibling, offered as a suggestion (`bcc`, `BccAddresses`). */
   readonly bcc?: string;
   /**
+   * How the hidden sibling takes several addresses, so that a suggestion can merge a list into a
+   * `bcc` that is already set instead of replacing it: an array (of addresses or entries; where a
+   * string is taken too, an array is), or one comma-separated string (Postmark, Mailjet's Send API
+   * v3). `unknown` where the provider is not known (a message-shaped literal): no merge is
+   * suggested. Every field with a `bcc` says it.
+   */
+  readonly bccForm?: 'array' | 'comma-separated' | 'unknown';
+  /**
    * Whether the provider rejects a message without this field (SendGrid, Postmark, Resend and
    * Mailgun need a `to`; SMTP and SES take a message whose only recipients are in bcc). Every
    * field with a `bcc` sibling that is a message's main recipient field says so either way: moving
@@ -209,6 +217,12 @@ export interface IndividualFlag {
   readonly fields?: readonly string[];
   /** Source text of the property the suggestion inserts or sets (`isMultiple: true`). */
   readonly suggestion: string;
+  /**
+   * Fields the provider rejects a flagged message with (SendGrid copies `cc` and `bcc` into the
+   * personalization of every `to` address and refuses a request that names an address twice):
+   * the flag is suggested only for a message proven to have none of them.
+   */
+  readonly conflicts?: readonly (readonly PathSegment[])[];
   /**
    * When the flag is absent, the provider decides from an account setting the code cannot see
    * (Mandrill). The list is still reported, with this sentence as the fix.

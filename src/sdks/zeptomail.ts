@@ -30,13 +30,13 @@ export const zeptomail: SdkSpec = {
   messages: {
     mail: {
       visible: [
-        { path: ['to'], bcc: 'bcc', required: true },
-        { path: ['cc'], bcc: 'bcc' },
+        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: true },
+        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
       ],
       fix,
     },
     // In a batch every `to` entry is a separate mail; `cc` is still shared.
-    batchMail: { visible: [{ path: ['cc'], bcc: 'bcc' }], fix },
+    batchMail: { visible: [{ path: ['cc'], bcc: 'bcc', bccForm: 'array' }], fix },
   },
   security: {
     setups: [

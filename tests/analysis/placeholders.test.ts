@@ -19,13 +19,14 @@ describe('isPlaceholder', () => {
   });
 
   it('takes extra patterns', () => {
-    expect(isPlaceholder('dev-only-key', undefined, [toPlaceholderPattern('dev-only-.*')!])).toBe(true);
-    expect(isPlaceholder('prod-dev-only-key', undefined, [toPlaceholderPattern('dev-only-.*')!])).toBe(false);
+    expect(isPlaceholder('dev-only-key', undefined, [toPlaceholderPattern('dev-only-.*')])).toBe(true);
+    expect(isPlaceholder('prod-dev-only-key', undefined, [toPlaceholderPattern('dev-only-.*')])).toBe(false);
   });
 });
 
 describe('placeholder patterns from the options', () => {
-  it('rejects malformed patterns', () => {
-    expect(toPlaceholderPattern('(')).toBeNull();
+  it('rejects malformed patterns, saying why', () => {
+    expect(() => toPlaceholderPattern('(')).toThrow(/^is not a valid regular expression \(Invalid regular expression: .*Unterminated group\)$/);
+    expect(() => toPlaceholderPattern('/a/q')).toThrow(/^is not a valid regular expression \(Invalid flags/);
   });
 });

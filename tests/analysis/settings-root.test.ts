@@ -2,15 +2,20 @@
 // `settings.mail.rootDir` (default: ESLint's cwd), and globs are minimatch's. An editor opened at
 // packages/api and CI at the repository root run ESLint with different cwds; with `rootDir` set
 // (as `import.meta.dirname` in eslint.config.js) they report the same.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { matchesFile, resolveRoot, toFilePattern } from '../../src/analysis/file/settings.js';
 
-const repo = path.resolve('/repo');
+// A rootDir must name a folder that exists: the repository is made in the temp folder.
+const repo = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'mail-root-')));
 const api = path.join(repo, 'packages/api');
+mkdirSync(api, { recursive: true });
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const WRAPPED = `import { send } from '../mailer';
 export const notify = (users: { email: string }[]) => send({ to: users.map((u) => u.email) });
@@ -67,7 +72,7 @@ describe('settings.mail.rootDir', () => {
 });
 
 describe('file patterns (testFilePatterns)', () => {
-  const match = (pattern: string, file: string, root = repo) => matchesFile(path.join(repo, file), root, [toFilePattern(pattern)!]);
+  const match = (pattern: string, file: string, root = repo) => matchesFile(path.join(repo, file), root, [toFilePattern(pattern)]);
 
   it('are minimatch globs: character classes, braces and extglobs match', () => {
     expect(match('test/*.[jt]s', 'test/a.js')).toBe(true);
@@ -88,8 +93,52 @@ describe('file patterns (testFilePatterns)', () => {
     expect(match('**/__tests__/**', '__tests__/a.js', path.join(repo, 'elsewhere'))).toBe(true);
   });
 
-  it('take regular expressions written /source/flags, and a malformed pattern matches nothing', () => {
+  it('take regular expressions written /source/flags', () => {
     expect(match('/\\.E2E\\.ts$/i', 'src/a.e2e.ts')).toBe(true);
-    expect(toFilePattern('/(/')).toBeNull();
+  });
+
+  it('say why a malformed pattern is malformed', () => {
+    expect(() => toFilePattern('/(/')).toThrow(/^is not a valid regular expression \(Invalid regular expression: \/\(\/: Unterminated group\)$/);
+    expect(() => toFilePattern('/test/q')).toThrow(/^is not a valid regular expression \(Invalid flags/);
+    expect(() => toFilePattern('**/*.{test,spec')).toThrow('is not a valid glob (Missing closing: "}"');
+    expect(() => toFilePattern('test/[ab.js')).toThrow('is not a valid glob (Missing closing: "]"');
+    expect(() => toFilePattern('**/+(a|b.js')).toThrow('is not a valid glob (Missing closing: ")"');
+    expect(() => toFilePattern('#fixtures/**')).toThrow('is not a valid glob: it matches no file; minimatch reads a leading # as a comment');
+    // Balanced brackets, escapes and extglobs are fine.
+    for (const ok of ['pages/[id].js', 'a/\\{b.js', '**/!(*.d).ts', '**/*.{test,spec}.*', '**/{__tests__,__mocks__}/**']) {
+      expect(() => toFilePattern(ok), ok).not.toThrow();
+    }
+  });
+});
+
+describe('a mistake in a path-like setting or a pattern option stops the lint, naming it (issue 22, item 6)', () => {
+  const verify = (mail: Record<string, unknown>, rules: Linter.RulesRecord = {}, code = 'export const x = 1;\n') => () =>
+    new Linter({ cwd: repo }).verify(
+      code,
+      [...plugin.configs.recommended, { settings: { mail }, rules }, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }],
+      { filename: path.join(repo, 'src/a.ts') },
+    );
+
+  it('a rootDir that names no folder, on any file', () => {
+    expect(verify({ rootDir: 'no-such-folder' })).toThrow(
+      `settings.mail.rootDir "no-such-folder" names nothing at ${path.join(repo, 'no-such-folder')}; it must name a folder.`,
+    );
+    writeFileSync(path.join(repo, 'a-file'), '');
+    expect(verify({ rootDir: path.join(repo, 'a-file') })).toThrow(/settings\.mail\.rootDir ".*a-file" names a file at .*a-file; it must name a folder/);
+    // With every rule but one off, the one left still says so.
+    const onlyLimits = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`mail/${r}`, r === 'respect-provider-limits' ? 'error' : 'off'])) as Linter.RulesRecord;
+    expect(verify({ rootDir: 'no-such-folder' }, onlyLimits)).toThrow('settings.mail.rootDir "no-such-folder" names nothing');
+    expect(verify({ rootDir: 'packages' })).not.toThrow();
+  });
+
+  it.each([
+    ['no-hardcoded-credentials', 'testFilePatterns', ['**/*.test.*', '/(/'], 1, 'is not a valid regular expression (Invalid regular expression: /(/: Unterminated group)'],
+    ['no-hardcoded-credentials', 'testFilePatterns', ['**/*.{test,spec'], 0, 'is not a valid glob (Missing closing: "}"'],
+    ['no-hardcoded-credentials', 'placeholders', ['dev-(only'], 0, 'is not a valid regular expression'],
+    ['no-exposed-recipients', 'messageShapeIgnore', ['**/fixtures/**', 'test/[ab'], 1, 'is not a valid glob (Missing closing: "]"'],
+    ['no-exposed-recipients', 'messageShapeIgnore', ['/x/yy'], 0, 'is not a valid regular expression (Invalid flags'],
+  ])('mail/%s option %s %j, on any file', (rule, option, patterns, index, why) => {
+    const run = verify({}, { [`mail/${rule}`]: ['error', { [option]: patterns }] });
+    expect(run).toThrow(`eslint-plugin-mail: mail/${rule} option ${option}[${index}]: ${JSON.stringify(patterns[index])} ${why}`);
   });
 });

@@ -112,7 +112,11 @@ it(`lints ${COUNT} random programs (seed ${SEED}) with every rule and option set
         if (problem) throw new Error(`not linted: ${problem.message}`);
         reports += messages.length;
         for (const m of messages) byRule.set(m.ruleId ?? 'fatal', (byRule.get(m.ruleId ?? 'fatal') ?? 0) + 1);
-        const checked = checkSuggestions(linter, code, config, filename, messages);
+        const exposedOptions = (set.rules['mail/no-exposed-recipients'] as [string, { useTypeInformation?: boolean; messageShapes?: boolean }?])[1] ?? {};
+        const checked = checkSuggestions(linter, code, config, filename, messages, {
+          typed: exposedOptions.useTypeInformation === true,
+          shapes: exposedOptions.messageShapes === true,
+        });
         suggestions += checked.checked;
         unsafe.push(...checked.problems);
       } catch (error) {

@@ -8,6 +8,7 @@ import * as espree from 'espree';
 import { FILES } from '../../src/configs.js';
 import plugin from '../../src/index.js';
 import { dependencyFiles as dependencyFilesUnder } from '../../bench/dependency-files.js';
+import { changed, deliveriesOf, lostAddresses, takeDeliveries, withDeliveries } from './recipients.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Every JS/TS source file under node_modules, sorted (the same list the benchmark uses). */
@@ -155,7 +156,10 @@ export function describeMessage(m: Linter.LintMessage): string {
 /**
  * Applies every suggestion in `messages` to `code` and checks the result: it parses with the same
  * parser, and the rule that suggested it reports less than before and nothing it did not report
- * before (the suggestion removes its own report and creates none). Returns the problems found.
+ * before (the suggestion removes its own report and creates none). With `analysis` (the mail
+ * analysis options the rule ran with), every send of the file is read before and after (see
+ * recipients.ts): each address must still be there, and a move to bcc must have moved something.
+ * Returns the problems found.
  */
 export function checkSuggestions(
   linter: Linter,
@@ -163,26 +167,37 @@ export function checkSuggestions(
   config: Linter.Config[],
   filename: string,
   messages: readonly Linter.LintMessage[],
+  analysis?: { typed?: boolean; shapes?: boolean },
 ): { checked: number; problems: string[] } {
   let checked = 0;
   const problems: string[] = [];
   const key = (m: Linter.LintMessage) => `${m.messageId ?? ''} ${m.message}`;
+  let before: ReturnType<typeof deliveriesOf> | undefined;
+  // The output's lint records its deliveries too, when they are asked for.
+  const afterConfig = analysis ? withDeliveries(config, analysis) : config;
   for (const message of messages) {
-    const before = messages.filter((m) => m.ruleId === message.ruleId).map(key);
+    const reportsBefore = messages.filter((m) => m.ruleId === message.ruleId).map(key);
     for (const suggestion of message.suggestions ?? []) {
       checked++;
       const output = applyFix(code, suggestion.fix);
       const where = `${filename} ${message.ruleId} ${message.line}:${message.column} "${suggestion.desc}"`;
-      const after = linter.verify(output, config, filename);
+      const after = linter.verify(output, afterConfig, filename);
+      const delivered = analysis ? takeDeliveries() : [];
       const fatal = notLinted(after);
       if (fatal) {
         problems.push(`${where}: the output does not parse (${fatal.message})\n${output}`);
         continue;
       }
       const remaining = after.filter((m) => m.ruleId === message.ruleId).map(key);
-      const unexpected = remaining.filter((m) => !before.includes(m));
-      if (remaining.length >= before.length || unexpected.length) {
+      const unexpected = remaining.filter((m) => !reportsBefore.includes(m));
+      if (remaining.length >= reportsBefore.length || unexpected.length) {
         problems.push(`${where}: the report remains or a new one appears (${unexpected.join('; ') || `${remaining.length} reports`})\n${output}`);
+      }
+      if (analysis && message.ruleId === 'mail/no-exposed-recipients') {
+        before ??= deliveriesOf(linter, code, config, filename, analysis);
+        const lost = lostAddresses(before, delivered);
+        if (lost.length) problems.push(`${where}: addresses lost (${lost.join('; ')})\n${output}`);
+        if (suggestion.messageId === 'moveToBcc' && !changed(before, delivered)) problems.push(`${where}: no send's message changed\n${output}`);
       }
     }
   }

@@ -26,18 +26,23 @@ const nodemailerFix =
 const nodemailerBatching =
   'Create the transport once with `pool: true` and a `rateLimit`, so nodemailer queues the messages and sends them at a pace the server accepts.';
 
-/** An `exposedList` report on `text`, whose key `field` the suggestion renames to `bcc`. */
-const exposed = (code: string, text: string, sdk: string, fix: string, field = 'to') => ({
+/**
+ * An `exposedList` report on `text`, whose key `field` the suggestion renames to `bcc`; no
+ * suggestion when the message leaves the function (`moved` false), as code after it may set a bcc.
+ */
+const exposed = (code: string, text: string, sdk: string, fix: string, field = 'to', moved = true) => ({
   messageId: 'exposedList' as const,
   data: { sdk, field, fix },
   ...at(code, text),
-  suggestions: [
-    {
-      messageId: 'moveToBcc' as const,
-      data: { bcc: 'bcc', field },
-      output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
-    },
-  ],
+  suggestions: moved
+    ? [
+        {
+          messageId: 'moveToBcc' as const,
+          data: { bcc: 'bcc', field },
+          output: code.replace(text, text.replace(new RegExp(`^${field}\\b`), 'bcc')),
+        },
+      ]
+    : [],
 });
 
 const awaitedList = `import { transporter } from '../mailer.js';
@@ -140,7 +145,7 @@ export async function first(html: string) {
       code: annotated,
       filename,
       options: typed,
-      errors: [exposed(annotated, 'to: emails', 'nodemailer', nodemailerFix)],
+      errors: [exposed(annotated, 'to: emails', 'nodemailer', nodemailerFix, 'to', false)],
     },
   ],
 });

@@ -60,6 +60,10 @@ function problems(sdk: SdkSpec): string[] {
         out.push(`${at}.${field.path.join('.')} suggests its own key "${field.bcc}" as bcc`);
       }
       if (field.bcc === '') out.push(`${at}.${field.path.join('.')} has an empty bcc`);
+      // A suggestion merges a list into a bcc that is set already only in the form the provider takes.
+      if (field.bcc !== undefined && field.bccForm === undefined) {
+        out.push(`${at}.${field.path.join('.')} does not say how its bcc takes several addresses (bccForm)`);
+      }
       // Moving a message's main recipient field to bcc leaves it without one: whether the provider
       // accepts that is a fact about the provider, so the data must say it either way.
       if (field.bcc !== undefined && MAIN_RECIPIENT_FIELD.test(last ?? '') && field.required === undefined) {
@@ -154,7 +158,7 @@ describe('the knowledge-base checks themselves', () => {
     },
     messages: {
       mail: {
-        visible: [{ path: ['to'], bcc: 'bcc', required: false }, { path: ['cc'] }],
+        visible: [{ path: ['to'], bcc: 'bcc', bccForm: 'array', required: false }, { path: ['cc'] }],
         individualFlag: { path: ['isMultiple'], equals: true, fields: ['to'], suggestion: 'isMultiple: true' },
         individualWhenPresent: { path: ['vars'], fields: ['to'] },
         fix: 'Use bcc.',
@@ -212,17 +216,22 @@ describe('the knowledge-base checks themselves', () => {
     ],
     [
       'a bcc suggestion equal to the field itself',
-      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'to' }] } } },
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'to', bccForm: 'array', required: false }] } } },
       'messages.mail.to suggests its own key "to"',
     ],
     [
+      'a field with a bcc that does not say how the bcc takes several addresses',
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc', required: false }] } } },
+      'messages.mail.to does not say how its bcc takes several addresses (bccForm)',
+    ],
+    [
       'a main recipient field that does not say whether the provider requires it',
-      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc' }] } } },
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc', bccForm: 'array' }] } } },
       'messages.mail.to does not say whether the provider requires it',
     ],
     [
       'a fix that moves a required field to bcc without keeping it',
-      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc', required: true }] } } },
+      { ...base, messages: { mail: { ...base.messages['mail']!, visible: [{ path: ['to'], bcc: 'bcc', bccForm: 'array', required: true }] } } },
       'messages.mail.fix moves the list to bcc without keeping the required to',
     ],
     ['an empty fix', { ...base, messages: { mail: { ...base.messages['mail']!, fix: ' ' } } }, 'messages.mail.fix is empty'],

@@ -1,7 +1,10 @@
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { Minimatch } from 'minimatch';
+import picomatch from 'picomatch';
 import type { SdkSpec } from '../../sdks/index.js';
+import { type SchemaProblem, schemaChecker } from '../../util/schema.js';
 
 /** A mail-sending function exported from another module of the user's project (`settings.mail.wrappers`). */
 export interface WrapperSetting {
@@ -35,50 +38,80 @@ export interface MailSettings {
 const EMPTY: MailSettings = { wrappers: [], rootDir: undefined, requireTypeInformation: false };
 const cache = new WeakMap<object, MailSettings>();
 
+const NON_EMPTY = { type: 'string', minLength: 1, description: 'a non-empty string' };
+
+/** `settings.mail`: each `description` says what a value must be, in the error that names it. */
+const SETTINGS_SCHEMA = {
+  type: 'object',
+  title: 'a setting of this plugin',
+  description: 'an object',
+  properties: {
+    wrappers: {
+      type: 'array',
+      description: 'an array of wrapper objects ({ module, export, argument, property })',
+      items: {
+        type: 'object',
+        title: 'a wrapper setting',
+        description: 'an object',
+        properties: {
+          module: NON_EMPTY,
+          export: NON_EMPTY,
+          argument: { type: 'integer', minimum: 0, description: 'a whole number, 0 or more' },
+          property: { type: 'string', minLength: 1, description: 'a non-empty string such as "to" or "options.to"' },
+        },
+        required: ['module'],
+        additionalProperties: false,
+      },
+    },
+    rootDir: { type: 'string', minLength: 1, description: 'a non-empty path, such as `import.meta.dirname` in eslint.config.js' },
+    requireTypeInformation: {
+      anyOf: [{ type: 'boolean' }, { type: 'string', minLength: 1 }],
+      description: 'true, false, or the name of the config that asks for type information',
+    },
+  },
+  additionalProperties: false,
+};
+
+let checkSettings: ((value: unknown) => SchemaProblem | null) | undefined;
+
 function fail(where: string, what: string): never {
-  const setting = where ? `settings.mail.${where}` : 'settings.mail';
-  throw new Error(`eslint-plugin-mail: ${setting} ${what}. See the "Settings" section of the README.`);
+  throw new Error(`eslint-plugin-mail: settings.mail${where ? `${where.startsWith('[') ? '' : '.'}${where}` : ''} ${what}. See the "Settings" section of the README.`);
+}
+
+interface RawWrapper {
+  module: string;
+  export?: string;
+  argument?: number;
+  property?: string;
 }
 
 /** Reads and checks `settings.mail`. A mistake throws an error that names the setting. */
 export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): MailSettings {
   const raw = settings?.['mail'];
   if (raw === undefined) return EMPTY;
-  if (typeof raw !== 'object' || raw === null) fail('', 'must be an object');
-  const known = cache.get(raw);
+  const known = typeof raw === 'object' && raw !== null ? cache.get(raw) : undefined;
   if (known) return known;
-  const { wrappers = [], rootDir, requireTypeInformation = false, ...extra } = raw as Record<string, unknown>;
-  const unknownKeys = Object.keys(extra);
-  if (unknownKeys.length) {
-    fail(unknownKeys[0]!, 'is not a setting of this plugin (known: wrappers, rootDir, requireTypeInformation)');
-  }
-  if (!Array.isArray(wrappers)) fail('wrappers', 'must be an array');
-  if (rootDir !== undefined && (typeof rootDir !== 'string' || rootDir === '')) {
-    fail('rootDir', 'must be a non-empty path, such as `import.meta.dirname` in eslint.config.js');
-  }
-  if (typeof requireTypeInformation !== 'boolean' && (typeof requireTypeInformation !== 'string' || requireTypeInformation === '')) {
-    fail('requireTypeInformation', 'must be true, false, or the name of the config that asks for type information');
-  }
+  const problem = (checkSettings ??= schemaChecker(SETTINGS_SCHEMA))(raw);
+  if (problem) fail(problem.path, problem.problem);
+  const { wrappers = [], rootDir, requireTypeInformation = false } = raw as {
+    wrappers?: RawWrapper[];
+    rootDir?: string;
+    requireTypeInformation?: boolean | string;
+  };
   const parsed: MailSettings = {
     rootDir,
     requireTypeInformation: requireTypeInformation === true ? 'settings.mail.requireTypeInformation' : requireTypeInformation,
-    wrappers: wrappers.map((entry: unknown, i): WrapperSetting => {
-      const where = `wrappers[${i}]`;
-      if (typeof entry !== 'object' || entry === null) fail(where, 'must be an object');
-      const { module, export: name = 'default', argument = 0, property, ...rest } = entry as Record<string, unknown>;
-      if (Object.keys(rest).length) fail(`${where}.${Object.keys(rest)[0]}`, 'is not a wrapper setting (known: module, export, argument, property)');
-      if (typeof module !== 'string' || module === '') fail(`${where}.module`, 'must be a non-empty string');
-      if (typeof name !== 'string' || name === '') fail(`${where}.export`, 'must be a non-empty string');
-      if (typeof argument !== 'number' || !Number.isInteger(argument) || argument < 0) {
-        fail(`${where}.argument`, 'must be a whole number, 0 or more');
-      }
-      if (property !== undefined && (typeof property !== 'string' || property === '')) {
-        fail(`${where}.property`, 'must be a non-empty string such as "to" or "options.to"');
-      }
-      return { module, export: name, argument, property: property ? property.split('.') : [], rootDir };
-    }),
+    wrappers: wrappers.map(
+      ({ module, export: name = 'default', argument = 0, property }): WrapperSetting => ({
+        module,
+        export: name,
+        argument,
+        property: property ? property.split('.') : [],
+        rootDir,
+      }),
+    ),
   };
-  cache.set(raw, parsed);
+  cache.set(raw as object, parsed);
   return parsed;
 }
 
@@ -94,6 +127,37 @@ export function resolveRoot(rootDir: string | undefined, cwd: string): string {
   return path.resolve(cwd, rootDir ?? '.');
 }
 
+/** Roots found to be folders; a missing one is looked for again, as it may be made while an editor runs. */
+const folders = new Set<string>();
+/** The checked settings with their root, by settings and ESLint cwd: every rule asks on every file. */
+const withRoots = new WeakMap<MailSettings, Map<string, MailSettings & { readonly root: string }>>();
+
+/**
+ * The settings of a lint, checked, and the root its path-like settings resolve from (see
+ * `resolveRoot`). Every rule asks for it when it starts on a file, so a mistake stops the lint
+ * whatever the file holds: a `rootDir` that names no folder throws an error that names it.
+ */
+export function checkedSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): MailSettings & { readonly root: string } {
+  const settings = readSettings(context.settings);
+  const known = withRoots.get(settings)?.get(context.cwd);
+  if (known) return known;
+  const root = resolveRoot(settings.rootDir, context.cwd);
+  if (settings.rootDir !== undefined && !folders.has(root)) {
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(root);
+    } catch {
+      stats = undefined;
+    }
+    if (!stats?.isDirectory()) fail('rootDir', `${JSON.stringify(settings.rootDir)} names ${stats ? 'a file' : 'nothing'} at ${root}; it must name a folder`);
+    folders.add(root);
+  }
+  const checked = { ...settings, root };
+  const byCwd = withRoots.get(settings) ?? new Map<string, MailSettings & { readonly root: string }>();
+  withRoots.set(settings, byCwd.set(context.cwd, checked));
+  return checked;
+}
+
 /** Does an import specifier written in `filename` name the wrapper's module? */
 export function importsWrapper(source: string, filename: string, cwd: string, wrapper: WrapperSetting): boolean {
   if (source === wrapper.module) return true;
@@ -106,30 +170,66 @@ export function importsWrapper(source: string, filename: string, cwd: string, wr
 /** A file pattern from the options: a glob (minimatch, as ESLint's own `files`), or a regular expression written `/source/flags`. */
 export type FilePattern = (relative: string) => boolean;
 
-const filePatterns = new Map<string, FilePattern | null>();
+/** A pattern of the options that cannot be used, with the reason in its message. */
+export class PatternError extends Error {}
+
+const filePatterns = new Map<string, FilePattern | PatternError>();
 
 /**
- * Compiles a file pattern; `null` when it is malformed, so a typo matches nothing instead of
- * crashing the lint. Globs use minimatch with `dot` (as ESLint's `files`) and `nonegate`, so that
- * an extglob such as `!(*.d).ts` means "not ending in .d.ts" rather than a negated pattern.
+ * Compiles a file pattern, or throws a PatternError that says why it is malformed: a regular
+ * expression that does not compile, a glob with an unclosed `[`, `{` or `(` (minimatch would read
+ * it as literal text; picomatch's strict parse finds it), or one minimatch compiles to nothing (a
+ * leading `#` is a comment). Globs use minimatch with `dot` (as ESLint's `files`) and `nonegate`,
+ * so that an extglob such as `!(*.d).ts` means "not ending in .d.ts" rather than a negated pattern.
  */
-export function toFilePattern(text: string): FilePattern | null {
-  if (filePatterns.has(text)) return filePatterns.get(text)!;
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
-  let pattern: FilePattern | null;
-  try {
-    if (regex) {
-      const compiled = new RegExp(regex[1]!, regex[2]);
-      pattern = (relative) => compiled.test(relative);
-    } else {
-      const compiled = new Minimatch(text, { dot: true, nonegate: true });
-      pattern = compiled.set.length ? (relative) => compiled.match(relative) : null;
-    }
-  } catch {
-    pattern = null;
+export function toFilePattern(text: string): FilePattern {
+  let pattern = filePatterns.get(text);
+  if (!pattern) {
+    pattern = compileFilePattern(text);
+    filePatterns.set(text, pattern);
   }
-  filePatterns.set(text, pattern);
+  if (pattern instanceof PatternError) throw pattern;
   return pattern;
+}
+
+function compileFilePattern(text: string): FilePattern | PatternError {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
+  if (regex) {
+    try {
+      const compiled = new RegExp(regex[1]!, regex[2]);
+      return (relative) => compiled.test(relative);
+    } catch (error) {
+      return new PatternError(`is not a valid regular expression (${(error as Error).message})`);
+    }
+  }
+  try {
+    picomatch.makeRe(text, { strictBrackets: true });
+    const compiled = new Minimatch(text, { dot: true, nonegate: true });
+    if (compiled.set.length && compiled.makeRe()) return (relative) => compiled.match(relative);
+    const why = text.startsWith('#') ? 'minimatch reads a leading # as a comment (write \\# for the character)' : 'minimatch compiles it to nothing';
+    return new PatternError(`is not a valid glob: it matches no file; ${why}`);
+  } catch (error) {
+    return new PatternError(`is not a valid glob (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The compiled patterns of a rule option (`testFilePatterns`, `messageShapeIgnore`); a malformed
+ * one stops the lint with an error that names the rule, the option and the pattern, as ESLint
+ * does for an option its schema rejects.
+ */
+export function filePatternsOption(ruleId: string, option: string, texts: readonly string[]): FilePattern[] {
+  return texts.map((text, i) => patternOption(ruleId, `${option}[${i}]`, text, toFilePattern));
+}
+
+/** Compiles one pattern of a rule's options, or throws an error that names the rule, the option and the pattern. */
+export function patternOption<T>(ruleId: string, option: string, text: string, compile: (text: string) => T): T {
+  try {
+    return compile(text);
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    throw new Error(`eslint-plugin-mail: ${ruleId} option ${option}: ${JSON.stringify(text)} ${error.message}.`, { cause: error });
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { PatternError } from '../file/settings.js';
+
 /**
  * Values that only stand in for a secret (`''`, `'changeme'`, `'<your-key>'`, `'SG.xxx'`). File
  * patterns live with the settings (`file/settings.ts`).
@@ -31,19 +33,23 @@ export function isPlaceholder(value: string, prefix: string | undefined, extra: 
 }
 
 // Rules compile their option patterns in create(), once per file: keep each compiled once.
-const compiled = new Map<string, RegExp | null>();
+const compiled = new Map<string, RegExp | PatternError>();
 
-/** A placeholder pattern from the options: a full-match, case-insensitive regex, or `/source/flags`. */
-export function toPlaceholderPattern(text: string): RegExp | null {
-  const key = `placeholder:${text}`;
-  if (compiled.has(key)) return compiled.get(key)!;
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
-  let pattern: RegExp | null;
-  try {
-    pattern = regex ? new RegExp(regex[1]!, regex[2]) : new RegExp(`^(?:${text})$`, 'i');
-  } catch {
-    pattern = null;
+/**
+ * A placeholder pattern from the options: a full-match, case-insensitive regex, or `/source/flags`.
+ * A malformed one throws a PatternError that says why.
+ */
+export function toPlaceholderPattern(text: string): RegExp {
+  let pattern = compiled.get(text);
+  if (!pattern) {
+    const regex = /^\/(.+)\/([a-z]*)$/.exec(text);
+    try {
+      pattern = regex ? new RegExp(regex[1]!, regex[2]) : new RegExp(`^(?:${text})$`, 'i');
+    } catch (error) {
+      pattern = new PatternError(`is not a valid regular expression (${(error as Error).message})`);
+    }
+    compiled.set(text, pattern);
   }
-  compiled.set(key, pattern);
+  if (pattern instanceof PatternError) throw pattern;
   return pattern;
 }

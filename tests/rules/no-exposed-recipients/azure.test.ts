@@ -51,11 +51,15 @@ tsTester.run('no-exposed-recipients: Azure messages', rule, {
       `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { to: [{ address: 'me@x.io' }], cc: list.map((a) => ({ address: a })) } });`,
       [['recipients.cc', 'cc: list.map((a) => ({ address: a }))']],
     ),
-    invalid(
-      'bcc already there: no suggestion',
-      `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { bcc: [{ address: 'audit@x.io' }], ${to} } });`,
-      [['recipients.to', to, false]],
-    ),
+    (() => {
+      const code = `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email)) => client.beginSend({ recipients: { bcc: [{ address: 'audit@x.io' }], ${to} } });`;
+      // The audit copy stays: the list is merged into the bcc already there.
+      const merged = code.replace(
+        `{ bcc: [{ address: 'audit@x.io' }], ${to} }`,
+        "{ bcc: [{ address: 'audit@x.io' }, list.map((a) => ({ address: a }))].flat() }",
+      );
+      return invalid('bcc already there: merged', code, [['recipients.to', to, merged]]);
+    })(),
     invalid(
       'to and cc in one message',
       `${setup}\nexport const f = (list: string[] = db.users.map((u) => u.email), set: Set<string> = db.users.map((u) => u.email)) => client.beginSend({ recipients: { ${to}, cc: [...set].map((a) => ({ address: a })) } });`,

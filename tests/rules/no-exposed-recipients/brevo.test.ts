@@ -141,7 +141,8 @@ export function build(users: { email: string }[] = db.users.map((u) => u.email))
   email.cc = users.map((u) => ({ email: u.email }));
   return email;
 }`,
-      [['cc', 'email.cc = users.map((u) => ({ email: u.email }))']],
+      // The message is returned: its caller may set a bcc after this, so nothing is moved there.
+      [['cc', 'email.cc = users.map((u) => ({ email: u.email }))', false]],
     ),
     invalid(
       'TransactionalEmailsApi with an object literal',

@@ -217,12 +217,49 @@ export async function digest(users: { email: string }[]) {
       [['to', 'to: addresses']],
     ),
     invalid(
-      'Object.keys into to with a bcc already there: no move to bcc',
+      // isMultiple would copy the bcc into every personalization, and SendGrid refuses a request
+      // that names an address twice: the flag would lose the whole send.
+      'Object.keys into to with a bcc already there: no isMultiple',
       `import sgMail from '@sendgrid/mail';
 declare const byEmail: Record<string, unknown>;
 sgMail.send({ to: Object.keys(byEmail), bcc: 'audit@x.io' });`,
-      [['to', 'to: Object.keys(byEmail)', { bcc: false, flagIn: "{ to: Object.keys(byEmail), bcc: 'audit@x.io' }" }]],
+      [['to', 'to: Object.keys(byEmail)']],
     ),
+    invalid(
+      'a cc next to the list: no isMultiple; the cc list itself moves to bcc',
+      `import sgMail from '@sendgrid/mail';
+export const f = (users: { email: string }[], team: string[] = db.team.map((u) => u.email)) =>
+  sgMail.send({ to: users.map((u) => u.email), cc: team, from: 'a@x.io' });`,
+      [['to', 'to: users.map((u) => u.email)'], ['cc', 'cc: team']],
+    ),
+    (() => {
+      // A later spread sets isMultiple: false; the flag goes after it, where nothing undoes it.
+      const code = `import sgMail from '@sendgrid/mail';
+export const f = (users: { email: string }[]) => sgMail.send({ to: users.map((u) => u.email), ...{ isMultiple: false } });`;
+      return {
+        name: 'isMultiple: false in a later spread: the flag goes last',
+        code,
+        errors: [
+          {
+            ...exposed(code, 'to: users.map((u) => u.email)', 'to'),
+            suggestions: [
+              {
+                messageId: 'setFlag' as const,
+                data: { flag: 'isMultiple: true' },
+                output: code.replace('...{ isMultiple: false } })', '...{ isMultiple: false }, isMultiple: true })'),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
+      const code = `import sgMail from '@sendgrid/mail';
+const defaults = { from: 'a@x.io', isMultiple: false };
+export const f = (users: { email: string }[]) => sgMail.send({ isMultiple: false, to: users.map((u) => u.email), ...defaults });`;
+      // A property of that name before the spread would be written twice, which TypeScript refuses.
+      return { name: 'isMultiple set before a spread that sets it again: no flag', code, errors: [exposed(code, 'to: users.map((u) => u.email)', 'to')] };
+    })(),
   ],
 });
 

@@ -10,7 +10,8 @@ const sendFixV2 =
   'Put the list in `Destination.BccAddresses`, or send one message per recipient with `SendBulkEmailCommand` (one `BulkEmailEntries` entry each, 50 a call).';
 const bulkFix = 'Give every recipient its own entry: all addresses inside one `Destination` see each other.';
 
-type Report = [field: string, text: string, bcc?: boolean];
+/** `bcc`: false for no suggestion, or the whole output when the list is merged into a BccAddresses already there. */
+type Report = [field: string, text: string, bcc?: boolean | string];
 
 /** An `exposedList` report on `text` in `code`, with the rename to `BccAddresses` when it applies. */
 const exposed = (sdk: string, fix: string, code: string, [field, text, bcc = true]: Report) => {
@@ -25,7 +26,10 @@ const exposed = (sdk: string, fix: string, code: string, [field, text, bcc = tru
             messageId: 'moveToBcc' as const,
             data: { bcc: 'BccAddresses', field },
             // A shorthand `{ ToAddresses }` becomes `{ BccAddresses: ToAddresses }`.
-            output: code.replace(text, text === key ? `BccAddresses: ${key}` : text.replace(new RegExp(`^${key}\\b`), 'BccAddresses')),
+            output:
+              typeof bcc === 'string'
+                ? bcc
+                : code.replace(text, text === key ? `BccAddresses: ${key}` : text.replace(new RegExp(`^${key}\\b`), 'BccAddresses')),
           },
         ]
       : [],
@@ -152,20 +156,22 @@ export class Mailer {
 }`,
       [['Destination.ToAddresses', 'ToAddresses: ids.filter(Boolean)']],
     ),
-    invalid(
-      V1,
-      sendFix,
-      'a destination built in a variable, a list filled in a loop, and a BccAddresses already there',
-      `import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+    (() => {
+      const line = "  const Destination = { ToAddresses: addresses, BccAddresses: ['audit@x.io'] };";
+      const code = `import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 const client = new SESClient({});
 export async function digest(users: { email: string }[]) {
   const addresses = [];
   for (const u of users) addresses.push(u.email);
-  const Destination = { ToAddresses: addresses, BccAddresses: ['audit@x.io'] };
+${line}
   await client.send(new SendEmailCommand({ Source: 'a@x.io', Destination, Message: {} as any }));
-}`,
-      [['Destination.ToAddresses', 'ToAddresses: addresses', false]],
-    ),
+}`;
+      // The audit copy stays: the list is merged into the BccAddresses already there.
+      const merged = code.replace(line, "  const Destination = { BccAddresses: ['audit@x.io', addresses].flat() };");
+      return invalid(V1, sendFix, 'a destination built in a variable, a list filled in a loop, and a BccAddresses already there', code, [
+        ['Destination.ToAddresses', 'ToAddresses: addresses', merged],
+      ]);
+    })(),
     invalid(
       V1,
       sendFix,

@@ -92,11 +92,17 @@ export function f(users: { email: string }[] = db.users.map((u) => u.email)) {
         [headerTo, 'header_to: everyone', 1],
       ],
     ),
-    invalid(
-      'bcc already there: no suggestion',
-      `${setup}\nexport const f = (set: Set<string> = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: [], cc: [...set].map((address) => ({ address })) });`,
-      [['cc', 'cc: [...set].map((address) => ({ address }))']],
-    ),
+    (() => {
+      const code = `${setup}\nexport const f = (set: Set<string> = db.users.map((u) => u.email)) => sp.transmissions.send({ recipients: [{ address: 'me@x.io' }], bcc: [], cc: [...set].map((address) => ({ address })) });`;
+      // An empty bcc is replaced by the list.
+      const merged = code.replace('bcc: [], cc: [...set].map((address) => ({ address }))', 'bcc: [...set].map((address) => ({ address }))');
+      const text = 'cc: [...set].map((address) => ({ address }))';
+      return {
+        name: 'an empty bcc already there: the list takes its place',
+        code,
+        errors: [{ ...exposed(code, text), suggestions: [{ messageId: 'moveToBcc' as const, data: { bcc: 'bcc', field: 'cc' }, output: merged }] }],
+      };
+    })(),
     invalid(
       'the transmission in a variable, with options',
       `${setup}

@@ -95,7 +95,8 @@ ${exported(f, `async function announce(${typed(f, 'preview', 'boolean')}, ${type
   f.tester.run(`no-exposed-recipients: value flow (${f.name}), queues, builders and conditionals`, exposedRule, {
     valid: [queuedEach],
     invalid: [
-      { name: 'a queued message', code: queued, errors: [exposed(queued, "to: batch.join(',')")] },
+      // The message waits in a queue, where other code may set a bcc before it is sent: no suggestion.
+      { name: 'a queued message', code: queued, errors: [exposed(queued, "to: batch.join(',')", 'to', false)] },
       {
         name: 'a message built by a local function',
         code: builder,
