@@ -4,86 +4,50 @@
 // replaced by its text) and the output must parse with the same parser, and the rule must report
 // less than before and nothing new (checkSuggestions in support.ts). The fuzz test checks the same
 // on random programs.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Linter } from 'eslint';
 import { Linter as ESLintLinter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import * as espree from 'espree';
 import { expect, it, vi } from 'vitest';
 import { FILES } from '../../src/configs.js';
 import plugin from '../../src/index.js';
+import { caseFilename, importRuleTests, RULE_TEST_FILES, ruleCases, TESTER_LANGUAGE, type RecordedRun } from '../rule-cases.js';
 import { checkSuggestions, dumpFailures, notLinted } from './support.js';
 
-interface RecordedCase {
-  readonly code: string;
-  readonly options?: unknown[];
-  readonly settings?: Record<string, unknown>;
-  readonly filename?: string;
-  readonly languageOptions?: Linter.LanguageOptions;
-}
-interface Recorded {
-  readonly tester: 'ts' | 'js' | 'cjs';
-  readonly rule: string;
-  readonly cases: RecordedCase[];
-}
-
-const recorded = vi.hoisted(() => [] as { tester: 'ts' | 'js' | 'cjs'; ruleName: string; invalid: unknown[] }[]);
-
-vi.mock('../helpers.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../helpers.js')>();
-  const recorder = (tester: 'ts' | 'js' | 'cjs') => ({
-    run: (ruleName: string, _rule: unknown, tests: { invalid: unknown[] }) => recorded.push({ tester, ruleName, invalid: tests.invalid }),
-  });
-  return { ...original, tsTester: recorder('ts'), jsTester: recorder('js'), cjsTester: recorder('cjs') };
-});
-
-const rulesDir = path.resolve(import.meta.dirname, '../rules');
-// settings.test.ts declares vitest suites of its own, and typed.test.ts needs a TypeScript
-// program: both are left out.
-const testFiles = readdirSync(rulesDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.test.ts') && !/(?:^|\/)(?:settings|typed)\.test\.ts$/.test(f))
-  .sort();
-
-const BASE: Record<Recorded['tester'], Linter.LanguageOptions> = {
-  ts: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
-  js: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' },
-  cjs: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' },
-};
+const recorded = vi.hoisted(() => [] as RecordedRun[]);
+vi.mock('../helpers.js', async (importOriginal) =>
+  (await import('../rule-cases.js')).recordingTesters(await importOriginal<typeof import('../helpers.js')>(), recorded),
+);
 
 it('every suggestion of every invalid test case parses and removes its report', { timeout: 300_000 }, async () => {
-  for (const file of testFiles) await import(path.join(rulesDir, file));
+  await importRuleTests();
   const linter = new ESLintLinter();
   let cases = 0;
   let checked = 0;
   const problems: string[] = [];
-  for (const { tester, ruleName, invalid } of recorded) {
-    const rule = ruleName.split(':')[0]!.trim();
-    for (const raw of invalid) {
-      const test = (typeof raw === 'string' ? { code: raw } : raw) as RecordedCase;
-      const filename = path.resolve(test.filename ?? (tester === 'ts' ? 'file.tsx' : 'file.js'));
-      const config: Linter.Config[] = [
-        {
-          files: FILES,
-          plugins: { mail: plugin },
-          rules: { [`mail/${rule}`]: ['error', ...(test.options ?? [])] as Linter.RuleEntry },
-          settings: test.settings ?? {},
-          languageOptions: { ...BASE[tester], ...test.languageOptions },
-        },
-      ];
-      const messages = linter.verify(test.code, config, filename);
-      const problem = notLinted(messages);
-      if (problem) {
-        problems.push(`${ruleName}: case not linted (${problem.message})\n${test.code}`);
-        continue;
-      }
-      cases++;
-      const result = checkSuggestions(linter, test.code, config, filename, messages);
-      checked += result.checked;
-      problems.push(...result.problems.map((p) => `${ruleName}: ${p}`));
+  for (const test of ruleCases(recorded).filter((c) => c.kind === 'invalid')) {
+    const ruleName = test.suite;
+    const filename = path.resolve(caseFilename(test));
+    const config: Linter.Config[] = [
+      {
+        files: FILES,
+        plugins: { mail: plugin },
+        rules: { [`mail/${test.rule}`]: ['error', ...(test.options ?? [])] as Linter.RuleEntry },
+        settings: test.settings ?? {},
+        languageOptions: { ...TESTER_LANGUAGE[test.tester], ...test.languageOptions },
+      },
+    ];
+    const messages = linter.verify(test.code, config, filename);
+    const problem = notLinted(messages);
+    if (problem) {
+      problems.push(`${ruleName}: case not linted (${problem.message})\n${test.code}`);
+      continue;
     }
+    cases++;
+    const result = checkSuggestions(linter, test.code, config, filename, messages);
+    checked += result.checked;
+    problems.push(...result.problems.map((p) => `${ruleName}: ${p}`));
   }
-  console.info(`suggestions: ${testFiles.length} test files, ${cases} invalid cases linted, ${checked} suggestions applied, ${problems.length} problems`);
+  console.info(`suggestions: ${RULE_TEST_FILES.length} test files, ${cases} invalid cases linted, ${checked} suggestions applied, ${problems.length} problems`);
   dumpFailures(problems);
   expect(problems).toEqual([]);
   expect(checked).toBeGreaterThan(50);
