@@ -71,6 +71,30 @@ describe('action.yml', () => {
   });
 });
 
+interface Workflow {
+  on: { workflow_dispatch: { inputs: Record<string, { required?: boolean }> } };
+  jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>;
+}
+const release = yaml.load(readFileSync(path.join(root, '.github/workflows/release.yml'), 'utf8')) as Workflow;
+const releaseStep = (name: string) => release.jobs['release']!.steps.find((s) => s.name === name || s.run === name)!;
+
+describe('the release workflow', () => {
+  it('runs by hand with a version, tests before it tags, publishes with provenance, and moves the major tag', () => {
+    expect(release.on.workflow_dispatch.inputs['version']!.required).toBe(true);
+    const job = release.jobs['release']!;
+    expect(job.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    const runs = job.steps.map((s) => s.run ?? s.uses ?? '');
+    const at = (text: string) => runs.findIndex((r) => r.includes(text));
+    expect(at('node scripts/release.js check "$VERSION"')).toBeGreaterThan(-1);
+    expect(at('npm test')).toBeGreaterThan(at('npm ci'));
+    expect(at('node scripts/release.js tag "$VERSION"')).toBeGreaterThan(at('npm test'));
+    expect(at('npm publish --provenance --access public')).toBeGreaterThan(at('node scripts/release.js tag'));
+    expect(at('git push --force origin "refs/tags/v${VERSION%%.*}"')).toBeGreaterThan(at('npm publish'));
+    expect(at('node scripts/release.js notes "$VERSION"')).toBeGreaterThan(at('git push'));
+    expect(releaseStep('Publish to npm').env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+  });
+});
+
 describe("the Action's documented workflow", () => {
   it('is the same in docs/ci.md and docs/examples/, grants upload permission, and passes only inputs the action has', () => {
     const example = readFileSync(path.join(root, 'docs/examples/github-mail-lint-action.yml'), 'utf8');
@@ -158,15 +182,15 @@ describe('action.yml at a release tag', () => {
     node('scripts/release.js', 'changelog', version, '2030-01-01');
     git('commit', '-qam', `Release ${version}`);
     releaseCommit = git('rev-parse', 'HEAD').trim();
-    node('scripts/release.js', 'check', version);
+    // The workflow's own steps, as its runner runs them; `npm test` builds dist/ there.
+    const workflowStep = (name: string) => {
+      const run = releaseStep(name).run!;
+      return execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run], { cwd: clone, encoding: 'utf8', env: { ...process.env, VERSION: version } });
+    };
+    workflowStep('Check the version');
     symlinkSync(path.join(root, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
     execFileSync('npm', ['run', 'build'], { cwd: clone, stdio: 'ignore' });
-    const tagged = execFileSync(process.execPath, ['scripts/release.js', 'tag', version], {
-      cwd: clone,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' },
-    });
-    expect(tagged).toContain(`v${version} and v${version.split('.')[0]} at`);
+    expect(workflowStep('Commit dist/ and tag the release')).toContain(`v${version} and v${version.split('.')[0]} at`);
     checkoutAction(clone, `v${version}`, actionPath);
     install = runStep(step('Install mail-lint'), actionPath, actionPath, {});
   }, 240_000);
