@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../src/index.js';
 import { FILES } from '../src/configs.js';
 import { dumpFailures } from './robustness/support.js';
+import { runsForward } from './ranges.js';
 import { caseFilename, importRuleTests, ruleCases, TESTER_LANGUAGE, type RecordedRun, type RuleCase } from './rule-cases.js';
 
 const recorded = vi.hoisted(() => [] as RecordedRun[]);
@@ -56,6 +57,9 @@ const typedLanguage = (language: Linter.LanguageOptions, jsx: boolean): Linter.L
 type Finding = string;
 const finding = (file: string, m: Linter.LintMessage): Finding =>
   m.fatal ? `${file}: not linted (${m.message})` : `${file}:${m.line} ${m.ruleId}`;
+/** Reports whose range ends before it starts (issue 21, item 3), in either run. */
+const backwards = (file: string, messages: readonly Linter.LintMessage[]) =>
+  messages.filter((m) => !runsForward(m)).map((m) => `${file}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId}`);
 
 /** What the untyped run reports and the typed run does not, with the untyped message for each; and files the typed run could not lint. */
 function missing(untyped: readonly [Finding, string][], typed: readonly Finding[]): string[] {
@@ -129,6 +133,7 @@ describe('type information only adds findings', () => {
     const misses: string[] = [];
     let reported = 0;
     let untypedRuns = 0;
+    const reversed: string[] = [];
     for (const test of cases) {
       const linter = new Linter({ cwd: test.dir });
       const language = { ...TESTER_LANGUAGE[test.tester], ...test.languageOptions };
@@ -148,16 +153,20 @@ describe('type information only adds findings', () => {
           test.file,
         );
       const name = `${test.suite} (${test.kind}) ${path.relative(scratch, test.file)}`;
-      const untyped = run(false).map((m): [Finding, string] => [finding(name, m), m.message]);
+      const untypedMessages = run(false);
+      const untyped = untypedMessages.map((m): [Finding, string] => [finding(name, m), m.message]);
       // A case that does not parse with its own parser (a test of a parse error) proves nothing here.
       if (untyped.some(([key]) => key.includes(': not linted'))) continue;
       reported += untyped.length;
-      const typed = run(true).map((m) => finding(name, m));
+      const typedMessages = run(true);
+      const typed = typedMessages.map((m) => finding(name, m));
+      reversed.push(...backwards(name, [...untypedMessages, ...typedMessages]));
       if (!(linter.getSourceCode()?.parserServices as { program?: unknown } | undefined)?.program) untypedRuns++;
       misses.push(...missing(untyped, typed).map((miss) => `${miss}\n${test.code}`));
     }
     console.info(`typed superset: ${cases.length} rule-test cases, ${reported} untyped findings, ${misses.length} missed with types`);
     expect(untypedRuns).toBe(0);
+    expect(reversed).toEqual([]);
     dumpFailures(misses);
     expect(reported).toBeGreaterThan(500);
     expect(misses).toEqual([]);
@@ -182,6 +191,7 @@ describe('type information only adds findings', () => {
         const results = await eslint.lintFiles(folders);
         // A twin is named by its place in the corpus.
         const name = (file: string) => path.relative(scratch, file).replace(/^[^/]+\.twins\//, `${dir}/`);
+        expect(results.flatMap((r) => backwards(name(r.filePath), r.messages))).toEqual([]);
         return results.flatMap((r) => r.messages.map((m) => [finding(name(r.filePath), m), m.message] as [Finding, string]));
       };
       const untyped = await lint(false);

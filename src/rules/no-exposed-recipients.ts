@@ -172,9 +172,17 @@ function report(
     const bcc = hidden && !required && bccFix(context.sourceCode, write.holder, hidden, write.object);
     if (hidden && bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: hidden, field: fieldName }, fix: bcc });
   }
-  // Through a module's export: from the call's name to the argument, so both the helper and the list show.
-  const where = exposure.via ? { loc: { start: exposure.via.loc.start, end: write.holder.loc.end } } : { node: write.holder };
+  // Through a module's export: from the call to the field (its argument), so both the helper and
+  // the list show; from the field to the call when the field is written first (`const m = { to };
+  // send(m)`), so the range never runs backwards.
+  const where = exposure.via ? { loc: spanning(exposure.via, write.holder) } : { node: write.holder };
   context.report({ ...where, messageId, data, suggest });
+}
+
+/** From the start of the node that starts first to the end of the other one. */
+function spanning(a: TSESTree.Node, b: TSESTree.Node): TSESTree.SourceLocation {
+  const [first, last] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
+  return { start: first.loc.start, end: last.loc.end };
 }
 
 /** Renames the field's key to its hidden sibling, when that sibling is not already there. */
