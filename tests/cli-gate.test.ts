@@ -114,6 +114,24 @@ describe('mail-lint --format sarif', () => {
     expect(sarifValidator()(brokenLog)).toBe(true);
   });
 
+  it("docs/suppressing.md's example: the finding is a suppressed result, with the comment's reason as its justification", () => {
+    const example = /```js\n([\s\S]*?)```/.exec(readFileSync(path.join(root, 'docs/suppressing.md'), 'utf8'))![1]!;
+    const dir = project('suppressing-doc', {
+      'board.js': `import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\nexport async function board(founders, text) {\n${example}}\n`,
+    });
+    const run = mailLint(['--format', 'sarif', dir]);
+    expect(run.status).toBe(0);
+    const [result, ...rest] = (JSON.parse(run.stdout) as Sarif.Log).runs[0]!.results!;
+    expect(rest).toEqual([]);
+    expect(result).toMatchObject({
+      ruleId: 'mail/no-exposed-recipients',
+      suppressions: [{ kind: 'inSource', justification: 'the three founders, who know each other' }],
+      partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}:1$/) },
+    });
+    // Without the comment the same code is a finding.
+    expect(mailLint([project('suppressing-doc-bare', { 'board.js': readFileSync(path.join(dir, 'board.js'), 'utf8').replace(/^\/\/ eslint-disable.*\n/m, '') })]).status).toBe(1);
+  });
+
   it('marks findings under an eslint-disable comment as suppressed in source', () => {
     const dir = project('suppressed', {
       'leak.ts': LEAK.replace('  await transport', '  // eslint-disable-next-line mail/no-exposed-recipients -- one internal address\n  await transport'),

@@ -5,15 +5,15 @@ import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
 import { matchesFile, readSettings, requireTypeInformation, resolveRoot, toFilePattern } from '../analysis/file/settings.js';
 
-type Options = [
-  {
-    maxFixedRecipients?: number;
-    reportFixedLists?: boolean;
-    useTypeInformation?: boolean;
-    messageShapes?: boolean;
-    messageShapeIgnore?: string[];
-  },
-];
+/** The options of `mail/no-exposed-recipients` (docs/rules/no-exposed-recipients.md). */
+export type NoExposedRecipientsOptions = {
+  maxFixedRecipients?: number;
+  reportFixedLists?: boolean;
+  useTypeInformation?: boolean;
+  messageShapes?: boolean;
+  messageShapeIgnore?: string[];
+};
+type Options = [NoExposedRecipientsOptions];
 
 /** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
 export const DEFAULT_SHAPE_IGNORE = [

@@ -3,7 +3,12 @@ import { mailRuleListeners } from '../analysis/passes/sends.js';
 import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ allowedHosts?: string[]; reportSecureFalse?: boolean }];
+/** The options of `mail/no-insecure-transport` (docs/rules/no-insecure-transport.md). */
+export type NoInsecureTransportOptions = {
+  allowedHosts?: string[];
+  reportSecureFalse?: boolean;
+};
+type Options = [NoInsecureTransportOptions];
 type MessageIds = 'insecureSetting' | 'smtpUrlCredentials' | 'tlsCheckDisabled';
 
 export default createRule<Options, MessageIds>({
