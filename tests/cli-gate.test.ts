@@ -515,6 +515,11 @@ describe('mail-lint settings from the project', () => {
     [{ rules: { 'no-insecure-transport': { allowedHost: ['mailhog'] } } }, /Unexpected property "allowedHost".*\(rules and settings from package\.json#mail-lint\)/],
     [{ settings: { wrapper: [] } }, /settings\.mail\.wrapper is not a setting of this plugin/],
     [{ ignores: 'dist' }, /"ignores" must be an array of glob patterns/],
+    [{ ignores: ['dist', ''] }, /"ignores" must be an array of glob patterns/],
+    [{ rules: { 'mail/no-unbatched-send': ['warn', 1] } }, /rules\["mail\/no-unbatched-send"\] must be "off", "warn", "error", an options object, or \[severity, options\]/],
+    [{ rules: [] }, /"rules" must be an object/],
+    [{ settings: [] }, /"settings" must be an object \(the plugin's settings\.mail\)/],
+    [[], /package\.json#mail-lint: must be an object/],
   ])('exits 2 on a mistake in the project settings: %j', (config, message) => {
     const dir = project(`settings-bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, {
       ...CONFIGURABLE,
