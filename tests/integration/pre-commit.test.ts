@@ -64,7 +64,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit.com hook, installed by pre-commit
     expect(output).not.toContain('clean.jsx');
     expect(output).toContain('3 problems (3 errors, 0 warnings)');
     expect(run.status).toBe(1);
-  }, 300_000);
+  }, 600_000);
 
   it('passes a clean project (try-repo installs the hook again, in its own temporary store)', () => {
     const dir = gitProject('clean', { 'clean.jsx': CLEAN, 'other.ts': 'export const a: number = 1;\n' });
@@ -72,7 +72,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit.com hook, installed by pre-commit
     const output = run.stdout + run.stderr;
     expect(output, output).toMatch(/mail-lint\.+Passed/);
     expect(run.status).toBe(0);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('.pre-commit-hooks.yaml', () => {
