@@ -10,11 +10,12 @@ import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarifValidator } from '../sarif-schema.js';
-import { root } from './support.js';
+import { root, tempProject } from './support.js';
 
 const VERSION = '5.7.0';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'mail-sarif-multitool-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const onExit: string[] = [scratch];
+afterAll(() => onExit.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** The validator's command, or why there is none. */
 let multitool: { bin: string } | { unavailable: string };
@@ -52,15 +53,6 @@ function validate(logs: Record<string, Sarif.Log>): string[] {
 const mailLint = (cwd: string, ...args: string[]) =>
   JSON.parse(spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'sarif', ...args], { cwd, encoding: 'utf8' }).stdout) as Sarif.Log;
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(scratch, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
-
 describe('SARIF and Microsoft’s validator', () => {
   it('finds an inverted range in a log (SARIF1007), so a clean answer means something', (context) => {
     if ('unavailable' in multitool) return context.skip(multitool.unavailable);
@@ -72,13 +64,14 @@ describe('SARIF and Microsoft’s validator', () => {
 
   it('passes mail-lint’s logs of the examples, the annotated cases, the typed fixture (typed), a cross-module report, parse errors and suppressions', (context) => {
     if ('unavailable' in multitool) return context.skip(multitool.unavailable);
-    const crossModule = project('cross-module', {
+    const crossModule = tempProject({
       'package.json': '{ "type": "module" }\n',
       'mailer.js': `import nodemailer from 'nodemailer';\nconst t = nodemailer.createTransport({});\nexport const deliver = (message) => t.sendMail(message);\n`,
       'job.js': `import { deliver } from './mailer.js';\nexport async function announce(users) {\n  const message = {\n    to: users.map((u) => u.email),\n  };\n  await deliver(message);\n}\n`,
       'bad.js': 'const = ;\n',
       'quiet.js': `import nodemailer from 'nodemailer';\nconst t = nodemailer.createTransport({});\n// eslint-disable-next-line mail/no-exposed-recipients -- one internal list\nexport const all = (users) => t.sendMail({ to: users.map((u) => u.email) });\n`,
-    });
+    }, 'mail-sarif-cross-module-');
+    onExit.push(crossModule);
     const logs = {
       examples: mailLint(root, 'examples'),
       cases: mailLint(path.join(root, 'tests/cases'), '.'),
