@@ -5,8 +5,11 @@
 // versions package.json asks for, into a temporary folder (an install into the project would
 // obey --omit=dev and skip them), and emits dist/ without type checking (--noCheck: the other
 // type packages are missing too; CI checks the types). Plain JavaScript: it runs before any build.
+//
+// A release tag carries dist/ built by the release workflow, marked by dist/.prebuilt: then there
+// is nothing to build, and the Action and pre-commit install without TypeScript's build.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +30,9 @@ const installed = (name) => {
   }
 };
 
-if (installed('typescript') && installed('@types/node')) {
+if (existsSync(path.join(root, 'dist/.prebuilt'))) {
+  process.stderr.write('eslint-plugin-mail: dist/ is prebuilt (a release); nothing to build\n');
+} else if (installed('typescript') && installed('@types/node')) {
   run(npm, ['run', 'build']);
 } else {
   const { devDependencies } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

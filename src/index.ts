@@ -31,3 +31,14 @@ plugin.configs = buildConfigs(plugin, rules);
 export default plugin;
 const configs: MailPlugin['configs'] = plugin.configs;
 export { plugin as 'module.exports', rules, configs };
+export type {
+  MailSettings,
+  MailWrapper,
+  NoExposedRecipientsOptions,
+  NoHardcodedCredentialsOptions,
+  NoInsecureTransportOptions,
+  NoUnbatchedSendOptions,
+  ProviderLimit,
+  RespectProviderLimitsOptions,
+  RuleOptions,
+} from './public-types.js';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { FINGERPRINT_KEY } from '../src/formatters/sarif.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -113,6 +114,24 @@ describe('mail-lint --format sarif', () => {
     expect(sarifValidator()(brokenLog)).toBe(true);
   });
 
+  it("docs/suppressing.md's example: the finding is a suppressed result, with the comment's reason as its justification", () => {
+    const example = /```js\n([\s\S]*?)```/.exec(readFileSync(path.join(root, 'docs/suppressing.md'), 'utf8'))![1]!;
+    const dir = project('suppressing-doc', {
+      'board.js': `import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\nexport async function board(founders, text) {\n${example}}\n`,
+    });
+    const run = mailLint(['--format', 'sarif', dir]);
+    expect(run.status).toBe(0);
+    const [result, ...rest] = (JSON.parse(run.stdout) as Sarif.Log).runs[0]!.results!;
+    expect(rest).toEqual([]);
+    expect(result).toMatchObject({
+      ruleId: 'mail/no-exposed-recipients',
+      suppressions: [{ kind: 'inSource', justification: 'the three founders, who know each other' }],
+      partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}:1$/) },
+    });
+    // Without the comment the same code is a finding.
+    expect(mailLint([project('suppressing-doc-bare', { 'board.js': readFileSync(path.join(dir, 'board.js'), 'utf8').replace(/^\/\/ eslint-disable.*\n/m, '') })]).status).toBe(1);
+  });
+
   it('marks findings under an eslint-disable comment as suppressed in source', () => {
     const dir = project('suppressed', {
       'leak.ts': LEAK.replace('  await transport', '  // eslint-disable-next-line mail/no-exposed-recipients -- one internal address\n  await transport'),
@@ -121,6 +140,38 @@ describe('mail-lint --format sarif', () => {
     expect(suppressed.status).toBe(0);
     const [result] = (JSON.parse(suppressed.stdout) as Sarif.Log).runs[0]!.results!;
     expect(result!.suppressions).toEqual([{ kind: 'inSource', justification: 'one internal address' }]);
+  });
+});
+
+describe('mail-lint --format sarif: fingerprints', () => {
+  /** The file's name and its findings' fingerprints, after writing `files` into the folder `name` (the same folder for versions of a file). */
+  const fingerprints = (name: string, files: Record<string, string>) =>
+    (JSON.parse(mailLint(['--format', 'sarif', project(name, files)]).stdout) as Sarif.Log).runs[0]!.results!.map(
+      (r) => `${r.locations![0]!.physicalLocation!.artifactLocation!.uri!.replace(/^.*\//, '')} ${r.partialFingerprints![FINGERPRINT_KEY]!}`,
+    ).sort();
+
+  it('follow a finding when lines move and the code is reindented or rewrapped, and tell different findings apart', () => {
+    const [before] = fingerprints('fp', { 'leak.ts': LEAK });
+    expect(before).toMatch(/^leak\.ts [0-9a-f]{32}:1$/);
+    const moved = LEAK.replace('export async', '// a comment\n\n\nexport async').replace(
+      '{ to: users.map((u) => u.email), subject',
+      '{\n      to: users.map(\n        (u) => u.email\n      ),\n      subject',
+    );
+    expect(moved).not.toBe(LEAK);
+    expect(fingerprints('fp', { 'leak.ts': moved })).toEqual([before]);
+    // Another list, another file: another fingerprint.
+    const other = fingerprints('fp', { 'leak.ts': LEAK.replace('u.email', 'u.address') });
+    expect(other).toHaveLength(1);
+    expect(other).not.toEqual([before]);
+    expect(fingerprints('fp-other-file', { 'leak.ts': LEAK })).not.toEqual([before]);
+  });
+
+  it('number the same finding twice in one file, and fingerprint suppressed findings too', () => {
+    const twice = LEAK + LEAK.slice(LEAK.indexOf('export')).replace('announce', 'again');
+    const [first, second] = fingerprints('fp-twice', { 'leak.ts': twice });
+    expect(first!.replace(/:1$/, ':2')).toBe(second);
+    const suppressed = twice.replace('  await transport', '  // eslint-disable-next-line mail/no-exposed-recipients -- internal\n  await transport');
+    expect(fingerprints('fp-twice', { 'leak.ts': suppressed })).toEqual([first, second]);
   });
 });
 
@@ -300,8 +351,14 @@ describe('mail-lint on real project layouts', () => {
     const results = JSON.parse(run.stdout) as Finding[];
     expect(findingsOf(run.stdout, dir)).toEqual(['a.js:1 FATAL', 'b.ts:1 FATAL']);
     for (const m of results.flatMap((r) => r.messages)) {
-      expect(m).toMatchObject({ fatal: true, severity: 1, message: expect.stringMatching(/^Parsing error: /) });
+      // A warning, shown and counted as one: ESLint's `fatal` would make formatters print "error".
+      expect(m).toMatchObject({ severity: 1, message: expect.stringMatching(/^Parsing error: /) });
+      expect(m.fatal).toBeUndefined();
     }
+    const stylish = mailLint(['.'], dir).stdout;
+    expect(stylish).toMatch(/1:\d+ +warning +Parsing error: /);
+    expect(stylish).not.toMatch(/ error +Parsing error/);
+    expect(stylish).toContain('(0 errors, 2 warnings)');
     expect(run.stderr).toBe('mail-lint: 2 files could not be parsed and were not checked: a.js, b.ts\n');
     // They do not count against --max-warnings: they say nothing about the code's mail.
     expect(mailLint(['--max-warnings', '0', '.'], dir).status).toBe(0);
@@ -310,6 +367,49 @@ describe('mail-lint on real project layouts', () => {
     const withLeak = mailLint(['-f', 'json', '.'], dir);
     expect(withLeak.status).toBe(1);
     expect(withLeak.stderr).toContain('2 files could not be parsed');
+  });
+
+  it("lints a file with an ESLint 10 `/* eslint-env */` comment, with no notice about it (issue 21, item 4)", () => {
+    const dir = project('eslint-env', { 'a.js': `/* eslint-env node, mocha */\n${JSX_LEAK}` });
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(findingsOf(run.stdout, dir)).toEqual(['a.js:5 mail/no-exposed-recipients']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+  });
+
+  it('parses a CommonJS .js file with a top-level `return` as CommonJS, typed or not, and .js modules as modules', () => {
+    const commonJs = `'use strict';
+const nodemailer = require('nodemailer');
+if (require.main !== module) return;
+const transport = nodemailer.createTransport({ host: 'smtp.example.com' });
+module.exports = (users) => transport.sendMail({ to: users.map((u) => u.email) });
+`;
+    const dir = project('commonjs-return', {
+      'bin/send.js': commonJs,
+      'src/esm.js': JSX_LEAK,
+      'src/broken.js': 'return const = ;\n',
+      'jsconfig.json': JSON.stringify({ compilerOptions: { checkJs: false }, include: ['bin', 'src'] }),
+    });
+    for (const args of [[], ['--type-check']]) {
+      const run = mailLint(['-f', 'json', ...args, '.'], dir);
+      expect(findingsOf(run.stdout, dir), args.join(' ')).toEqual([
+        'bin/send.js:5 mail/no-exposed-recipients',
+        'src/broken.js:1 FATAL',
+        'src/esm.js:4 mail/no-exposed-recipients',
+      ]);
+      expect(run.stderr, args.join(' ')).toContain('1 file could not be parsed and was not checked: src/broken.js\n');
+    }
+  }, 60_000);
+
+  it("replaces ESLint's .eslintignore warning, which points at an eslint.config.js mail-lint never reads, with what mail-lint does", () => {
+    const dir = project('eslintignore', { '.eslintignore': 'legacy/\n', 'legacy/leak.js': JSX_LEAK });
+    const run = mailLint(['-f', 'json', '.'], dir);
+    expect(run.stderr).not.toContain('eslint.config.js');
+    expect(run.stderr).not.toContain('ESLintIgnoreWarning');
+    expect(run.stderr).toBe(
+      'mail-lint: .eslintignore is not read (mail-lint reads no ESLint configuration); to skip files, list them in "ignores" under package.json\'s "mail-lint" key, or pass --ignore-pattern\n',
+    );
+    expect(findingsOf(run.stdout, dir)).toEqual(['legacy/leak.js:4 mail/no-exposed-recipients']);
   });
 
   it('skips build output, and --ignore-pattern (repeatable) skips more', () => {
@@ -472,6 +572,8 @@ describe('mail-lint settings from the project', () => {
     [{ settings: { rootDir: 'no-such-folder' } }, /settings\.mail\.rootDir ".*no-such-folder" names nothing at .*no-such-folder; it must name a folder/],
     [{ rules: { 'no-hardcoded-credentials': { testFilePatterns: ['**/*.{test,spec'] } } }, /mail\/no-hardcoded-credentials option testFilePatterns\[0\]: "\*\*\/\*\.\{test,spec" is not a valid glob \(Missing closing: "\}"/],
     [{ rules: { 'no-exposed-recipients': { messageShapes: true, messageShapeIgnore: ['/(/'] } } }, /mail\/no-exposed-recipients option messageShapeIgnore\[0\]: "\/\(\/" is not a valid regular expression/],
+    [{ rules: { 'mail/no-unbatched-send': ['warn', 1] } }, /rules\["mail\/no-unbatched-send"\] must be "off", "warn", "error", an options object, or \[severity, options\]/],
+    [[], /package\.json#mail-lint: must be an object/],
   ])('exits 2 on a mistake in the project settings: %j', (config, message) => {
     const dir = project(`settings-bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, {
       ...CONFIGURABLE,

@@ -148,6 +148,8 @@ describe('every rule', () => {
 
       it('has a docs.url that points at its doc', () => {
         expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+        // The docs of the installed release, at its tag, not of main.
+        expect(rule.meta.docs?.url).toContain(`/blob/v${plugin.meta.version}/docs/rules/`);
       });
 
       it('has tests', () => {

@@ -4,12 +4,12 @@
  * around it (exit codes, warnings budget, report file, SARIF, progress), the project's own
  * mail-lint settings, its ignores, and the untyped second pass of `--type-check`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../index.js';
-import { toSarifLog } from '../formatters/sarif.js';
+import { isParseError, toSarifLog } from '../formatters/sarif.js';
 import { FILES } from '../configs.js';
 import { parseCommandLine, USAGE, UsageError, type CliOptions } from './args.js';
 import { projectIgnores } from './ignores.js';
@@ -54,13 +54,20 @@ export function cliConfig({ tsconfigRootDir }: { tsconfigRootDir?: string } = {}
 const isMailRule = (ruleId: string) => ruleId.startsWith('mail/');
 
 /**
+ * ESLint 10 reports each `/* eslint-env *\/` comment of the project (fatal, though the file is
+ * linted). The project's own ESLint may be one that reads them; mail-lint has no view on them.
+ */
+const ESLINT_ENV = /^\/\* eslint-env \*\/ comments are no longer supported/;
+
+/**
  * Keep what mail-lint is about: mail rules' findings, parse errors, ESLint's notices, and unused
  * `eslint-disable` comments that name mail rules only. A project's comments for its other rules
  * ("Definition for rule … was not found", unused directives, rules an inline config switches on)
- * are its own ESLint's business.
+ * and its `eslint-env` comments are its own ESLint's business.
  */
 function relevant(message: Linter.LintMessage): boolean {
   if (message.ruleId) return isMailRule(message.ruleId);
+  if (ESLINT_ENV.test(message.message)) return false;
   const unused = /^Unused eslint-(?:disable|enable) directive \((.*)\)\.$/.exec(message.message);
   if (!unused) return true;
   const named = [...unused[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
@@ -68,14 +75,19 @@ function relevant(message: Linter.LintMessage): boolean {
 }
 
 /**
- * Keep the relevant messages (see `relevant`), and make a parse error a warning: the file is
- * reported and counted, but one file the parser cannot read does not fail the run.
+ * Keep the relevant messages (see `relevant`), and make ESLint's fatal messages warnings, shown and
+ * counted as warnings alike: a parse error (the file is reported, and one file the parser cannot
+ * read does not fail the run; `isParseError` tells it apart), or a malformed inline config comment
+ * (the file was linted all the same).
  */
 function keepRelevant(results: ESLint.LintResult[]): ESLint.LintResult[] {
   return results.map((result) => {
-    const messages = result.messages
-      .filter(relevant)
-      .map((m): Linter.LintMessage => (m.fatal ? { ...m, severity: 1 } : m));
+    const messages = result.messages.filter(relevant).map((m): Linter.LintMessage => {
+      if (!m.fatal) return m;
+      const notice: Linter.LintMessage = { ...m, severity: 1 };
+      delete notice.fatal;
+      return notice;
+    });
     const count = (severity: number, fixable = false) =>
       messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
     return {
@@ -83,13 +95,37 @@ function keepRelevant(results: ESLint.LintResult[]): ESLint.LintResult[] {
       messages,
       suppressedMessages: result.suppressedMessages.filter(relevant),
       errorCount: count(2),
-      fatalErrorCount: messages.filter((m) => m.fatal).length,
+      fatalErrorCount: 0,
       warningCount: count(1),
       fixableErrorCount: count(2, true),
       fixableWarningCount: count(1, true),
     };
   });
 }
+
+const hasParseError = (result: ESLint.LintResult) => result.messages.some(isParseError);
+
+/**
+ * ESLint warns on a `.eslintignore` in its working directory and says to move it into
+ * eslint.config.js, which mail-lint never reads; mail-lint says what it does instead. ESLint's
+ * warning service takes `process.emitWarning` when the ESLint object is made: this hands it one
+ * that passes every other warning on.
+ */
+function withoutEslintIgnoreWarning<T>(create: () => T): T {
+  const original = Object.getOwnPropertyDescriptor(process, 'emitWarning')!;
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (rest[0] !== 'ESLintIgnoreWarning') emit(warning, ...rest);
+  });
+  try {
+    return create();
+  } finally {
+    Object.defineProperty(process, 'emitWarning', original);
+  }
+}
+
+/** `.js` and `.jsx` files that do not parse as modules, ESLint's default for them, may be CommonJS (a top-level `return`). */
+const MAYBE_COMMONJS = /\.jsx?$/;
 
 const firstLine = (error: unknown) => ((error as Error).message ?? String(error)).split('\n')[0];
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -150,7 +186,7 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   // A file that fails to parse runs no rule, so the progress count sees each file once: in the
   // typed pass, or in the untyped one when no project includes it.
   const eslintFor = (config: Linter.Config[]) =>
-    new ESLint({
+    withoutEslintIgnoreWarning(() => new ESLint({
       cwd,
       overrideConfigFile: true,
       overrideConfig: [
@@ -163,7 +199,10 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
       errorOnUnmatchedPattern: true,
       // As ESLint's own --quiet: warning-level rules do not run at all.
       ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
-    });
+    }));
+  if (existsSync(path.join(cwd, '.eslintignore'))) {
+    err.write('mail-lint: .eslintignore is not read (mail-lint reads no ESLint configuration); to skip files, list them in "ignores" under package.json\'s "mail-lint" key, or pass --ignore-pattern\n');
+  }
   const eslint = eslintFor(cliConfig(options.typeCheck ? { tsconfigRootDir: cwd } : {}));
 
   let format: (results: ESLint.LintResult[], meta: ESLint.ResultsMeta) => Promise<string> | string;
@@ -181,18 +220,28 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   }
 
   let results: ESLint.LintResult[];
-  let untyped = 0;
+  let untyped: number;
   try {
     results = await eslint.lintFiles(targets.map((t) => path.relative(cwd, path.resolve(t)) || '.'));
-    const outside = results.filter(outsideProjects);
-    if (outside.length) {
-      // Files that no tsconfig.json or jsconfig.json includes (config files, scripts): lint them
-      // without types rather than lose them to a parse error.
-      untyped = outside.length;
-      const again = await eslintFor(cliConfig()).lintFiles(outside.map((r) => r.filePath));
-      const byPath = new Map(again.map((r) => [r.filePath, r]));
+    /** Lints `files` again with `config`, and keeps the new results where `better` says so. */
+    const again = async (files: ESLint.LintResult[], config: Linter.Config[], better: (r: ESLint.LintResult) => boolean) => {
+      if (!files.length) return;
+      const byPath = new Map((await eslintFor(config).lintFiles(files.map((r) => r.filePath))).filter(better).map((r) => [r.filePath, r]));
       results = results.map((r) => byPath.get(r.filePath) ?? r);
-    }
+    };
+    const outside = results.filter(outsideProjects);
+    // Files that no tsconfig.json or jsconfig.json includes (config files, scripts): lint them
+    // without types rather than lose them to a parse error.
+    untyped = outside.length;
+    await again(outside, cliConfig(), () => true);
+    // A .js file that is no module (a top-level `return`) is CommonJS: Node runs it so when no
+    // package.json says `"type": "module"`. Kept only where it parses that way.
+    // (TypeScript's parser, with --type-check, takes a top-level `return` as it is.)
+    await again(
+      results.filter((r) => MAYBE_COMMONJS.test(r.filePath) && hasParseError(r)),
+      [...cliConfig(), { name: 'mail-lint/commonjs', files: ['**/*.{js,jsx}'], languageOptions: { sourceType: 'commonjs' } }],
+      (r) => !hasParseError(r),
+    );
     results = keepRelevant(results);
   } catch (error) {
     // ESLint's option errors span lines ("Key "rules": … Unexpected property …"): keep them whole.
@@ -207,9 +256,9 @@ export async function main(argv: string[], out: Stream = process.stdout, err: St
   }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const unparsed = results.filter((r) => r.fatalErrorCount > 0);
+  const unparsed = results.filter(hasParseError);
   // A parse error is shown as a warning, but counted apart: it says nothing about the code's mail.
-  const warnings = results.reduce((n, r) => n + r.warningCount - r.fatalErrorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount - r.messages.filter(isParseError).length, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const reported = options.quiet ? ESLint.getErrorResults(results) : results;
   const report = await format(

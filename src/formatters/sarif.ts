@@ -10,6 +10,7 @@
  * `eslint-plugin-mail/sarif` (ESLint's `--format` reads a name with a slash as a file path, so the
  * subpath serves the Node API, not the command line).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -124,6 +125,60 @@ function region(message: Linter.LintMessage): Sarif.Region {
 
 const level = (severity: Linter.Severity): Sarif.Result.level => (severity === 2 ? 'error' : 'warning');
 
+/**
+ * A file the parser could not read. ESLint words it `Parsing error: …` and marks it `fatal`, as it
+ * marks a malformed inline config comment in a file it did lint; mail-lint keeps the words and
+ * makes either a warning, shown and counted as one.
+ */
+export const isParseError = (message: Linter.LintMessage): boolean =>
+  message.ruleId === null && message.message.startsWith('Parsing error: ');
+
+/**
+ * The key of this tool's fingerprint in `partialFingerprints`. GitHub computes its own
+ * `primaryLocationLineHash` at upload and warns when a log carries a different one, so this is a
+ * key of our own, versioned as SARIF suggests (a new way of computing it gets a new key).
+ */
+export const FINGERPRINT_KEY = 'mailLint/v1';
+
+/** ESLint leaves `source` out of a result in some cases (a fixed file): then the file on disk. */
+function readSource(filePath: string): string | undefined {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The source text of a message's range: the reported node. */
+function reportedText(source: string, lineStarts: readonly number[], message: Linter.LintMessage): string {
+  const offset = (line: number, column: number) => (lineStarts[line - 1] ?? source.length) + column - 1;
+  const start = offset(message.line, message.column);
+  const end = message.endLine ? offset(message.endLine, message.endColumn ?? message.column) : start;
+  return source.slice(start, Math.max(start, end));
+}
+
+/**
+ * A fingerprint that follows a finding across commits when lines move: the rule, the file and a
+ * hash of the reported node's source with its whitespace normalised (reindenting or rewrapping
+ * does not change it, a different list does), and the occurrence of that same text in the file
+ * (`:2` for the second), so two identical findings in one file stay two alerts.
+ */
+function fingerprinter(filePath: string, source: string | undefined) {
+  const text = source ?? readSource(filePath);
+  if (text === undefined) return () => undefined;
+  const lineStarts = [0, ...[...text.matchAll(/\r\n|\r|\n|\u2028|\u2029/g)].map((m) => m.index + m[0].length)];
+  const seen = new Map<string, number>();
+  return (message: Linter.LintMessage, ruleId: string, uri: string): Record<string, string> => {
+    // Whitespace next to punctuation goes, other runs become one space: `users.map(\n  (u) => u.email\n)`
+    // and `users.map((u) => u.email)` are the same code.
+    const normalised = reportedText(text, lineStarts, message).replace(/\s*([^\w$\s])\s*/g, '$1').replace(/\s+/g, ' ').trim();
+    const hash = createHash('sha256').update(`${ruleId}\0${uri}\0${normalised}`).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return { [FINGERPRINT_KEY]: `${hash}:${occurrence}` };
+  };
+}
+
 /** The SARIF log of a lint run: mail rules' findings as results, parse errors as notifications. */
 export function toSarifLog(results: ESLint.LintResult[], options: SarifOptions): Sarif.Log {
   const root = path.resolve(options.root);
@@ -138,36 +193,44 @@ export function toSarifLog(results: ESLint.LintResult[], options: SarifOptions):
   const sarifResults: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
   for (const result of results) {
+    const artifact = artifactLocation(result.filePath, root);
     const location = (message: Linter.LintMessage): Sarif.Location => ({
-      physicalLocation: { artifactLocation: artifactLocation(result.filePath, root), region: region(message) },
+      physicalLocation: { artifactLocation: artifact, region: region(message) },
     });
+    const fingerprint = fingerprinter(result.filePath, result.source);
     const toResult = (message: Linter.LintMessage, ruleId: string): Sarif.Result => {
       if (!ruleIndex.has(ruleId)) addRule(ruleId, options.rulesMeta?.[ruleId] as RuleMeta | undefined);
+      const partialFingerprints = fingerprint(message, ruleId, artifact.uri!);
       return {
         ruleId,
         ruleIndex: ruleIndex.get(ruleId)!,
         level: level(message.severity),
         message: { text: message.message },
         locations: [location(message)],
+        ...(partialFingerprints ? { partialFingerprints } : {}),
       };
     };
+    // In source order, so that the occurrence numbers do not depend on which findings are suppressed.
+    const inOrder = [...result.messages, ...(result.suppressedMessages ?? [])].sort((a, b) => a.line - b.line || a.column - b.column);
+    const converted = new Map<Linter.LintMessage, Sarif.Result>();
+    for (const message of inOrder) if (message.ruleId && !message.fatal) converted.set(message, toResult(message, message.ruleId));
     for (const message of result.messages) {
       if (message.ruleId && !message.fatal) {
-        sarifResults.push(toResult(message, message.ruleId));
+        sarifResults.push(converted.get(message)!);
       } else {
         // Parse errors and ESLint's own notices: the tool could not look, which is no finding.
         notifications.push({
           level: level(message.severity),
           message: { text: message.message },
           locations: [location(message)],
-          ...(message.fatal ? { descriptor: { id: 'parse-error' } } : {}),
+          ...(isParseError(message) ? { descriptor: { id: 'parse-error' } } : {}),
         });
       }
     }
     for (const message of result.suppressedMessages ?? []) {
       if (!message.ruleId) continue;
       sarifResults.push({
-        ...toResult(message, message.ruleId),
+        ...converted.get(message)!,
         suppressions: message.suppressions.map((s) => ({
           kind: 'inSource' as const,
           ...(s.justification ? { justification: s.justification } : {}),

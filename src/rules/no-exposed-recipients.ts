@@ -1,19 +1,19 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, type Exposure, getMailAnalysis, type MailAnalysis } from '../analysis/passes/sends.js';
 import { bccSuggestion, flagSuggestion, type SuggestionFacts } from '../analysis/passes/suggestions.js';
 import { messageShape } from '../sdks/message-shape.js';
 import { createRule } from '../util/create-rule.js';
 import { checkedSettings, filePatternsOption, matchesFile, requireTypeInformation } from '../analysis/file/settings.js';
 
-type Options = [
-  {
-    maxFixedRecipients?: number;
-    reportFixedLists?: boolean;
-    useTypeInformation?: boolean;
-    messageShapes?: boolean;
-    messageShapeIgnore?: string[];
-  },
-];
+/** The options of `mail/no-exposed-recipients` (docs/rules/no-exposed-recipients.md). */
+export type NoExposedRecipientsOptions = {
+  maxFixedRecipients?: number;
+  reportFixedLists?: boolean;
+  useTypeInformation?: boolean;
+  messageShapes?: boolean;
+  messageShapeIgnore?: string[];
+};
+type Options = [NoExposedRecipientsOptions];
 
 /** Files whose message-shaped literals model mail rather than send it: tests, fixtures, mocks, seed data. */
 export const DEFAULT_SHAPE_IGNORE = [
@@ -184,7 +184,15 @@ function report(
     const bcc = bccSuggestion(checks, write.holder, exposure.field);
     if (bcc) suggest.push({ messageId: 'moveToBcc', data: { bcc: exposure.field.bcc!, field: fieldName }, fix: bcc });
   }
-  // Through a module's export: from the call's name to the argument, so both the helper and the list show.
-  const where = exposure.via ? { loc: { start: exposure.via.loc.start, end: write.holder.loc.end } } : { node: write.holder };
+  // Through a module's export: from the call to the field (its argument), so both the helper and
+  // the list show; from the field to the call when the field is written first (`const m = { to };
+  // send(m)`), so the range never runs backwards.
+  const where = exposure.via ? { loc: spanning(exposure.via, write.holder) } : { node: write.holder };
   context.report({ ...where, messageId, data, suggest });
+}
+
+/** From the start of the node that starts first to the end of the other one. */
+function spanning(a: TSESTree.Node, b: TSESTree.Node): TSESTree.SourceLocation {
+  const [first, last] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
+  return { start: first.loc.start, end: last.loc.end };
 }

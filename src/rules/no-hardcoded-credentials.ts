@@ -4,7 +4,13 @@ import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
 import { checkedSettings, filePatternsOption, matchesFile, patternOption } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ testFilePatterns?: string[]; placeholders?: string[]; allowedHosts?: string[] }];
+/** The options of `mail/no-hardcoded-credentials` (docs/rules/no-hardcoded-credentials.md). */
+export type NoHardcodedCredentialsOptions = {
+  testFilePatterns?: string[];
+  placeholders?: string[];
+  allowedHosts?: string[];
+};
+type Options = [NoHardcodedCredentialsOptions];
 type MessageIds = 'hardcoded' | 'hardcodedFallback';
 
 export const DEFAULT_TEST_FILE_PATTERNS = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];

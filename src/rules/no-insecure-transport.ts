@@ -4,7 +4,12 @@ import { allLocal, getSecurityAnalysis } from '../analysis/passes/security.js';
 import { checkedSettings } from '../analysis/file/settings.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ allowedHosts?: string[]; reportSecureFalse?: boolean }];
+/** The options of `mail/no-insecure-transport` (docs/rules/no-insecure-transport.md). */
+export type NoInsecureTransportOptions = {
+  allowedHosts?: string[];
+  reportSecureFalse?: boolean;
+};
+type Options = [NoInsecureTransportOptions];
 type MessageIds = 'insecureSetting' | 'smtpUrlCredentials' | 'tlsCheckDisabled';
 
 export default createRule<Options, MessageIds>({

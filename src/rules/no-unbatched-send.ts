@@ -3,7 +3,13 @@ import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/p
 import { createRule } from '../util/create-rule.js';
 import { checkedSettings, requireTypeInformation } from '../analysis/file/settings.js';
 
-type Options = [{ throttlingFunctions?: string[]; reportSequentialSmtp?: boolean; useTypeInformation?: boolean }];
+/** The options of `mail/no-unbatched-send` (docs/rules/no-unbatched-send.md). */
+export type NoUnbatchedSendOptions = {
+  throttlingFunctions?: string[];
+  reportSequentialSmtp?: boolean;
+  useTypeInformation?: boolean;
+};
+type Options = [NoUnbatchedSendOptions];
 type MessageIds = 'sequential' | 'parallel' | 'arrayOfMessages';
 
 export default createRule<Options, MessageIds>({

@@ -10,7 +10,11 @@ export interface Override {
   messagesPerCall?: number;
   recipientsPerMessage?: number;
 }
-type Options = [{ limits?: Record<string, Override> }];
+/** The options of `mail/respect-provider-limits` (docs/rules/respect-provider-limits.md): limits by SDK id (`resend`, `sendgrid`, …). */
+export type RespectProviderLimitsOptions = {
+  limits?: Record<string, Override>;
+};
+type Options = [RespectProviderLimitsOptions];
 type MessageIds = 'messagesChunk' | 'messagesList' | 'recipientsChunk' | 'recipientsList' | 'unsupported';
 
 /** The SDKs with a limit in their data: the keys the `limits` option takes. */

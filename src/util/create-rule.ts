@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 export interface MailRuleDocs {
@@ -14,7 +15,15 @@ export interface MailRuleDocs {
 
 export const REPO_URL = 'https://github.com/eslint-plugin-mail/eslint-plugin-mail';
 
-const ruleCreator = ESLintUtils.RuleCreator<MailRuleDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * A rule's documentation at the release this package is (its tag, which the release workflow
+ * makes), not on main: the options and behaviour there are the ones the installed rules have.
+ */
+export const ruleDocsUrl = (name: string) => `${REPO_URL}/blob/v${version}/docs/rules/${name}.md`;
+
+const ruleCreator = ESLintUtils.RuleCreator<MailRuleDocs>(ruleDocsUrl);
 
 /**
  * typescript-eslint's RuleCreator, minus its per-file deep merge of default options: ESLint

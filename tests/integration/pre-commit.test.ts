@@ -3,10 +3,12 @@
 // npm install -g of the tarball) into a temporary store, then run it on a project. Needs `pre-commit` on
 // PATH (Debian: `apt-get install pre-commit`) and the npm registry; the install takes about a minute.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FILES } from '../../src/configs.js';
 import { root } from './support.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -46,18 +48,23 @@ describe.skipIf(!hasPreCommit)('the pre-commit.com hook, installed by pre-commit
   const tryRepo = (cwd: string) =>
     spawnSync('pre-commit', ['try-repo', clone, 'mail-lint', '--all-files'], { cwd, env, encoding: 'utf8' });
 
-  it('installs from git and stops on a leaking file', () => {
+  it('installs from git and stops on a leaking file, .mts and .cts ones too', () => {
     expect(spawnSync('git', ['clone', '-q', root, clone]).status).toBe(0);
-    const dir = gitProject('leaking', { 'leak.js': LEAK, 'clean.jsx': CLEAN });
+    const dir = gitProject('leaking', {
+      'leak.js': LEAK,
+      'leak.mts': LEAK.replace('(users)', '(users: { email: string }[])'),
+      'leak.cts': LEAK.replace('(users)', '(users: { email: string }[])'),
+      'clean.jsx': CLEAN,
+    });
     const run = tryRepo(dir);
     const output = run.stdout + run.stderr;
     expect(output, output).toMatch(/mail-lint\.+Failed/);
-    expect(output).toContain('leak.js');
+    for (const file of ['leak.js', 'leak.mts', 'leak.cts']) expect(output).toContain(file);
     expect(output).toMatch(/4:30 +error +nodemailer shows every address in `to`.*mail\/no-exposed-recipients/);
     expect(output).not.toContain('clean.jsx');
-    expect(output).toContain('1 problem (1 error, 0 warnings)');
+    expect(output).toContain('3 problems (3 errors, 0 warnings)');
     expect(run.status).toBe(1);
-  }, 300_000);
+  }, 600_000);
 
   it('passes a clean project (try-repo installs the hook again, in its own temporary store)', () => {
     const dir = gitProject('clean', { 'clean.jsx': CLEAN, 'other.ts': 'export const a: number = 1;\n' });
@@ -65,5 +72,20 @@ describe.skipIf(!hasPreCommit)('the pre-commit.com hook, installed by pre-commit
     const output = run.stdout + run.stderr;
     expect(output, output).toMatch(/mail-lint\.+Passed/);
     expect(run.status).toBe(0);
-  }, 300_000);
+  }, 600_000);
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('hands the hook every file extension the configs lint, and nothing else', () => {
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+    const [hook] = yaml.load(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as { files: string; types?: string[]; types_or?: string[] }[];
+    // pre-commit matches `files` with Python's re.search; this pattern means the same in JavaScript.
+    const files = new RegExp(hook!.files);
+    for (const ext of ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx']) expect(files.test(`src/a.${ext}`), ext).toBe(true);
+    for (const name of ['README.md', 'a.json', 'a.d.ts.map', 'a.tsbuildinfo', 'a.jsonc']) expect(files.test(name), name).toBe(false);
+    expect(hook!.types_or).toBeUndefined();
+    // Every extension of the configs' FILES glob, `**/*.{js,…}`.
+    const globbed = /\{([^}]+)\}/.exec(FILES[0]!)![1]!.split(',');
+    expect(globbed.every((ext) => files.test(`a.${ext}`))).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 // Shared by the integration tests: they lint through config files and the built package, as a
 // user's project does, so `npm run build` must have run (`npm test` builds first).
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -49,19 +50,40 @@ export const short = (finding: string) => finding.replace(/:(\d+):\d+-\S+ (\S+) 
 /**
  * A temporary project outside the repository, as a user's: the given files, and a node_modules
  * whose entries link to the repository's (the SDKs, typescript-eslint, ESLint) plus
- * `eslint-plugin-mail` linking to the built package. Returns its folder; remove it when done.
+ * `eslint-plugin-mail` linking to the built package. `install` names packages to install from the
+ * registry first, for real (the project's own node_modules then holds them, and the links fill in
+ * the rest); when npm cannot install them (no network), it throws an `InstallUnavailable`.
+ * Returns its folder; remove it when done.
  */
-export function tempProject(files: Record<string, string>, prefix = 'mail-project-'): string {
+export function tempProject(files: Record<string, string>, prefix = 'mail-project-', { install = [] as readonly string[] } = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  const modules = path.join(dir, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
-    if (!entry.startsWith('.')) symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry), 'dir');
-  }
-  symlinkSync(root, path.join(modules, 'eslint-plugin-mail'), 'dir');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
+  if (install.length) {
+    // Before the links: npm prunes what package.json does not name.
+    const npm = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', ...install], { cwd: dir, encoding: 'utf8' });
+    if (npm.status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new InstallUnavailable(`npm install ${install.join(' ')}: ${(npm.stderr || npm.error?.message || '').trim().split('\n').at(-1)}`);
+    }
+  }
+  linkModules(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  symlinkSync(root, path.join(dir, 'node_modules/eslint-plugin-mail'), 'dir');
   return dir;
+}
+
+/** The registry could not be reached (or refused the packages): a test that needs them skips. */
+export class InstallUnavailable extends Error {}
+
+/** Links each entry of `from` into `to` that `to` lacks; inside a scope (`@types/…`), package by package. */
+function linkModules(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from)) {
+    if (entry.startsWith('.')) continue;
+    const target = path.join(to, entry);
+    if (!existsSync(target)) symlinkSync(path.join(from, entry), target, 'dir');
+    else if (entry.startsWith('@')) linkModules(path.join(from, entry), target);
+  }
 }

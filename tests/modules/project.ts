@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import plugin from '../../src/index.js';
+import { runsForward } from '../ranges.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'mail-project-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,5 +39,7 @@ export async function lint(dir: string, file: string, config: 'recommended' | 's
     overrideConfig: [...plugin.configs[config], { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser } }],
   });
   const [result] = await eslint.lintFiles([file]);
+  // Every report's range runs forwards: a cross-module report once ran from line 408 back to 404.
+  expect(result!.messages.filter((m) => !runsForward(m))).toEqual([]);
   return result!.messages.map((m) => ({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, rule: m.ruleId, message: m.message }));
 }

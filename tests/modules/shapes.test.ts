@@ -3,6 +3,7 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { at } from '../helpers.js';
 import { lint, project } from './project.js';
 
 const EXPOSED = 'mail/no-exposed-recipients';
@@ -398,5 +399,38 @@ module.exports = (users) => transport.sendMail(digest(users.map((u) => u.email))
     const later = new Date(Date.now() + 5000);
     utimesSync(file, later, later);
     expect(await lint(dir, 'send.js')).toEqual([]);
+  });
+});
+
+describe("a message written before the call to another module's sender (issue 21, item 3)", () => {
+  const mailer = `import nodemailer from 'nodemailer';
+const transporter = nodemailer.createTransport({ host: 'smtp.example.com' });
+export function deliver(message) {
+  return transporter.sendMail(message);
+}
+`;
+  const before = `import { deliver } from './mailer.js';
+export async function announce(users) {
+  const message = {
+    to: users.map((u) => u.email),
+    subject: 'News',
+  };
+  await deliver(message);
+}
+`;
+  const inside = `import { deliver } from './mailer.js';
+export async function announce(users) {
+  await deliver({ subject: 'News', to: users.map((u) => u.email) });
+}
+`;
+
+  it('is reported from the field to the call, in source order (the range ran backwards, 7:9 to 4:34)', async () => {
+    const dir = project({ 'package.json': '{ "type": "module" }\n', 'mailer.js': mailer, 'job.js': before });
+    expect(await lint(dir, 'job.js')).toMatchObject([{ ...at(before, before.slice(before.indexOf('to: users'), before.indexOf('(message)') + '(message)'.length)), rule: EXPOSED }]);
+  });
+
+  it('and from the call to the field where the call comes first', async () => {
+    const dir = project({ 'package.json': '{ "type": "module" }\n', 'mailer.js': mailer, 'job.js': inside });
+    expect(await lint(dir, 'job.js')).toMatchObject([{ ...at(inside, "deliver({ subject: 'News', to: users.map((u) => u.email)"), rule: EXPOSED }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { SdkSpec } from '../../sdks/index.js';
 import type { KindRef } from './clients.js';
@@ -161,6 +161,10 @@ export class TypeInfo {
 
   /** An array (data-driven) or a tuple (a fixed list) by its type; null when the type says neither. */
   listOf(node: TSESTree.Node): { kind: 'data-driven' } | { kind: 'fixed'; count: number } | null {
+    // TypeScript widens an array literal to `T[]` whatever its length (`ToAddresses: [email]` is a
+    // `string[]`): its elements say what it holds, and the syntax reads them. The type would make
+    // one address look like a list, and a send per recipient look like a send per chunk.
+    if (node.type === AST_NODE_TYPES.ArrayExpression) return null;
     const raw = this.typeOf(node);
     // `await subscriberEmails()` reaches here without its `await`: the list is what the promise holds.
     const type = raw && (this.checker.getAwaitedType(raw) ?? raw);
