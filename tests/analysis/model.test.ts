@@ -67,8 +67,8 @@ describe('model/clients and model/messages', () => {
     const parsed = parse(code);
     const requires = requireCalls(parsed.globalScope);
     const roots = findModuleRoots(parsed.ast, requires, builtinRoots);
-    const resolver = new ValueResolver(parsed.globalScope, roots, { get: () => undefined }, null, parsed.callSites);
-    const reader = new MessageReader(parsed.globalScope, parsed.classifier, parsed.callSites);
+    const resolver = new ValueResolver(parsed.flow, roots);
+    const reader = new MessageReader(parsed.flow);
     return { ...parsed, resolver, reader };
   };
 

@@ -19,6 +19,7 @@ import {
   ProjectLinks,
   setModuleAnalyser,
 } from './summaries.js';
+import { ValueFlow } from '../flow/sources.js';
 import { isFunctionValue, soleValue } from '../flow/values.js';
 import { moduleFile } from '../file/modules.js';
 import { importersOf } from '../file/importers.js';
@@ -240,9 +241,10 @@ class FileAnalysis {
     this.callSites = new CallSites(globalScope, sourceCode.scopeManager!, () => collected.callNodes);
     const thisWrites = { get: (cls: ClassNode) => collected.thisWrites.get(cls) };
     this.sdkImports = roots.size;
-    this.resolver = new ValueResolver(globalScope, roots, thisWrites, types, this.callSites, this.links);
-    this.classifier = new RecipientClassifier(globalScope, types, this.callSites, thisWrites);
-    this.reader = new MessageReader(globalScope, this.classifier, this.callSites, this.links);
+    const flow = new ValueFlow(globalScope, this.callSites, thisWrites);
+    this.resolver = new ValueResolver(flow, roots, types, this.links);
+    this.classifier = new RecipientClassifier(flow, types);
+    this.reader = new MessageReader(flow, this.links);
     this.facts = {
       resolver: this.resolver,
       reader: this.reader,
