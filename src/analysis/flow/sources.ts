@@ -190,6 +190,16 @@ export class ValueFlow {
     });
   }
 
+  /**
+   * The expressions a plain variable is given, as written (its initialiser and each `x = …`), for a
+   * question about the expression itself rather than its value (a condition); null when one write
+   * is no plain assignment, or the name is not such a variable.
+   */
+  written(node: TSESTree.Identifier): readonly TSESTree.Expression[] | null {
+    const variable = variableOf(this.globalScope, node);
+    return variable && !elementBinding(variable) ? assignedValues(variable) : null;
+  }
+
   /** The arguments the file's calls of a parameter's function pass for it; null when one is hidden by a spread or missing. */
   callArguments(parameter: ParameterSource): Node[] | null {
     if (!this.callSites) return null;
@@ -218,7 +228,8 @@ export class ValueFlow {
       case AST_NODE_TYPES.LogicalExpression: {
         // `a && b` is `b` or a falsy `a`, which no one reads a value from.
         if (node.operator === '&&') return this.sources(node.right);
-        const fallbacks = this.sources(node.right).map((s) => (s.fallbackFor ? s : { ...s, fallbackFor: node.left }));
+        // `process.env.KEY || 'dev'`: the right side stands in for the left (the outermost `||` names it).
+        const fallbacks = this.sources(node.right).map((s) => ({ ...s, fallbackFor: node.left }));
         return dedupe([...this.sources(node.left), ...fallbacks]);
       }
       case AST_NODE_TYPES.SequenceExpression:
