@@ -12,8 +12,8 @@ const text = (code: string, node: TSESTree.Node) => code.slice(...node.range);
 
 describe('flow/guards: code that only runs outside production', () => {
   const guarded = (code: string) => {
-    const { probes, globalScope } = parse(code);
-    return onlyOutsideProduction(probes[0]!, globalScope);
+    const { probes, flow } = parse(code);
+    return onlyOutsideProduction(probes[0]!, flow);
   };
 
   it('a branch whose test rules production out', () => {
