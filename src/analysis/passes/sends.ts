@@ -255,7 +255,7 @@ class FileAnalysis {
         return collected.memberWrites;
       },
     };
-    this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader, this.callSites);
+    this.iterations = new IterationAnalysis(this.resolver, this.classifier, this.reader);
   }
 
   /** The sends of the file, what their messages expose, and messages typed as an SDK's (with types). */
