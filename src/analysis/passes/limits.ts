@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { sdks, type Limit, type MessageSpec, type PathSegment, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { propertyName, scopeAt, unwrap } from '../flow/ast.js';
+import { childNodes, propertyName, scopeAt, unwrap } from '../flow/ast.js';
 import { getMailAnalysis, type MailCall, perFile } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
 import { chunkCall, isChunkLoopIndex, sameValue } from '../flow/chunks.js';
@@ -156,7 +156,7 @@ class LimitPass {
 
   private sourceSize(source: Source, mode: Mode): ListSize | null {
     // `list.pop()`, `list.splice(…)`, `list.length = n` on the way: the literal no longer tells the size.
-    if (source.through.some((h) => h.kind === 'variable' && shortened(h.variable))) return null;
+    if (source.through.some((h) => (h.kind === 'variable' ? shortened(h.variable) : shortenedField(h.cls, h.name)))) return null;
     // `for (const batch of chunk(list, 100))`, `chunks[i]`: one chunk.
     if (source.kind === 'element') return this.chunkSize(source.node);
     if (source.kind !== 'value' || source.path.length) return null;
@@ -264,6 +264,25 @@ function shortened(variable: TSESLint.Scope.Variable): boolean {
     const member = identifier.parent;
     return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && SHORTENING.has(propertyName(member) ?? '');
   });
+}
+
+/** `this.list.pop()` and the like anywhere in the class. */
+function shortenedField(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+  const stack: Node[] = [cls.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.object.type === AST_NODE_TYPES.ThisExpression &&
+      propertyName(node.object) === name &&
+      SHORTENING.has(propertyName(node) ?? '')
+    ) {
+      return true;
+    }
+    stack.push(...childNodes(node));
+  }
+  return false;
 }
 
 /** The largest of the sizes proven. */
