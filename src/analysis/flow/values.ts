@@ -159,8 +159,7 @@ export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSES
   const call = init.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
   if (
     call.type === AST_NODE_TYPES.CallExpression &&
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require' &&
+    isGlobal(globalScope, call.callee, 'require') &&
     call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
     typeof call.arguments[0].value === 'string'
   ) {

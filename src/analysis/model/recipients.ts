@@ -155,7 +155,7 @@ export class RecipientClassifier {
         return filled && unwrap(filled.literal) === node ? this.filled(filled) : this.arrayLiteral(node);
       }
       case AST_NODE_TYPES.Identifier:
-        return node.name === 'undefined' && isGlobal(this.flow.globalScope, node, 'undefined') ? fixed(0) : UNKNOWN;
+        return isGlobal(this.flow.globalScope, node, 'undefined') ? fixed(0) : UNKNOWN;
       case AST_NODE_TYPES.CallExpression:
         return this.call(node);
       case AST_NODE_TYPES.BinaryExpression: {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../../sdks/index.js';
 import { isFunction, propertyName, unwrap, scopeAt, variableOf } from '../flow/ast.js';
-import { isGlobal, isGlobalMember } from '../flow/globals.js';
+import { isGlobalMember } from '../flow/globals.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import type { ValueFlow } from '../flow/sources.js';
 import { elementBinding, takenFrom } from '../flow/values.js';
@@ -194,7 +194,8 @@ export class IterationAnalysis {
     if (value.type === AST_NODE_TYPES.NewExpression) {
       const executor = value.arguments[0];
       const timer = executor !== undefined && isFunction(executor) ? this.setTimeoutCall(executor.body) : null;
-      return isGlobal(this.globalScope, value.callee, 'Promise') && timer !== null && this.paces(timer.arguments[1]);
+      // By name: a pause exempts a loop, and Bluebird's `Promise` or the `timers` module's `setTimeout` pause too.
+      return isNamed(value.callee, 'Promise') && timer !== null && this.paces(timer.arguments[1]);
     }
     if (value.type !== AST_NODE_TYPES.CallExpression) return false;
     return this.flow.sources(value.callee).some((source) => source.kind === 'import' && TIMER_MODULES.has(source.module));
@@ -206,7 +207,7 @@ export class IterationAnalysis {
     const statements = value.type === AST_NODE_TYPES.BlockStatement ? value.body : [value];
     for (const statement of statements) {
       const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : statement;
-      if (expression.type === AST_NODE_TYPES.CallExpression && isGlobal(this.globalScope, expression.callee, 'setTimeout')) return expression;
+      if (expression.type === AST_NODE_TYPES.CallExpression && isNamed(expression.callee, 'setTimeout')) return expression;
     }
     return null;
   }
@@ -252,6 +253,11 @@ const TIMER_MODULES = new Set(['timers/promises', 'node:timers/promises', 'delay
 
 /** A pause shorter than this does not pace a loop of sends. */
 const MIN_PAUSE_MS = 100;
+
+function isNamed(node: Node, name: string): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+}
 
 function isChunk(collection: Node, flow: ValueFlow): boolean {
   return flow.within(false, () => {
