@@ -20,7 +20,7 @@ const CHUNK_FUNCTIONS: ReadonlySet<string> = new Set(['lodash/chunk', 'lodash.ch
  * `chunk(list, 100)`, `_.chunk(list, 100)`, `require('lodash/chunk')(list, 100)` with the binding
  * proven by its import or `require()`: the list and the size argument. Null for any other call.
  */
-export function libraryChunk(
+function libraryChunk(
   call: TSESTree.CallExpression,
   globalScope: TSESLint.Scope.Scope,
 ): { readonly list: Node; readonly size: Node | undefined } | null {
