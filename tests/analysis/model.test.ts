@@ -12,8 +12,8 @@ const text = (code: string, node: TSESTree.Node) => code.slice(...node.range);
 
 describe('flow/guards: code that only runs outside production', () => {
   const guarded = (code: string) => {
-    const { probes, globalScope } = parse(code);
-    return onlyOutsideProduction(probes[0]!, globalScope);
+    const { probes, flow } = parse(code);
+    return onlyOutsideProduction(probes[0]!, flow);
   };
 
   it('a branch whose test rules production out', () => {
@@ -67,8 +67,8 @@ describe('model/clients and model/messages', () => {
     const parsed = parse(code);
     const requires = requireCalls(parsed.globalScope);
     const roots = findModuleRoots(parsed.ast, requires, builtinRoots);
-    const resolver = new ValueResolver(parsed.globalScope, roots, { get: () => undefined }, null, parsed.callSites);
-    const reader = new MessageReader(parsed.globalScope, parsed.classifier, parsed.callSites);
+    const resolver = new ValueResolver(parsed.flow, roots);
+    const reader = new MessageReader(parsed.flow);
     return { ...parsed, resolver, reader };
   };
 

@@ -1,6 +1,7 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CallSites } from '../../src/analysis/flow/functions.js';
+import { ValueFlow } from '../../src/analysis/flow/sources.js';
 import { RecipientClassifier } from '../../src/analysis/model/recipients.js';
 
 /** Parses code the way ESLint hands it to a rule, for the analysis layers' own tests. */
@@ -28,6 +29,8 @@ export interface Parsed {
   readonly classifier: RecipientClassifier;
   readonly globalScope: TSESLint.Scope.Scope;
   readonly callSites: CallSites;
+  /** The file's value query, over the call graph (no class writes). */
+  readonly flow: ValueFlow;
   /** Every call and `new` of the file, in source order. */
   readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[];
 }
@@ -60,6 +63,7 @@ export function parse(code: string): Parsed {
   probes.sort((a, b) => a.range[0] - b.range[0]);
   const globalScope = scopeManager.globalScope as unknown as TSESLint.Scope.Scope;
   const callSites = new CallSites(globalScope, scopeManager, () => calls);
-  return { ast: program, probes, globalScope, callSites, calls, classifier: new RecipientClassifier(globalScope, null, callSites) };
+  const flow = new ValueFlow(globalScope, callSites);
+  return { ast: program, probes, globalScope, callSites, calls, flow, classifier: new RecipientClassifier(flow) };
 }
 

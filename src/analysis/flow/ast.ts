@@ -91,21 +91,23 @@ export function scopeAt(globalScope: TSESLint.Scope.Scope, node: Node): TSESLint
 
 /** For an identifier bound by destructuring (`const { a: { b } } = x`), the property path from `x`. */
 export function destructuringPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
-  if (pattern === target) return [];
-  switch (pattern.type) {
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const key = propertyName(property);
-        if (key === null) continue;
-        const rest = destructuringPath(property.value, target);
-        if (rest) return [key, ...rest];
-      }
-      return null;
-    case AST_NODE_TYPES.AssignmentPattern:
-      return destructuringPath(pattern.left, target);
-    default:
-      return null;
+  // Down the one branch whose range holds the target, with a loop: a pattern may nest deep.
+  const path: string[] = [];
+  let current: Node = pattern;
+  for (;;) {
+    if (current === target) return path;
+    if (current.type === AST_NODE_TYPES.AssignmentPattern) {
+      current = current.left;
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.ObjectPattern) return null;
+    const property = current.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.range[0] <= target.range[0] && target.range[1] <= p.value.range[1],
+    );
+    const key = property && propertyName(property);
+    if (!property || key === null || key === undefined) return null;
+    path.push(key);
+    current = property.value;
   }
 }
 
@@ -114,15 +116,17 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   if (!fn.body) return []; // a TypeScript declaration or overload signature
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const found: TSESTree.Expression[] = [];
-  const visit = (node: Node): void => {
+  // In source order, with a stack: a body may nest deeper than the call stack allows.
+  const stack: Node[] = [...fn.body.body].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.ReturnStatement) {
       if (node.argument) found.push(node.argument);
-      return;
+      continue;
     }
-    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-    for (const child of childNodes(node)) visit(child);
-  };
-  for (const statement of fn.body.body) visit(statement);
+    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    stack.push(...childNodes(node).reverse());
+  }
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, unwrap, variableOf } from './ast.js';
+import { childNodes, type FunctionNode, propertyName, unwrap, variableOf } from './ast.js';
+import type { CallSites } from './functions.js';
 import { importBinding } from './values.js';
 
 /**
@@ -19,7 +20,7 @@ const CHUNK_FUNCTIONS: ReadonlySet<string> = new Set(['lodash/chunk', 'lodash.ch
  * `chunk(list, 100)`, `_.chunk(list, 100)`, `require('lodash/chunk')(list, 100)` with the binding
  * proven by its import or `require()`: the list and the size argument. Null for any other call.
  */
-export function libraryChunk(
+function libraryChunk(
   call: TSESTree.CallExpression,
   globalScope: TSESLint.Scope.Scope,
 ): { readonly list: Node; readonly size: Node | undefined } | null {
@@ -40,6 +41,69 @@ export function libraryChunk(
     chunk = binding !== null && (binding.name === 'default' || binding.name === '*') && CHUNK_MODULES.has(binding.source);
   }
   return chunk ? { list, size } : null;
+}
+
+/**
+ * A call that splits a list into chunks: a library's `chunk(list, size)` (see `libraryChunk`), or a
+ * function of this file named for chunks that slices its list by its size argument
+ * (`list.slice(i, i + size)`): the list and the size argument.
+ */
+export function chunkCall(
+  call: TSESTree.CallExpression,
+  globalScope: TSESLint.Scope.Scope,
+  callSites: CallSites | null,
+): { readonly list: Node; readonly size: Node | undefined } | null {
+  const library = libraryChunk(call, globalScope);
+  if (library) return library;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !/chunk/i.test(callee.name)) return null;
+  const fn = callSites?.localFunction(callee);
+  const [list, size] = call.arguments;
+  if (!fn || !list || list.type === AST_NODE_TYPES.SpreadElement || size?.type === AST_NODE_TYPES.SpreadElement || !slicesBySize(fn)) return null;
+  return { list, size };
+}
+
+/** The function slices by its second parameter: `list.slice(i, i + size)` somewhere in its body. */
+function slicesBySize(fn: FunctionNode): boolean {
+  const size = fn.params[1];
+  if (size?.type !== AST_NODE_TYPES.Identifier) return false;
+  const isSize = (n: Node) => n.type === AST_NODE_TYPES.Identifier && n.name === size.name;
+  const stack: Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === 'slice') {
+      const [start, end] = node.arguments;
+      if (
+        start &&
+        end?.type === AST_NODE_TYPES.BinaryExpression &&
+        end.operator === '+' &&
+        ((isSize(end.right) && sameValue(end.left, start)) || (isSize(end.left) && sameValue(end.right, start)))
+      ) {
+        return true;
+      }
+    }
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+/** The same expression of names, numbers and arithmetic: `i` and `i`, `i * size` and `i * size`. */
+export function sameValue(a: Node, b: Node): boolean {
+  const pairs: [Node, Node][] = [[a, b]];
+  while (pairs.length) {
+    const [left, right] = pairs.pop()!;
+    const x = unwrap(left);
+    const y = unwrap(right);
+    if (x.type === AST_NODE_TYPES.Identifier && y.type === AST_NODE_TYPES.Identifier) {
+      if (x.name !== y.name) return false;
+    } else if (x.type === AST_NODE_TYPES.BinaryExpression && y.type === AST_NODE_TYPES.BinaryExpression) {
+      if (x.operator !== y.operator) return false;
+      pairs.push([x.left, y.left], [x.right, y.right]);
+    } else if (!(x.type === AST_NODE_TYPES.Literal && y.type === AST_NODE_TYPES.Literal && x.value === y.value)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

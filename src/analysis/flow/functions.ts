@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { isGlobal } from './globals.js';
 import { soleValue } from './values.js';
 
 /**
@@ -192,7 +193,7 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
       if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
       const object = unwrap(left.object);
       const name = propertyName(left);
-      const isModule = object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports';
+      const isModule = name === 'exports' && isGlobal(globalScope, object, 'module');
       if (isModule) {
         add('default', right);
         const value = valueOf(right);
@@ -202,8 +203,8 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
         continue;
       }
       const isExports =
-        (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
-        (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'exports' && unwrap(object.object).type === AST_NODE_TYPES.Identifier);
+        isGlobal(globalScope, object, 'exports') ||
+        (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'exports' && isGlobal(globalScope, object.object, 'module'));
       if (isExports) add(name, right);
     }
   }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from './ast.js';
+import { globalScopeOf, isGlobal } from './globals.js';
 import { ARRAY_CALLBACKS, repeatsWithin } from './loops.js';
 import { own } from '../../util/own.js';
 
@@ -35,8 +36,11 @@ export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Expr
   for (const ref of variable.references) {
     if (!ref.isWrite()) continue;
     const parent = ref.identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && (parent.operator !== '=' || parent.left !== ref.identifier)) return null;
-    if (!ref.writeExpr) return null;
+    // `x = value` or its declaration; not `x += …`, `[x] = list`, `for (x of list)`, whose write is no value of x.
+    const plain =
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === ref.identifier) ||
+      (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === ref.identifier);
+    if (!plain || !ref.writeExpr) return null;
     values.push(ref.writeExpr as TSESTree.Expression);
   }
   return values.length ? values : null;
@@ -69,8 +73,7 @@ export function elementBinding(variable: TSESLint.Scope.Variable): { readonly co
   const name = propertyName(callee);
   if (name === null) return null;
   if (call.arguments[0] === fn && own(ARRAY_CALLBACKS, name)?.element === index) return { collection: callee.object, whole };
-  const object = unwrap(callee.object);
-  if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && call.arguments[1] === fn && index === 0) {
+  if (name === 'from' && call.arguments[1] === fn && index === 0 && isGlobal(globalScopeOf(variable.scope), callee.object, 'Array')) {
     const source = call.arguments[0];
     return source && source.type !== AST_NODE_TYPES.SpreadElement ? { collection: source, whole } : null;
   }
@@ -85,7 +88,7 @@ export function elementBinding(variable: TSESLint.Scope.Variable): { readonly co
  */
 export function filledArray(
   variable: TSESLint.Scope.Variable,
-): { readonly values: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]; readonly repeats: boolean } | null {
+): { readonly literal: TSESTree.ArrayExpression; readonly values: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]; readonly repeats: boolean } | null {
   const init = soleValue(variable);
   const literal = init && unwrap(init);
   if (literal?.type !== AST_NODE_TYPES.ArrayExpression) return null;
@@ -102,7 +105,26 @@ export function filledArray(
     values.push(...call.arguments);
     if (repeatsWithin(call, boundary)) repeats = true;
   }
-  return { values, repeats };
+  return { literal, values, repeats };
+}
+
+/** `value.key = …` after a value was made, through the variable that holds it. */
+export function memberWrites(variable: TSESLint.Scope.Variable, key: string): TSESTree.AssignmentExpression[] {
+  const found: TSESTree.AssignmentExpression[] = [];
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    const assignment = member?.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === ref.identifier &&
+      propertyName(member) === key &&
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === member
+    ) {
+      found.push(assignment);
+    }
+  }
+  return found;
 }
 
 /**
@@ -137,8 +159,7 @@ export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSES
   const call = init.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
   if (
     call.type === AST_NODE_TYPES.CallExpression &&
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require' &&
+    isGlobal(globalScope, call.callee, 'require') &&
     call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
     typeof call.arguments[0].value === 'string'
   ) {

@@ -2,26 +2,14 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypedOrigin, TypeInfo } from './type-info.js';
-import type { CallSites } from '../flow/functions.js';
 import type { ProjectModules } from './project.js';
-import { elementBinding, soleValue } from '../flow/values.js';
-import {
-  classField,
-  type FunctionNode,
-  destructuringPath,
-  isFunction,
-  propertyName,
-  returnedExpressions,
-  thisClass,
-  unwrap,
-  variableOf,
-} from '../flow/ast.js';
+import type { Holder, ImportSource, Source, ValueFlow } from '../flow/sources.js';
+import { classField, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /**
  * A value proven to come from a mail SDK: which SDK, and which kind of value in its graph.
@@ -92,24 +80,21 @@ function same(a: KindRef, b: KindRef): boolean {
 }
 
 /**
- * Follows values through the file back to an import of a mail SDK: variables, destructuring,
- * class fields, `this.x` set in a constructor, factory calls, local functions that return a
- * client, and TypeScript annotations that name an SDK type. Memoised; never guesses from names.
+ * Follows values back to an import of a mail SDK, over the file's value query (variables,
+ * destructuring, records, class fields and `this.x` writes, local functions' returns, parameters
+ * bound at every call of their function), the SDK's graph of kinds (`createTransport()` returns a
+ * transporter), and TypeScript annotations that name an SDK type. Memoised; never guesses from names.
  */
 export class ValueResolver {
   private readonly memo = new Map<Node, KindRef | null>();
-  private readonly classMemo = new Map<ClassNode, Map<string, KindRef | null>>();
 
   constructor(
-    private readonly globalScope: TSESLint.Scope.Scope,
+    /** The file's value query. */
+    private readonly flow: ValueFlow,
     /** The import declarations and `require()` calls of mail modules, found in the program body. */
     private readonly roots: ReadonlyMap<Node, ModuleRoot>,
-    /** `this.name = value` assignments, per class. */
-    private readonly thisWrites: Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>, 'get'>,
     /** Type information, when the rule asked for it and the parser has it. */
     private readonly types: TypeInfo | null = null,
-    /** The in-file call graph: parameters bound at call sites, returns of methods. */
-    private readonly callSites: CallSites | null = null,
     /** Clients exported by the project's own modules; absent when other modules are not read. */
     private readonly project: ProjectModules | null = null,
   ) {}
@@ -118,53 +103,62 @@ export class ValueResolver {
     const target = unwrap(node);
     if (this.memo.has(target)) return this.memo.get(target)!;
     this.memo.set(target, null); // cycles resolve to "unknown"
-    const result = this.compute(target) ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
+    const result = this.flow.within(null, () => this.compute(target)) ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
     this.memo.set(target, result);
     return result;
   }
 
   private compute(node: Node): KindRef | null {
     switch (node.type) {
-      case AST_NODE_TYPES.Identifier: {
-        const variable = variableOf(this.globalScope, node);
-        return (variable ? this.kindOfVariable(variable) : null) ?? this.project?.clientOf(node) ?? null;
-      }
+      case AST_NODE_TYPES.Identifier:
+        return this.fromSources(node) ?? this.project?.clientOf(node) ?? null;
       case AST_NODE_TYPES.MemberExpression: {
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.fromSources(node);
+        // `transporter.sendMail`: a member of a kind in the SDK's graph.
         const name = propertyName(node);
-        if (name === null) return null;
-        if (node.object.type === AST_NODE_TYPES.ThisExpression) {
-          const cls = thisClass(node);
-          return cls ? this.classMember(cls, name) : null;
-        }
+        const member = name === null ? null : memberOf(this.kindOf(node.object), name);
         // `email.client.send(…)` on `import * as email`: the module's export, not a member of a kind.
-        return memberOf(this.kindOf(node.object), name) ?? this.project?.clientOf(node) ?? null;
+        return member ?? this.fromSources(node) ?? this.project?.clientOf(node) ?? null;
       }
       case AST_NODE_TYPES.CallExpression: {
         const root = this.roots.get(node);
         if (root) return root;
-        const callee = unwrap(node.callee);
-        const fn = this.kindOf(callee);
-        return fn ? createdBy(called(fn), node) : this.returnedKind(callee);
+        const fn = this.kindOf(node.callee);
+        // `getTransport().sendMail()`: what a local function returns, its parameters bound here.
+        return fn ? createdBy(called(fn), node) : this.fromSources(node);
       }
       case AST_NODE_TYPES.NewExpression: {
         const base = this.kindOf(node.callee);
         return createdBy(step(base, base && kindSpec(base)?.construct), node);
       }
       case AST_NODE_TYPES.ConditionalExpression:
-        return this.agree([node.consequent, node.alternate]);
       case AST_NODE_TYPES.LogicalExpression:
-        return this.agree([node.left, node.right]);
+      case AST_NODE_TYPES.SequenceExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        return this.fromSources(node);
       default:
         return null;
     }
   }
 
+  /** The kind every source of the value shares, ignoring `null` and `undefined`. */
+  private fromSources(node: Node): KindRef | null {
+    let found: KindRef | null = null;
+    for (const source of this.flow.sources(node)) {
+      if (source.kind === 'value' && source.path.length === 0 && isNothing(source.node)) continue;
+      const kind = this.sourceKind(source, node);
+      if (!kind || (found && !same(found, kind))) return null;
+      found = kind;
+    }
+    return found;
+  }
+
   /** The kind all the given expressions share, ignoring `null`/`undefined` literals. */
-  private agree(nodes: Node[]): KindRef | null {
+  private agree(nodes: readonly Node[]): KindRef | null {
     let found: KindRef | null = null;
     for (const node of nodes) {
       const inner = unwrap(node);
-      if ((inner.type === AST_NODE_TYPES.Literal && inner.value === null) || isUndefined(inner)) continue;
+      if (isNothing(inner)) continue;
       const kind = this.kindOf(inner);
       if (!kind || (found && !same(found, kind))) return null;
       found = kind;
@@ -172,89 +166,57 @@ export class ValueResolver {
     return found;
   }
 
-  /** `getTransport().sendMail()`, `this.#transport().sendMail()`: a local function whose every return is a client. */
-  private returnedKind(callee: Node): KindRef | null {
-    const local = this.callSites?.localFunction(callee);
-    if (local) {
-      const returned = returnedExpressions(local);
-      return returned.length ? this.agree(returned) : null;
+  private sourceKind(source: Source, origin: Node): KindRef | null {
+    // `const t: Transporter = …`, `(transport: Transporter) => …`, `private mail: MailService`.
+    for (const holder of source.through) {
+      const annotated = this.heldAs(holder);
+      if (annotated) return annotated;
     }
-    if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = variableOf(this.globalScope, callee);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    let fn: Node | null | undefined;
-    if (def?.type === DefinitionType.FunctionName) fn = def.node;
-    else if (variable && def?.type === DefinitionType.Variable) fn = soleValue(variable);
-    if (!fn || !isFunction(fn)) return null;
-    const returned = returnedExpressions(fn);
-    return returned.length ? this.agree(returned) : null;
-  }
-
-  kindOfVariable(variable: TSESLint.Scope.Variable): KindRef | null {
-    if (variable.defs.length !== 1) return null;
-    const def = variable.defs[0]!;
-    switch (def.type) {
-      case DefinitionType.ImportBinding: {
-        if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return this.roots.get(def.node) ?? null;
-        const declaration = def.parent;
-        const root = declaration ? this.roots.get(declaration) : undefined;
-        if (!root) return null;
-        const specifier = def.node;
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return root;
-        const name =
-          specifier.type === AST_NODE_TYPES.ImportSpecifier
-            ? specifier.imported.type === AST_NODE_TYPES.Identifier
-              ? specifier.imported.name
-              : specifier.imported.value
-            : 'default';
-        // `import x from` and `import { default as x } from`: a CommonJS module is its own default.
-        if (name === 'default') return step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) return memberOf(root, name);
-        return null;
-      }
-      case DefinitionType.Variable: {
-        const declarator = def.node;
-        const annotated = this.annotationKind(declarator.id.typeAnnotation);
-        if (annotated) return annotated;
-        const bound = elementBinding(variable);
-        if (bound) {
-          // `for (const t of [a, b])`: every element a client of the same kind.
-          const list = unwrap(bound.collection);
-          return bound.whole && list.type === AST_NODE_TYPES.ArrayExpression && list.elements.length
-            ? this.agree(list.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement))
-            : null;
-        }
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-          const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
-          return writes.length ? this.agree(writes.map((ref) => ref.writeExpr!)) : null;
-        }
-        if (!declarator.init || !isOnlyWrittenOnce(variable)) return null;
-        const path = destructuringPath(declarator.id, def.name);
-        let ref = path ? this.kindOf(declarator.init) : null;
-        for (const key of path ?? []) ref = memberOf(ref, key);
+    switch (source.kind) {
+      case 'value': {
+        if (source.node === origin) return null; // nothing more in view
+        let ref = this.kindOf(source.node);
+        for (const key of source.path) ref = memberOf(ref, key);
         return ref;
       }
-      case DefinitionType.Parameter: {
-        const name = def.name as TSESTree.Identifier;
-        return this.annotationKind(name.typeAnnotation) ?? this.boundParameter(def.node as FunctionNode, name);
+      case 'import':
+        return this.imported(source);
+      case 'parameter': {
+        // `notifyAll(transport, users)` called with `createTransport(…)` wherever the file calls it.
+        if (source.path.length) return null;
+        const args = this.flow.callArguments(source);
+        return args?.length ? this.agree(args) : null;
       }
       default:
         return null;
     }
   }
 
-  /**
-   * A parameter that every call of its function in this file binds to a client of the same kind:
-   * `notifyAll(transport, users)` called with `createTransport(…)`.
-   */
-  private boundParameter(fn: FunctionNode, name: TSESTree.Identifier): KindRef | null {
-    if (!this.callSites || !isFunction(fn)) return null;
-    const index = fn.params.findIndex((p) => p === name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === name));
-    if (index < 0) return null;
-    const calls = this.callSites.callsOf(fn);
-    const args = calls.map((c) => c.arguments[index]);
-    if (!args.length || args.some((a) => !a || a.type === AST_NODE_TYPES.SpreadElement)) return null;
-    return this.agree(args as Node[]);
+  /** What an import of a mail module names: the module, a named export, or its default. */
+  private imported(source: ImportSource): KindRef | null {
+    const root = this.roots.get(source.declaration);
+    if (!root) return null;
+    const specifier = source.specifier;
+    let ref: KindRef | null;
+    if (!specifier || specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) ref = root;
+    // `import x from` and `import { default as x } from`: a CommonJS module is its own default.
+    else if (source.name === 'default') ref = step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+    else ref = specifier.type === AST_NODE_TYPES.ImportSpecifier ? memberOf(root, source.name) : null;
+    for (const key of source.path) ref = memberOf(ref, key);
+    return ref;
+  }
+
+  /** The kind a variable, parameter or field is annotated with. */
+  private heldAs(holder: Holder): KindRef | null {
+    if (holder.kind === 'field') {
+      let annotated: KindRef | null = null;
+      for (const annotation of classField(holder.cls, holder.name).annotations) annotated ??= this.annotationKind(annotation);
+      return annotated;
+    }
+    const def = holder.variable.defs[0];
+    if (def?.type === DefinitionType.Variable) return def.node.id.type === AST_NODE_TYPES.Identifier ? this.annotationKind(def.node.id.typeAnnotation) : null;
+    if (def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) return this.annotationKind(def.name.typeAnnotation);
+    return null;
   }
 
   /** A type annotation that names an SDK type: `Transporter`, `nodemailer.Transporter`, `SESClient`. */
@@ -271,7 +233,7 @@ export class ValueResolver {
     if (type.type !== AST_NODE_TYPES.TSTypeReference) return null;
     const typeName = type.typeName;
     if (typeName.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(this.globalScope, typeName);
+      const variable = variableOf(this.flow.globalScope, typeName);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== DefinitionType.ImportBinding || !def.parent) return null;
       const root = this.roots.get(def.parent);
@@ -293,21 +255,6 @@ export class ValueResolver {
       return namespace ? typeNamed(namespace, typeName.right.name) : null;
     }
     return null;
-  }
-
-  /** `this.name` inside a class: a field's annotation or initialiser, a parameter property, or `this.name = …`. */
-  private classMember(cls: ClassNode, name: string): KindRef | null {
-    let members = this.classMemo.get(cls);
-    if (!members) this.classMemo.set(cls, (members = new Map<string, KindRef | null>()));
-    if (members.has(name)) return members.get(name)!;
-    members.set(name, null);
-    const { field, annotations } = classField(cls, name);
-    let annotated: KindRef | null = null;
-    for (const annotation of annotations) annotated ??= this.annotationKind(annotation);
-    const candidates: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites.get(cls)?.get(name) ?? [])];
-    const result = annotated ?? (candidates.length ? this.agree(candidates) : null);
-    members.set(name, result);
-    return result;
   }
 }
 
@@ -348,11 +295,8 @@ function isReceiver(node: Node): boolean {
   return name !== null && CLIENT_MEMBERS.has(name);
 }
 
-function isUndefined(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
-}
-
-function isOnlyWrittenOnce(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.filter((ref) => ref.isWrite()).length <= 1;
+/** `null` or `undefined`: no value to agree on. */
+function isNothing(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }
 

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Endpoint, SdkSpec } from '../../sdks/index.js';
 import { FETCH, FORMS, type HttpForm } from '../../sdks/http-clients.js';
 import { endpoints } from '../../sdks/indexes.js';
-import { propertyName, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { propertyName, unwrap, scopeAt } from '../flow/ast.js';
+import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import type { ValueResolver } from './clients.js';
 import { own } from '../../util/own.js';
 
@@ -40,7 +41,7 @@ export class HttpSends {
     globalScope: TSESLint.Scope.Scope,
   ): { form: HttpForm; method: string } | null {
     const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch' && !variableOf(globalScope, callee)?.defs.length) {
+    if (isGlobal(globalScope, callee, 'fetch')) {
       return { form: FETCH, method: 'fetch' };
     }
     const client = resolver.kindOf(callee);
@@ -60,7 +61,7 @@ function urlText(node: Node, globalScope: TSESLint.Scope.Scope): string | null {
   if (value.type === AST_NODE_TYPES.TemplateLiteral) {
     return value.quasis.map((q) => q.value.cooked ?? '').join('\u0000');
   }
-  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL') {
+  if (value.type === AST_NODE_TYPES.NewExpression && isGlobal(globalScope, value.callee, 'URL')) {
     return value.arguments[0] ? urlText(value.arguments[0], globalScope) : null;
   }
   return null;
@@ -84,24 +85,10 @@ function argumentAt(call: TSESTree.CallExpression, index: number, path: readonly
 /** `JSON.stringify(message)` and `new URLSearchParams(message)` carry `message`. */
 function lookThrough(body: Node, globalScope: TSESLint.Scope.Scope): Node {
   const value = unwrap(body);
-  if (
-    value.type === AST_NODE_TYPES.CallExpression &&
-    value.callee.type === AST_NODE_TYPES.MemberExpression &&
-    value.callee.object.type === AST_NODE_TYPES.Identifier &&
-    value.callee.object.name === 'JSON' &&
-    propertyName(value.callee) === 'stringify' &&
-    !variableOf(globalScope, value.callee.object)?.defs.length &&
-    value.arguments[0]
-  ) {
+  if (value.type === AST_NODE_TYPES.CallExpression && isGlobalMember(globalScope, value.callee, 'JSON', 'stringify') && value.arguments[0]) {
     return value.arguments[0];
   }
-  if (
-    value.type === AST_NODE_TYPES.NewExpression &&
-    value.callee.type === AST_NODE_TYPES.Identifier &&
-    value.callee.name === 'URLSearchParams' &&
-    !variableOf(globalScope, value.callee)?.defs.length &&
-    value.arguments[0]
-  ) {
+  if (value.type === AST_NODE_TYPES.NewExpression && isGlobal(globalScope, value.callee, 'URLSearchParams') && value.arguments[0]) {
     return value.arguments[0];
   }
   return value;

@@ -1,16 +1,15 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { classField, destructuringPath, type FunctionNode, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from '../flow/ast.js';
-import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
-import type { CallSites } from '../flow/functions.js';
-import { assignedValues, elementBinding, filledArray, soleValue, takenFrom } from '../flow/values.js';
+import { classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
+import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
+import { isGlobal, isGlobalMember } from '../flow/globals.js';
+import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
+import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
-import { own } from '../../util/own.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** A parameter of a function in this file, and the property path inside it (`{ to }` → `['to']`). */
 export interface ParamRef {
@@ -54,27 +53,19 @@ const LIST_METHODS = new Set([
 const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 /** List methods whose result holds the caller's elements: a parameter's list stays the caller's. */
 const KEEPS_ELEMENTS = new Set(['join', 'filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat']);
-/** Methods that return the elements of the list they are called on, in the same order or another. */
-const SAME_ELEMENTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
-const MAX_DEPTH = 6;
-const STATIC_LIST_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
-  Array: new Set(['from']),
-  Object: new Set(['keys', 'values', 'entries']),
-};
+/** How deep inside a caller's argument a parameter's part may be (`options.message.to`). */
+const MAX_PATH = 4;
+/** `Object.keys(…)` and its kin: a list of one entry per property. */
+const OBJECT_LISTS: ReadonlySet<string> = new Set(['keys', 'values', 'entries']);
 
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
 
-  private depth = 0;
-
   constructor(
-    private readonly globalScope: TSESLint.Scope.Scope,
+    /** The file's value query: where a recipient expression's value comes from. */
+    private readonly flow: ValueFlow,
     /** Type information: a tuple type is a fixed list; an array type alone proves nothing. */
     private readonly types: TypeInfo | null = null,
-    /** The in-file call graph, to follow local functions' returns; without it they are unknown. */
-    private readonly callSites: CallSites | null = null,
-    /** `this.name = value` assignments, per class: a field set from the constructor's parameters. */
-    private readonly thisWrites: Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, TSESTree.Expression[]>>, 'get'> | null = null,
   ) {}
 
   classify(node: Node): RecipientList {
@@ -82,7 +73,7 @@ export class RecipientClassifier {
     const known = this.memo.get(target);
     if (known) return known;
     this.memo.set(target, UNKNOWN); // cycles are unknown
-    let result = this.compute(target);
+    let result = this.flow.within(UNKNOWN, () => this.compute(target));
     if (result.kind === 'unknown' && this.types) {
       // A tuple type spells out its length. An array type proves a data-driven list only on a
       // value that comes from a call (a query, a repository method): never on a parameter or
@@ -95,6 +86,54 @@ export class RecipientClassifier {
   }
 
   private compute(node: Node): RecipientList {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.SequenceExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        // Any value it can have may be sent: the most telling decides.
+        return mostSevere(this.flow.sources(node).map((s) => this.source(s, node)));
+      default:
+        return this.value(node, []);
+    }
+  }
+
+  /** What one source of a recipient expression holds (`origin`: the expression asked about). */
+  private source(source: Source, origin: Node | null): RecipientList {
+    // `const pair: [string, string] = …`, `private admins: [string, string]`: the length is spelled out.
+    for (const holder of source.through) {
+      const tuple = tupleAnnotation(holderAnnotation(holder));
+      if (tuple) return tuple;
+    }
+    const list = this.sourceList(source, origin);
+    // A field that starts as a literal may be pushed to later: only data and parameters decide.
+    const field = source.through.some((h) => h.kind === 'field');
+    return field && list.kind !== 'data-driven' && list.kind !== 'parameter' ? UNKNOWN : list;
+  }
+
+  private sourceList(source: Source, origin: Node | null): RecipientList {
+    switch (source.kind) {
+      case 'value':
+        if (source.path.length) return UNKNOWN;
+        // Another expression is classified on its own, with its type when it has one; an array
+        // literal with what its variable says was pushed to it.
+        return source.node === origin || source.node.type === AST_NODE_TYPES.ArrayExpression
+          ? this.value(source.node, source.through)
+          : this.classify(source.node);
+      case 'parameter':
+        return this.parameter(source);
+      case 'element':
+        return this.chunkElement(source.node);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** A value the query does not see through: a literal, a list, a call of a list method, … */
+  private value(node: Node, through: readonly Holder[]): RecipientList {
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return typeof node.value === 'string' ? fixed(countAddresses(node.value)) : UNKNOWN;
@@ -109,18 +148,16 @@ export class RecipientClassifier {
         return fixed(1); // one address object: `{ email, name }`
       case AST_NODE_TYPES.NewExpression:
         return this.construction(node);
-      case AST_NODE_TYPES.ArrayExpression:
-        return this.arrayLiteral(node);
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `const cc = []; cc.push(…)`: what was pushed, and whether a push repeats.
+        const holder = through.at(-1);
+        const filled = holder?.kind === 'variable' ? filledArray(holder.variable) : null;
+        return filled && unwrap(filled.literal) === node ? this.filled(filled) : this.arrayLiteral(node);
+      }
       case AST_NODE_TYPES.Identifier:
-        return node.name === 'undefined' ? fixed(0) : this.identifier(node);
-      case AST_NODE_TYPES.MemberExpression:
-        return this.member(node);
+        return isGlobal(this.flow.globalScope, node, 'undefined') ? fixed(0) : UNKNOWN;
       case AST_NODE_TYPES.CallExpression:
         return this.call(node);
-      case AST_NODE_TYPES.ConditionalExpression:
-        return mostSevere([this.classify(node.consequent), this.classify(node.alternate)]);
-      case AST_NODE_TYPES.LogicalExpression:
-        return mostSevere([this.classify(node.left), this.classify(node.right)]);
       case AST_NODE_TYPES.BinaryExpression: {
         if (node.operator !== '+') return UNKNOWN;
         const sides = [this.classify(node.left), this.classify(node.right)];
@@ -133,12 +170,7 @@ export class RecipientClassifier {
 
   /** `new Set(list)` holds what the list holds; any other `new X(...)` is one address object. */
   private construction(node: TSESTree.NewExpression): RecipientList {
-    const callee = unwrap(node.callee);
-    const isSet =
-      callee.type === AST_NODE_TYPES.Identifier &&
-      callee.name === 'Set' &&
-      !variableOf(this.globalScope, callee)?.defs.length;
-    if (!isSet) return fixed(1);
+    if (!isGlobal(this.flow.globalScope, node.callee, 'Set')) return fixed(1);
     const source = node.arguments[0];
     if (!source) return fixed(0);
     if (source.type === AST_NODE_TYPES.SpreadElement) return DATA_DRIVEN;
@@ -172,72 +204,55 @@ export class RecipientClassifier {
     return params.length ? joinedParameters(params) : fixed(count);
   }
 
-  private identifier(node: TSESTree.Identifier): RecipientList {
-    const variable = variableOf(this.globalScope, node);
-    if (!variable || variable.defs.length !== 1) return UNKNOWN;
-    // `for (const address of addresses)`, `users.map((u) => …)`: one element, not the list.
-    const bound = elementBinding(variable);
-    if (bound) return bound.whole ? this.element(bound.collection) : UNKNOWN;
-    const def = variable.defs[0]!;
-    if (def.type === DefinitionType.Parameter) return this.parameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
-    if (def.type !== DefinitionType.Variable) return UNKNOWN;
-    const declarator = def.node;
-    const tuple = tupleAnnotation(declarator.id.typeAnnotation?.typeAnnotation);
-    if (tuple) return tuple;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier) return this.destructured(declarator, def.name, variable);
-    const filled = filledArray(variable);
-    if (filled) return this.filled(filled);
-    // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given may be sent.
-    const values = assignedValues(variable);
-    return values ? mostSevere(values.map((v) => this.classify(v))) : UNKNOWN;
-  }
-
   /**
-   * `const { ccEmails } = data` with `data` a parameter: that part of the caller's argument.
-   * Anything else destructured is unknown, as is a name written again later.
+   * A parameter: whatever the caller passes, unless its annotation spells out a tuple. A
+   * `string[]` annotation says the caller may pass several addresses, not that it does: what the
+   * callers in this file pass decides (a wrapper), and an unseen caller is unknown.
    */
-  private destructured(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier, variable: TSESLint.Scope.Variable): RecipientList {
-    const path = destructuringPath(declarator.id, name);
-    if (!path || !declarator.init || variable.references.filter((ref) => ref.isWrite()).length > 1) return UNKNOWN;
-    const base = this.classify(declarator.init);
-    if (base.kind !== 'parameter' || base.param.path.length + path.length > 4) return UNKNOWN;
-    return { kind: 'parameter', param: { ...base.param, path: [...base.param.path, ...path] } };
+  private parameter(source: ParameterSource): RecipientList {
+    const { fn, index, path } = source;
+    if (path.length > MAX_PATH || path.includes('[]')) return UNKNOWN;
+    // `(list = users.map((u) => u.email))`: a caller that passes nothing sends the default.
+    if (source.fallback && path.length === 0 && this.classify(source.fallback).kind === 'data-driven') return DATA_DRIVEN;
+    const pattern = source.pattern;
+    const annotation =
+      pattern.type === AST_NODE_TYPES.Identifier || pattern.type === AST_NODE_TYPES.ObjectPattern
+        ? memberType(pattern.typeAnnotation?.typeAnnotation, path)
+        : undefined;
+    return tupleAnnotation(annotation) ?? { kind: 'parameter', param: { fn, index, path } };
   }
 
   /**
    * The parameter a list is cut from: `recipients.slice(i, i + 50).join(',')`, through variables,
    * list methods and `Array.isArray(x) ? x : [x]`. Null when it comes from anywhere else.
    */
-  parameterBehind(node: Node, depth = 0): ParamRef | null {
-    const value = unwrap(node);
-    if (depth > MAX_DEPTH) return null;
-    switch (value.type) {
-      case AST_NODE_TYPES.Identifier: {
-        const variable = variableOf(this.globalScope, value);
-        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (def?.type === DefinitionType.Parameter) {
-          const list = this.classify(value);
-          return list.kind === 'parameter' ? list.param : null;
-        }
-        const init = variable ? soleValue(variable) : null;
-        return init ? this.parameterBehind(init, depth + 1) : null;
+  parameterBehind(node: Node): ParamRef | null {
+    return this.flow.within(null, () => {
+      for (const source of this.flow.sources(node)) {
+        const found = this.behind(source);
+        if (found) return found;
       }
-      case AST_NODE_TYPES.CallExpression: {
-        const callee = unwrap(value.callee);
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-        return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && KEEPS_ELEMENTS.has(name)
-          ? this.parameterBehind(callee.object, depth + 1)
-          : null;
-      }
-      case AST_NODE_TYPES.ConditionalExpression:
-        return this.parameterBehind(value.consequent, depth + 1) ?? this.parameterBehind(value.alternate, depth + 1);
-      case AST_NODE_TYPES.ArrayExpression: {
-        const only = value.elements.length === 1 ? value.elements[0] : null;
-        return only ? this.parameterBehind(only.type === AST_NODE_TYPES.SpreadElement ? only.argument : only, depth + 1) : null;
-      }
-      default:
-        return null;
+      return null;
+    });
+  }
+
+  private behind(source: Source): ParamRef | null {
+    if (source.kind === 'parameter') {
+      const list = this.source(source, null);
+      return list.kind === 'parameter' ? list.param : null;
     }
+    if (source.kind !== 'value' || source.path.length) return null;
+    const value = source.node;
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(value.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+      return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && KEEPS_ELEMENTS.has(name) ? this.parameterBehind(callee.object) : null;
+    }
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      const only = value.elements.length === 1 ? value.elements[0] : null;
+      return only ? this.parameterBehind(only.type === AST_NODE_TYPES.SpreadElement ? only.argument : only) : null;
+    }
+    return null;
   }
 
   /**
@@ -247,27 +262,29 @@ export class RecipientClassifier {
    * may be a list is a loop over chunks, which is reason enough to stay silent about the loop.
    */
   declaresList(node: Node): boolean {
-    const value = unwrap(node);
-    if (this.types?.listOf(value)) return true;
-    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(value.callee);
-      return name !== null && KEEPS_ELEMENTS.has(name) && name !== 'join' && this.declaresList(value.callee.object);
-    }
-    if (value.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOf(this.globalScope, value);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || !def) return false;
-    const bound = elementBinding(variable);
-    if (bound) {
-      const collection = unwrap(bound.collection);
-      return bound.whole && collection.type === AST_NODE_TYPES.Identifier && isListType(elementType(this.annotationOf(collection)));
-    }
-    return isListType(this.annotationOf(value));
+    return this.flow.within(false, () => {
+      const value = unwrap(node);
+      if (this.types?.listOf(value)) return true;
+      if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(value.callee);
+        return name !== null && KEEPS_ELEMENTS.has(name) && name !== 'join' && this.declaresList(value.callee.object);
+      }
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = variableOf(this.flow.globalScope, value);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!variable || !def) return false;
+      const bound = elementBinding(variable);
+      if (bound) {
+        const collection = unwrap(bound.collection);
+        return bound.whole && collection.type === AST_NODE_TYPES.Identifier && isListType(elementType(this.annotationOf(collection)));
+      }
+      return isListType(this.annotationOf(value));
+    });
   }
 
   /** The type annotation of the variable or parameter an identifier names. */
   private annotationOf(identifier: TSESTree.Identifier): TSESTree.TypeNode | undefined {
-    const def = variableOf(this.globalScope, identifier)?.defs[0];
+    const def = variableOf(this.flow.globalScope, identifier)?.defs[0];
     if (def?.type === DefinitionType.Variable) return def.node.id.typeAnnotation?.typeAnnotation;
     if (def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) return def.name.typeAnnotation?.typeAnnotation;
     return undefined;
@@ -294,162 +311,26 @@ export class RecipientClassifier {
    * returns, what was pushed, a chunk of a list (`chunk(list, 50)`, a local helper that slices).
    */
   element(collection: Node): RecipientList {
-    if (this.depth > MAX_DEPTH) return UNKNOWN;
-    this.depth++;
-    try {
-      return this.elementOf(unwrap(collection));
-    } finally {
-      this.depth--;
-    }
+    return this.flow.within(UNKNOWN, () => mostSevere(this.flow.elements(collection).map((s) => this.source(s, null))));
   }
 
-  private elementOf(node: Node): RecipientList {
-    switch (node.type) {
-      case AST_NODE_TYPES.ArrayExpression:
-        return mostSevere(
-          node.elements.flatMap((e) => (e === null ? [] : [e.type === AST_NODE_TYPES.SpreadElement ? this.element(e.argument) : this.classify(e)])),
-        );
-      case AST_NODE_TYPES.Identifier: {
-        const variable = variableOf(this.globalScope, node);
-        if (!variable || variable.defs.length !== 1 || elementBinding(variable)) return UNKNOWN;
-        const filled = filledArray(variable);
-        if (filled) {
-          return mostSevere(filled.values.map((v) => (v.type === AST_NODE_TYPES.SpreadElement ? this.element(v.argument) : this.classify(v))));
-        }
-        const value = soleValue(variable);
-        return value ? this.element(value) : UNKNOWN;
-      }
-      case AST_NODE_TYPES.NewExpression: {
-        const callee = unwrap(node.callee);
-        const source = node.arguments[0];
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Set' && source && source.type !== AST_NODE_TYPES.SpreadElement) {
-          return this.element(source);
-        }
-        return UNKNOWN;
-      }
-      case AST_NODE_TYPES.CallExpression:
-        return this.elementOfCall(node);
-      default:
-        return UNKNOWN;
-    }
+  /** An element of a collection the query cannot list: a chunk of a list is a list of its elements, one long enough to chunk. */
+  private chunkElement(collection: Node): RecipientList {
+    const value = unwrap(collection);
+    const chunked = value.type === AST_NODE_TYPES.CallExpression ? chunkCall(value, this.flow.globalScope, this.flow.callSites)?.list : null;
+    if (!chunked) return UNKNOWN;
+    const source = this.classify(chunked);
+    return source.kind === 'fixed' ? source : DATA_DRIVEN;
   }
 
-  private elementOfCall(node: TSESTree.CallExpression): RecipientList {
-    const callee = unwrap(node.callee);
-    const chunked = libraryChunk(node, this.globalScope)?.list;
-    if (chunked) {
-      // Each chunk is a list of the source's elements; a list chunked is one long enough to chunk.
-      const source = this.classify(chunked);
-      return source.kind === 'fixed' ? source : DATA_DRIVEN;
-    }
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(callee);
-      if (name === 'map' || name === 'flatMap') {
-        const callback = node.arguments[0] && unwrap(node.arguments[0]);
-        if (!callback || (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression)) {
-          return UNKNOWN;
-        }
-        const returned = returnedExpressions(callback);
-        return name === 'map' ? mostSevere(returned.map((r) => this.classify(r))) : mostSevere(returned.map((r) => this.element(r)));
-      }
-      if (name !== null && SAME_ELEMENTS.has(name)) return this.element(callee.object);
-      const object = unwrap(callee.object);
-      if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array' && node.arguments[0]) {
-        const source = node.arguments[0];
-        return source.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : this.element(source);
-      }
-      return UNKNOWN;
-    }
-    // A local function: the elements of what it returns, its parameters bound to this call's arguments.
-    const fn = this.callSites?.localFunction(callee);
-    if (!fn) return UNKNOWN;
-    return this.bindAt(node, fn, mostSevere(returnedExpressions(fn).map((r) => this.element(r))));
-  }
-
-  /** A result that is a parameter of `fn`, seen through a call of `fn`: what this call passes. */
-  private bindAt(call: TSESTree.CallExpression, fn: FunctionNode, result: RecipientList): RecipientList {
-    if (result.kind !== 'parameter' || result.param.fn !== fn) return result;
-    const argument = call.arguments[result.param.index];
-    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || result.param.path.length) return UNKNOWN;
-    return this.classify(argument);
-  }
-
-  private parameter(fn: FunctionNode, name: TSESTree.Identifier): RecipientList {
-    for (const [index, raw] of fn.params.entries()) {
-      let param: Node = raw.type === AST_NODE_TYPES.TSParameterProperty ? raw.parameter : raw;
-      const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : null;
-      if (param.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
-      if (param.type === AST_NODE_TYPES.RestElement) return UNKNOWN;
-      const path = destructuringPath(param, name);
-      if (!path) continue;
-      // `(list = users.map((u) => u.email))`: a caller that passes nothing sends the default.
-      if (fallback && path.length === 0 && this.classify(fallback).kind === 'data-driven') return DATA_DRIVEN;
-      const annotation =
-        param.type === AST_NODE_TYPES.Identifier || param.type === AST_NODE_TYPES.ObjectPattern
-          ? memberType(param.typeAnnotation?.typeAnnotation, path)
-          : undefined;
-      // A `string[]` annotation says the caller may pass several addresses, not that it does:
-      // what the callers in this file pass decides (a wrapper), and an unseen caller is unknown.
-      return tupleAnnotation(annotation) ?? { kind: 'parameter', param: { fn, index, path } };
-    }
-    return UNKNOWN;
-  }
-
-  private member(node: TSESTree.MemberExpression): RecipientList {
-    const name = propertyName(node);
-    if (name === null) return UNKNOWN;
-    if (node.object.type === AST_NODE_TYPES.ThisExpression) {
-      const cls = thisClass(node);
-      const field = cls ? classField(cls, name).field : undefined;
-      return tupleAnnotation(field?.typeAnnotation?.typeAnnotation) ?? (cls ? this.fieldValues(cls, name, field) : UNKNOWN);
-    }
-    // `options.to` on a parameter forwards that part of the caller's argument.
-    const base = this.classify(node.object);
-    if (base.kind === 'parameter' && base.param.path.length < 4) {
-      return { kind: 'parameter', param: { ...base.param, path: [...base.param.path, name] } };
-    }
-    return UNKNOWN;
-  }
-
-  /**
-   * `this.emailList` set in the constructor from `data.emailList`: the constructor's parameter, so
-   * whoever constructs the class decides (in this file or, through the module's summary, in another).
-   * A field also written elsewhere is what all its writes are, the most severe first; a field
-   * that only ever holds literals is unknown, as code may push to it.
-   */
-  private fieldValues(cls: ClassNode, name: string, field: TSESTree.PropertyDefinition | undefined): RecipientList {
-    const writes: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites?.get(cls)?.get(name) ?? [])];
-    if (writes.length === 0 || this.depth > MAX_DEPTH) return UNKNOWN;
-    this.depth++;
-    try {
-      // A literal a field starts with may be pushed to later: only data and parameters decide.
-      const result = mostSevere(writes.map((w) => this.classify(w)));
-      return result.kind === 'data-driven' || result.kind === 'parameter' ? result : UNKNOWN;
-    } finally {
-      this.depth--;
-    }
-  }
-
+  /** A call the query does not see through: a list method, `Array.from`, a chunking. */
   private call(node: TSESTree.CallExpression): RecipientList {
     const callee = unwrap(node.callee);
-    const taken = takenFrom(node);
-    if (taken) return this.element(taken);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-      // `getRecipients(users)`: what the local function returns, its parameters bound here.
-      const fn = this.callSites?.localFunction(callee);
-      if (!fn || this.depth > MAX_DEPTH) return UNKNOWN;
-      this.depth++;
-      try {
-        return this.bindAt(node, fn, mostSevere(returnedExpressions(fn).map((r) => this.classify(r))));
-      } finally {
-        this.depth--;
-      }
-    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN;
     const name = propertyName(callee);
     if (name === null) return UNKNOWN;
     const object = unwrap(callee.object);
-    if (object.type === AST_NODE_TYPES.Identifier && own(STATIC_LIST_FACTORIES, object.name)?.has(name)) {
-      if (variableOf(this.globalScope, object)?.defs.length) return UNKNOWN; // a local `Array`/`Object`
+    if (isGlobalMember(this.flow.globalScope, callee, 'Array', 'from') || isGlobalMember(this.flow.globalScope, callee, 'Object', OBJECT_LISTS)) {
       const source = node.arguments[0];
       const inner = source && source.type !== AST_NODE_TYPES.SpreadElement ? this.classify(source) : UNKNOWN;
       return inner.kind === 'fixed' ? inner : DATA_DRIVEN;
@@ -458,7 +339,7 @@ export class RecipientClassifier {
     if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
-    if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.globalScope)) return DATA_DRIVEN;
+    if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.flow.globalScope)) return DATA_DRIVEN;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
     if (inner.kind === 'parameter') {
@@ -476,6 +357,13 @@ export class RecipientClassifier {
     // out, its length comes from data.
     return DATA_DRIVEN;
   }
+}
+
+/** The type annotation a variable or a field is declared with. */
+function holderAnnotation(holder: Holder): TSESTree.TypeNode | undefined {
+  if (holder.kind === 'field') return classField(holder.cls, holder.name).field?.typeAnnotation?.typeAnnotation;
+  const def = holder.variable.defs[0];
+  return def?.type === DefinitionType.Variable ? def.node.id.typeAnnotation?.typeAnnotation : undefined;
 }
 
 /**

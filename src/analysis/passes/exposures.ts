@@ -135,13 +135,25 @@ export class Exposures {
   }
 
   /** A function of this file forwards a parameter into a visible field: its callers are checked too. */
-  private wrap(target: WrapperTarget): void {
+  private wrap(first: WrapperTarget): void {
+    // A stack of steps in the order a recursion would take them: a chain of thousands of
+    // wrappers (generated code) must not overflow the stack.
+    const steps: (WrapperTarget | (() => void))[] = [first];
+    while (steps.length) {
+      const step = steps.pop()!;
+      if (typeof step === 'function') step();
+      else steps.push(...this.wrapSteps(step).reverse());
+    }
+  }
+
+  private wrapSteps(target: WrapperTarget): (WrapperTarget | (() => void))[] {
     const key = `${target.param.fn.range.join(':')}#${target.param.index}.${target.param.path.join('.')}#${target.fieldName}`;
-    if (this.wrapperSeen.has(key)) return;
+    if (this.wrapperSeen.has(key)) return [];
     this.wrapperSeen.add(key);
     this.forwarded.push(target);
     const name = functionName(target.param.fn);
-    if (!name) return;
+    if (!name) return [];
+    const steps: (WrapperTarget | (() => void))[] = [];
     for (const callNode of this.file.callSites.callsOf(target.param.fn)) {
       const lookup = this.passed(callNode, target.param.index, target.param.path);
       if (!lookup) continue;
@@ -149,14 +161,17 @@ export class Exposures {
       for (const write of lookup.writes) {
         const list = this.file.classifier.classify(write.value);
         if (list.kind === 'parameter') {
-          this.wrap({ ...base, param: list.param, write: target.write, flagTarget: target.flagTarget });
+          steps.push({ ...base, param: list.param, write: target.write, flagTarget: target.flagTarget });
         } else if (list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1)) {
-          this.expose({ ...base, write, list, wrapper: name });
-          if (list.kind === 'data-driven') this.noteParameterBehind(base, write.value);
+          steps.push(() => {
+            this.expose({ ...base, write, list, wrapper: name });
+            if (list.kind === 'data-driven') this.noteParameterBehind(base, write.value);
+          });
         }
       }
-      for (const param of lookup.forwards) this.wrap({ ...base, param, write: target.write, flagTarget: target.flagTarget });
+      for (const param of lookup.forwards) steps.push({ ...base, param, write: target.write, flagTarget: target.flagTarget });
     }
+    return steps;
   }
 
   /**

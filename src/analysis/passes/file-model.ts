@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot } from '../../sdks/index.js';
 import type { Collected } from '../file/collect.js';
 import { CallSites } from '../flow/functions.js';
+import { ValueFlow } from '../flow/sources.js';
 import { ValueResolver } from '../model/clients.js';
 import { MessageReader } from '../model/messages.js';
 import type { ProjectModules } from '../model/project.js';
@@ -57,9 +58,10 @@ export class FileModel {
     // The node lists are read through `collected` when used: a shape check alone may never need them.
     this.callSites = new CallSites(globalScope, sourceCode.scopeManager!, () => collected.callNodes);
     this.thisWrites = { get: (cls: ClassNode) => collected.thisWrites.get(cls) };
-    this.resolver = new ValueResolver(globalScope, roots, this.thisWrites, types, this.callSites, links);
-    this.classifier = new RecipientClassifier(globalScope, types, this.callSites, this.thisWrites);
-    this.reader = new MessageReader(globalScope, this.classifier, this.callSites, links);
+    const flow = new ValueFlow(globalScope, this.callSites, this.thisWrites);
+    this.resolver = new ValueResolver(flow, roots, types, links);
+    this.classifier = new RecipientClassifier(flow, types);
+    this.reader = new MessageReader(flow, links);
     this.facts = {
       resolver: this.resolver,
       reader: this.reader,
@@ -70,6 +72,6 @@ export class FileModel {
         return collected.memberWrites;
       },
     };
-    this.iterations = new IterationAnalysis(globalScope, this.resolver, this.classifier, this.reader, this.callSites);
+    this.iterations = new IterationAnalysis(this.resolver, this.classifier, this.reader);
   }
 }

@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../../sdks/index.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, scopeAt } from '../flow/ast.js';
-import type { CallSites } from '../flow/functions.js';
+import { isFunction, propertyName, unwrap, scopeAt, variableOf } from '../flow/ast.js';
+import { isGlobalMember } from '../flow/globals.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
-import { elementBinding, importedFrom, soleValue, takenFrom } from '../flow/values.js';
-import { variableOf } from '../flow/ast.js';
+import type { ValueFlow } from '../flow/sources.js';
+import { elementBinding, takenFrom } from '../flow/values.js';
 import type { MailCall } from './types.js';
 import type { MessageReader } from '../model/messages.js';
 import type { RecipientClassifier } from '../model/recipients.js';
@@ -28,14 +28,17 @@ export interface PerElement {
  * ancestors of the call (no code-path analysis), so it works under oxlint's plugin host too.
  */
 export class IterationAnalysis {
+  private readonly flow: ValueFlow;
+  private readonly globalScope: ValueFlow['globalScope'];
+
   constructor(
-    private readonly globalScope: TSESLint.Scope.Scope,
     private readonly resolver: ValueResolver,
     private readonly classifier: RecipientClassifier,
     private readonly reader: MessageReader,
-    /** The in-file call graph: a local `sleep` helper. */
-    private readonly callSites: CallSites | null = null,
-  ) {}
+  ) {
+    this.flow = reader.flow;
+    this.globalScope = this.flow.globalScope;
+  }
 
   /**
    * The iteration `call` runs in, or null when it runs once, in a retry loop, over a fixed list,
@@ -74,7 +77,7 @@ export class IterationAnalysis {
         if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
         if (!dependsOn(call.node, node, this.globalScope)) return null;
         // `for (…) { await Promise.allSettled(batch.map(send)); await sleep(ms); }`: one chunk at a time.
-        if (!iteration.sequential && iteration.collection && isChunk(iteration.collection, this.globalScope) && inWaitingLoop(caller)) return null;
+        if (!iteration.sequential && iteration.collection && isChunk(iteration.collection, this.flow) && inWaitingLoop(caller)) return null;
         return { loop: caller, mode: iteration.sequential ? 'sequential' : 'parallel' };
       }
       // Any other callback (`new Promise(…)`, `retry(() => …)`) runs where it is written: go on up.
@@ -112,8 +115,20 @@ export class IterationAnalysis {
 
   /** `users.length`, `users.length - 1`, `count`: a bound that comes from data, not a small literal. */
   private dataBound(bound: Node): boolean {
-    const inner = unwrap(bound);
-    if (inner.type === AST_NODE_TYPES.BinaryExpression) return this.dataBound(inner.left) || this.dataBound(inner.right);
+    // The terms of `a + b - 1`, read with a stack: a generated bound may be thousands of terms long.
+    const terms: Node[] = [bound];
+    while (terms.length) {
+      const inner = unwrap(terms.pop()!);
+      if (inner.type === AST_NODE_TYPES.BinaryExpression) {
+        terms.push(inner.right, inner.left);
+        continue;
+      }
+      if (this.dataTerm(inner)) return true;
+    }
+    return false;
+  }
+
+  private dataTerm(inner: Node): boolean {
     const value = ASTUtils.getStaticValue(inner, scopeAt(this.globalScope, inner));
     if (value && typeof value.value === 'number') return value.value > MAX_RETRY_BOUND;
     if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === 'length') {
@@ -132,13 +147,7 @@ export class IterationAnalysis {
       const name = propertyName(callee);
       const method = name === null ? undefined : own(ARRAY_CALLBACKS, name);
       if (method && caller.arguments[0] === fn) return { collection: callee.object, sequential: method.sequential };
-      const object = unwrap(callee.object);
-      if (
-        name === 'from' &&
-        object.type === AST_NODE_TYPES.Identifier &&
-        object.name === 'Array' &&
-        caller.arguments[1] === fn
-      ) {
+      if (isGlobalMember(this.globalScope, callee, 'Array', 'from') && caller.arguments[1] === fn) {
         return { collection: caller.arguments[0] ?? null, sequential: false };
       }
     }
@@ -168,29 +177,38 @@ export class IterationAnalysis {
     const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
     return statements.some((statement) => {
       const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
-      return expression?.type === AST_NODE_TYPES.AwaitExpression && this.isTimer(expression.argument, 0);
+      return expression?.type === AST_NODE_TYPES.AwaitExpression && this.isTimer(expression.argument);
     });
   }
-
-  private isTimer(node: Node, depth: number): boolean {
+  private isTimer(node: Node): boolean {
     const value = unwrap(node);
-    if (depth > 2) return false;
+    // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause.
+    if (value.type === AST_NODE_TYPES.CallExpression && !this.paces(value.arguments[0])) return false;
+    // What the call returns, through local helpers (`const sleep = (ms) => new Promise(…)`).
+    return this.flow.sources(value).some((source) => source.kind === 'value' && source.path.length === 0 && this.timerValue(source.node));
+  }
+
+  /** `new Promise((resolve) => setTimeout(resolve, ms))`, or a call of a timer module's export. */
+  private timerValue(value: Node): boolean {
     if (value.type === AST_NODE_TYPES.NewExpression) {
-      // `new Promise((resolve) => setTimeout(resolve, ms))`
       const executor = value.arguments[0];
-      const timer = executor !== undefined && isFunction(executor) ? setTimeoutCall(executor.body) : null;
-      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Promise' && timer !== null && this.paces(timer.arguments[1]);
+      const timer = executor !== undefined && isFunction(executor) ? this.setTimeoutCall(executor.body) : null;
+      // By name: a pause exempts a loop, and Bluebird's `Promise` or the `timers` module's `setTimeout` pause too.
+      return isNamed(value.callee, 'Promise') && timer !== null && this.paces(timer.arguments[1]);
     }
     if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-    // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause.
-    if (depth === 0 && !this.paces(value.arguments[0])) return false;
-    const callee = unwrap(value.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const module = importedFrom(this.globalScope, callee);
-      if (module !== null) return TIMER_MODULES.has(module);
+    return this.flow.sources(value.callee).some((source) => source.kind === 'import' && TIMER_MODULES.has(source.module));
+  }
+
+  /** The `setTimeout(…)` call a promise executor makes, if it makes one. */
+  private setTimeoutCall(body: Node): TSESTree.CallExpression | null {
+    const value = unwrap(body);
+    const statements = value.type === AST_NODE_TYPES.BlockStatement ? value.body : [value];
+    for (const statement of statements) {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : statement;
+      if (expression.type === AST_NODE_TYPES.CallExpression && isNamed(expression.callee, 'setTimeout')) return expression;
     }
-    const fn = this.callSites?.localFunction(callee);
-    return fn !== null && fn !== undefined && returnedExpressions(fn).some((r) => this.isTimer(r, depth + 1));
+    return null;
   }
 
   /**
@@ -235,31 +253,22 @@ const TIMER_MODULES = new Set(['timers/promises', 'node:timers/promises', 'delay
 /** A pause shorter than this does not pace a loop of sends. */
 const MIN_PAUSE_MS = 100;
 
-/** The `setTimeout(…)` call a promise executor makes, if it makes one. */
-function setTimeoutCall(body: Node): TSESTree.CallExpression | null {
-  const value = unwrap(body);
-  if (value.type === AST_NODE_TYPES.CallExpression) {
-    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'setTimeout' ? value : null;
-  }
-  if (value.type === AST_NODE_TYPES.BlockStatement) {
-    for (const s of value.body) {
-      const call = s.type === AST_NODE_TYPES.ExpressionStatement ? setTimeoutCall(s.expression) : null;
-      if (call) return call;
-    }
-  }
-  return null;
+function isNamed(node: Node, name: string): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
-function isChunk(collection: Node, globalScope: TSESLint.Scope.Scope): boolean {
-  const value = unwrap(collection);
-  if (takenFrom(value)) return true;
-  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'slice') return true;
-  if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = variableOf(globalScope, value);
-  if (!variable) return false;
-  if (elementBinding(variable)) return true;
-  const init = soleValue(variable);
-  return init !== null && isChunk(init, globalScope);
+function isChunk(collection: Node, flow: ValueFlow): boolean {
+  return flow.within(false, () => {
+    const value = unwrap(collection);
+    if (takenFrom(value)) return true;
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'slice') return true;
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(flow.globalScope, value);
+    if (!variable) return false;
+    if (elementBinding(variable)) return true;
+    return flow.written(value)?.some((written) => isChunk(written, flow)) ?? false;
+  });
 }
 
 /** Is the node in the body of a loop, in the same function, that waits on every turn? */

@@ -8,13 +8,13 @@
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { sdks, type Limit, type MessageSpec, type PathSegment, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { isFunction, propertyName, scopeAt, unwrap, variableOf } from '../flow/ast.js';
+import { childNodes, propertyName, scopeAt, unwrap } from '../flow/ast.js';
 import { getMailAnalysis, type MailCall, perFile } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
-import { isChunkLoopIndex, libraryChunk } from '../flow/chunks.js';
-import { elementBinding, soleValue } from '../flow/values.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { chunkCall, isChunkLoopIndex, sameValue } from '../flow/chunks.js';
+import { isGlobalMember } from '../flow/globals.js';
+import type { Source, ValueFlow } from '../flow/sources.js';
+import { filledArray } from '../flow/values.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -72,29 +72,26 @@ const KEY = {};
 export function getLimitAnalysis(context: Context): LimitAnalysis {
   return perFile(context, KEY, () => {
     const analysis = getMailAnalysis(context);
-    const globalScope = context.sourceCode.scopeManager?.globalScope;
-    if (!analysis.file || !globalScope) return { lists: [], unsupported: [] };
-    return new LimitPass(globalScope, analysis.file.reader, context.sourceCode.visitorKeys).run(analysis.calls);
+    if (!analysis.file) return { lists: [], unsupported: [] };
+    return new LimitPass(analysis.file.reader).run(analysis.calls);
   });
 }
 
 /** Methods whose result has one element per element of the array they are called on. */
 const SAME_LENGTH = new Set(['map', 'toSorted', 'toReversed', 'sort', 'reverse']);
-/** Methods that call their first argument once per element, with the element first. */
 /** Mutations that make an array shorter than the literal it started as. */
 const SHORTENING = new Set(['pop', 'shift', 'splice', 'length']);
-const MAX_DEPTH = 8;
 
 class LimitPass {
   private readonly lists: SizedList[] = [];
   private readonly unsupported: UnsupportedUse[] = [];
   private readonly seen = new Set<Node>();
 
-  constructor(
-    private readonly globalScope: TSESLint.Scope.Scope,
-    private readonly reader: MessageReader,
-    private readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-  ) {}
+  private readonly flow: ValueFlow;
+
+  constructor(private readonly reader: MessageReader) {
+    this.flow = reader.flow;
+  }
 
   run(calls: readonly MailCall[]): LimitAnalysis {
     for (const call of calls) {
@@ -142,43 +139,55 @@ class LimitPass {
   }
 
   private add(site: Omit<SizedList, 'size'>, value: Node, mode: Mode): void {
-    const size = this.sizeOf(value, mode, 0);
+    const size = this.sizeOf(value, mode);
     if (!size || this.seen.has(size.node)) return;
     this.seen.add(size.node);
     this.lists.push({ ...site, size });
   }
 
-  /** The size of a list: `items` counts elements, `addresses` counts the addresses of a recipient field. */
-  private sizeOf(node: Node, mode: Mode, depth: number): ListSize | null {
-    if (depth > MAX_DEPTH) return null;
-    const value = unwrap(node);
+  /**
+   * The size of a list: `items` counts elements, `addresses` counts the addresses of a recipient
+   * field. Of a value with several sources (`c ? team : admins`, a local function's returns), the
+   * largest any source proves: that one may be sent. A source of unknown size proves nothing.
+   */
+  private sizeOf(node: Node, mode: Mode): ListSize | null {
+    return this.flow.within(null, () => largest(this.flow.sources(node).map((source) => this.sourceSize(source, mode))));
+  }
+
+  private sourceSize(source: Source, mode: Mode): ListSize | null {
+    // `list.pop()`, `list.splice(…)`, `list.length = n` on the way: the literal no longer tells the size.
+    if (source.through.some((h) => (h.kind === 'variable' ? shortened(h.variable) : shortenedField(h.cls, h.name)))) return null;
+    // `for (const batch of chunk(list, 100))`, `chunks[i]`: one chunk.
+    if (source.kind === 'element') return this.chunkSize(source.node);
+    if (source.kind !== 'value' || source.path.length) return null;
+    const value = source.node;
     switch (value.type) {
-      case AST_NODE_TYPES.ArrayExpression:
-        return this.arrayLiteral(value, mode, depth);
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `const list = ['a']; list.push('b')`: what was pushed counts too, unless a push repeats.
+        const holder = source.through.at(-1);
+        const filled = holder?.kind === 'variable' ? filledArray(holder.variable) : null;
+        if (filled?.literal !== value) return this.arrayLiteral(value, value.elements, mode);
+        return filled.repeats ? null : this.arrayLiteral(value, filled.values, mode);
+      }
       case AST_NODE_TYPES.Literal:
         return mode === 'addresses' && typeof value.value === 'string' ? { count: countAddresses(value.value), node: value, chunk: false } : null;
       case AST_NODE_TYPES.TemplateLiteral:
         return mode === 'addresses' && value.expressions.length === 0
           ? { count: countAddresses(value.quasis.map((q) => q.value.cooked ?? '').join('')), node: value, chunk: false }
           : null;
-      case AST_NODE_TYPES.Identifier:
-        return this.identifier(value, mode, depth);
-      case AST_NODE_TYPES.MemberExpression:
-        // `chunks[i]`: one element of a list of chunks.
-        return value.computed ? this.elementSize(value.object, depth + 1) : null;
       case AST_NODE_TYPES.CallExpression:
-        return this.call(value, mode, depth);
+        return this.call(value, mode);
       default:
         return null;
     }
   }
 
-  private arrayLiteral(node: TSESTree.ArrayExpression, mode: Mode, depth: number): ListSize | null {
+  private arrayLiteral(node: TSESTree.ArrayExpression, elements: readonly (TSESTree.Expression | TSESTree.SpreadElement | null)[], mode: Mode): ListSize | null {
     let count = 0;
     let chunk: ListSize | null = null;
-    for (const element of node.elements) {
+    for (const element of elements) {
       if (element?.type === AST_NODE_TYPES.SpreadElement) {
-        const spread = this.sizeOf(element.argument, 'items', depth + 1);
+        const spread = this.sizeOf(element.argument, 'items');
         if (!spread || (spread.chunk && chunk)) return null;
         if (spread.chunk) chunk = spread;
         count += spread.count;
@@ -192,42 +201,16 @@ class LimitPass {
     return chunk ? { count, node: chunk.node, chunk: true } : { count, node, chunk: false };
   }
 
-  private identifier(node: TSESTree.Identifier, mode: Mode, depth: number): ListSize | null {
-    const variable = variableOf(this.globalScope, node);
-    if (!variable || variable.defs.length !== 1) return null;
-    // `for (const batch of chunk(list, 100))`, `chunks.forEach((batch) => …)`: one element.
-    const bound = elementBinding(variable);
-    if (bound) return bound.whole ? this.elementSize(bound.collection, depth + 1) : null;
-    if (this.shortened(variable)) return null;
-    const init = soleValue(variable);
-    return init ? this.sizeOf(init, mode, depth + 1) : null;
-  }
-
-  /** `list.pop()`, `list.splice(…)`, `list.length = n`: the literal no longer tells the size. */
-  private shortened(variable: TSESLint.Scope.Variable): boolean {
-    return variable.references.some(({ identifier }) => {
-      const member = identifier.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && SHORTENING.has(propertyName(member) ?? '');
-    });
-  }
-
-  private call(node: TSESTree.CallExpression, mode: Mode, depth: number): ListSize | null {
+  private call(node: TSESTree.CallExpression, mode: Mode): ListSize | null {
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const name = propertyName(callee);
     const object = callee.object;
     if (name === null) return null;
-    if (SAME_LENGTH.has(name)) return this.sizeOf(object, mode === 'addresses' ? 'items' : mode, depth + 1);
-    if (name === 'join') return mode === 'addresses' ? this.sizeOf(object, 'items', depth + 1) : null;
-    if (
-      name === 'from' &&
-      unwrap(object).type === AST_NODE_TYPES.Identifier &&
-      (unwrap(object) as TSESTree.Identifier).name === 'Array' &&
-      !variableOf(this.globalScope, unwrap(object) as TSESTree.Identifier) &&
-      node.arguments[0] &&
-      node.arguments[0].type !== AST_NODE_TYPES.SpreadElement
-    ) {
-      return this.sizeOf(node.arguments[0], 'items', depth + 1);
+    if (SAME_LENGTH.has(name)) return this.sizeOf(object, mode === 'addresses' ? 'items' : mode);
+    if (name === 'join') return mode === 'addresses' ? this.sizeOf(object, 'items') : null;
+    if (isGlobalMember(this.flow.globalScope, callee, 'Array', 'from') && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      return this.sizeOf(node.arguments[0], 'items');
     }
     // `list.splice(0, 100)`: at most 100, taken off an array (strings have no splice).
     if (name === 'splice') {
@@ -235,12 +218,12 @@ class LimitPass {
       const count = size && size.type !== AST_NODE_TYPES.SpreadElement ? this.number(size) : null;
       return size && count !== null ? { count, node: size, chunk: true } : null;
     }
-    if (name === 'slice') return this.slice(node, object, depth);
+    if (name === 'slice') return this.slice(node, object);
     return null;
   }
 
   /** `list.slice(i, i + 100)` (a chunk of 100) or `list.slice(0, 100)` of a list. */
-  private slice(node: TSESTree.CallExpression, object: Node, depth: number): ListSize | null {
+  private slice(node: TSESTree.CallExpression, object: Node): ListSize | null {
     const [start, end] = node.arguments;
     if (!start || !end || start.type === AST_NODE_TYPES.SpreadElement || end.type === AST_NODE_TYPES.SpreadElement) return null;
     const offset = unwrap(end);
@@ -248,93 +231,68 @@ class LimitPass {
       const size = sameValue(offset.left, start) ? offset.right : sameValue(offset.right, start) ? offset.left : null;
       const count = size && this.number(size);
       // A string sliced into a recipient field is one address: only a list chunked in a loop counts.
-      if (size && count !== null && count !== undefined && isChunkLoopIndex(start, this.globalScope)) return { count, node: size, chunk: true };
+      if (size && count !== null && count !== undefined && isChunkLoopIndex(start, this.flow.globalScope)) return { count, node: size, chunk: true };
       return null;
     }
     const from = this.number(start);
     const to = this.number(end);
     if (from === null || to === null || to <= from || from < 0) return null;
-    const whole = this.sizeOf(object, 'items', depth + 1);
+    const whole = this.sizeOf(object, 'items');
     if (whole && !whole.chunk) return { count: Math.max(0, Math.min(whole.count, to) - from), node: whole.node, chunk: false };
     return null;
   }
 
-  /** The size of each element of a list of chunks: `chunk(list, 100)`, `_.chunk(list, 100)`. */
-  private elementSize(node: Node, depth: number): ListSize | null {
-    if (depth > MAX_DEPTH) return null;
-    const value = unwrap(node);
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(this.globalScope, value);
-      const init = variable && soleValue(variable);
-      return init ? this.elementSize(init, depth + 1) : null;
-    }
-    if (value.type !== AST_NODE_TYPES.CallExpression) return null;
-    const size = libraryChunk(value, this.globalScope) ? value.arguments[1] : this.isChunkHelper(value.callee) ? value.arguments[1] : undefined;
-    const count = size && size.type !== AST_NODE_TYPES.SpreadElement ? this.number(size) : null;
+  /** The size of a chunk of a list: `chunk(list, 100)`, `_.chunk(list, 100)`, a local chunking helper. */
+  private chunkSize(collection: Node): ListSize | null {
+    const value = unwrap(collection);
+    const size = value.type === AST_NODE_TYPES.CallExpression ? chunkCall(value, this.flow.globalScope, this.flow.callSites)?.size : undefined;
+    const count = size ? this.number(size) : null;
     return size && count !== null ? { count, node: size, chunk: true } : null;
-  }
-
-  /** A function of this file named for chunks that slices its list by its size argument. */
-  private isChunkHelper(callee: Node): boolean {
-    const target = unwrap(callee);
-    if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOf(this.globalScope, target);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const fn = def?.type === DefinitionType.FunctionName ? def.node : def?.type === DefinitionType.Variable ? def.node.init : null;
-    return fn !== null && fn !== undefined && isFunction(fn) && /chunk/i.test(target.name) && this.slicesBySize(fn);
-  }
-
-  /** The function slices by its second parameter: `list.slice(i, i + size)` somewhere in its body. */
-  private slicesBySize(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): boolean {
-    const size = fn.params[1];
-    if (size?.type !== AST_NODE_TYPES.Identifier) return false;
-    const isSize = (n: Node) => n.type === AST_NODE_TYPES.Identifier && n.name === size.name;
-    const stack: Node[] = [fn.body];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === 'slice') {
-        const [start, end] = node.arguments;
-        if (
-          start &&
-          end?.type === AST_NODE_TYPES.BinaryExpression &&
-          end.operator === '+' &&
-          ((isSize(end.right) && sameValue(end.left, start)) || (isSize(end.left) && sameValue(end.right, start)))
-        ) {
-          return true;
-        }
-      }
-      for (const key of this.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof item === 'object') stack.push(item as Node);
-        } else if (child && typeof child === 'object') {
-          stack.push(child as Node);
-        }
-      }
-    }
-    return false;
   }
 
   /** A whole number the expression always has (`100`, `BATCH_SIZE`, `2 * 50`), or null. */
   private number(node: Node): number | null {
-    const found = ASTUtils.getStaticValue(node, scopeAt(this.globalScope, node));
+    const found = ASTUtils.getStaticValue(node, scopeAt(this.flow.globalScope, node));
     const value = found?.value;
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
   }
 }
 
-type Mode = 'items' | 'addresses';
-
-/** The same expression of names, numbers and arithmetic: `i` and `i`, `i * size` and `i * size`. */
-function sameValue(a: Node, b: Node): boolean {
-  const x = unwrap(a);
-  const y = unwrap(b);
-  if (x.type === AST_NODE_TYPES.Identifier && y.type === AST_NODE_TYPES.Identifier) return x.name === y.name;
-  if (x.type === AST_NODE_TYPES.BinaryExpression && y.type === AST_NODE_TYPES.BinaryExpression) {
-    return x.operator === y.operator && sameValue(x.left, y.left) && sameValue(x.right, y.right);
-  }
-  return x.type === AST_NODE_TYPES.Literal && y.type === AST_NODE_TYPES.Literal && x.value === y.value;
+/** `list.pop()`, `list.splice(…)`, `list.length = n`: the literal no longer tells the size. */
+function shortened(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && SHORTENING.has(propertyName(member) ?? '');
+  });
 }
+
+/** `this.list.pop()` and the like anywhere in the class. */
+function shortenedField(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+  const stack: Node[] = [cls.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.object.type === AST_NODE_TYPES.ThisExpression &&
+      propertyName(node.object) === name &&
+      SHORTENING.has(propertyName(node) ?? '')
+    ) {
+      return true;
+    }
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+/** The largest of the sizes proven. */
+function largest(sizes: readonly (ListSize | null)[]): ListSize | null {
+  let found: ListSize | null = null;
+  for (const size of sizes) if (size && (!found || size.count > found.count)) found = size;
+  return found;
+}
+
+type Mode = 'items' | 'addresses';
 
 function fieldName(path: readonly PathSegment[], spec: SendSpec): string {
   return path.length ? path.join('.').replaceAll('.[]', '[]') : `argument ${(spec.arg ?? 0) + 1}`;

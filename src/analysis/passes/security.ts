@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../../sdks/index.js';
 import { SETUP_METHODS } from '../../sdks/indexes.js';
-import { isFunction, propertyName, returnedExpressions, unwrap, variableOf, scopeAt } from '../flow/ast.js';
+import { isFunction, propertyName, unwrap, scopeAt } from '../flow/ast.js';
+import { isGlobal } from '../flow/globals.js';
 import { onlyOutsideProduction } from '../flow/guards.js';
+import { MAX_DEPTH, type ValueFlow } from '../flow/sources.js';
 import { perFile } from '../file/state.js';
 import { type FileFacts, getMailAnalysis } from './sends.js';
-import { soleValue } from '../flow/values.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -59,7 +60,6 @@ export interface SecurityAnalysis {
 
 const EMPTY: SecurityAnalysis = { transport: [], secrets: [] };
 const SECURITY = {};
-const MAX_DEPTH = 6;
 const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /** The transport and credential findings of the file being linted, computed once and shared by both rules. */
@@ -75,13 +75,16 @@ class SecurityPass {
   private readonly transport: TransportFinding[] = [];
   private readonly secrets: SecretFinding[] = [];
   private readonly seen = new Set<string>();
+  private readonly flow: ValueFlow;
   private setupFound = false;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly file: FileFacts,
-  ) {}
+  ) {
+    this.flow = file.reader.flow;
+  }
 
   run(sends: readonly { node: CallNode; sdk: SdkSpec; spec: { arg?: number } | null }[]): SecurityAnalysis {
     for (const node of this.file.callNodes) this.setupCall(node);
@@ -92,7 +95,7 @@ class SecurityPass {
     }
     const byPosition = (a: { node: Node }, b: { node: Node }) => a.node.range[0] - b.node.range[0];
     // A transport set up only outside production (a local mail catcher in development) is no risk.
-    const transport = this.transport.filter((finding) => !onlyOutsideProduction(finding.node, this.globalScope));
+    const transport = this.transport.filter((finding) => !onlyOutsideProduction(finding.node, this.flow));
     return { transport: transport.sort(byPosition), secrets: this.secrets.sort(byPosition) };
   }
 
@@ -134,10 +137,10 @@ class SecurityPass {
   private optionSet(sdk: SdkSpec, options: OptionSet, value: Node): void {
     const { reader } = this.file;
     const hosts = options.host ? this.hostsAt(value, options.host) : null;
-    const url = options.url ? this.staticString(value) : null;
-    if (url !== null) {
-      this.smtpUrl(sdk, url.node, url.value);
-      return;
+    if (options.url) {
+      const { strings, only } = this.staticStrings(value);
+      for (const url of strings) this.smtpUrl(sdk, url.node, url.value);
+      if (only) return;
     }
     for (const setting of options.insecure ?? []) this.setting(sdk, setting, value, hosts);
     for (const field of options.secrets ?? []) {
@@ -214,6 +217,7 @@ class SecurityPass {
     const names: string[] = [];
     let current: Node = assignment.left;
     const bases: { base: Node; path: string[] }[] = [];
+    // A deeper chain is unknown, as in every walk over values.
     for (let depth = 0; depth < MAX_DEPTH && current.type === AST_NODE_TYPES.MemberExpression; depth++) {
       const name = propertyName(current);
       if (name === null) return;
@@ -240,53 +244,19 @@ class SecurityPass {
     if (propertyName(left) !== 'NODE_TLS_REJECT_UNAUTHORIZED') return;
     const env = unwrap(left.object);
     if (env.type !== AST_NODE_TYPES.MemberExpression || propertyName(env) !== 'env') return;
-    const processNode = unwrap(env.object);
-    if (processNode.type !== AST_NODE_TYPES.Identifier || processNode.name !== 'process') return;
-    const variable = variableOf(this.globalScope, processNode);
-    if (variable && variable.defs.length > 0) return; // a local `process`
+    if (!isGlobal(this.globalScope, env.object, 'process')) return; // a local `process`
     const value = this.staticValue(assignment.right);
     if (!value || String(value.value) !== '0') return;
     if (this.once(assignment, 'env')) this.transport.push({ type: 'env', node: assignment });
   }
 
   /** Every literal string a credential position can hold, through constants, fallbacks and config objects. */
-  private secretValue(sdk: SdkSpec, field: SecretField, node: Node, hosts: readonly string[] | null, depth = 0, fallbackFor: string | null = null): void {
-    if (depth > MAX_DEPTH) return;
-    const value = unwrap(node);
-    switch (value.type) {
-      case AST_NODE_TYPES.Literal:
-        if (typeof value.value === 'string') this.literalSecret(sdk, field, value, value.value, hosts, fallbackFor);
-        return;
-      case AST_NODE_TYPES.TemplateLiteral:
-        if (value.expressions.length === 0) {
-          this.literalSecret(sdk, field, value, value.quasis[0]?.value.cooked ?? '', hosts, fallbackFor);
-        }
-        return;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (value.operator === '&&') return;
-        this.secretValue(sdk, field, value.left, hosts, depth + 1, fallbackFor);
-        this.secretValue(sdk, field, value.right, hosts, depth + 1, fallbackFor ?? this.fallbackName(value.left));
-        return;
-      case AST_NODE_TYPES.ConditionalExpression:
-        this.secretValue(sdk, field, value.consequent, hosts, depth + 1, fallbackFor);
-        this.secretValue(sdk, field, value.alternate, hosts, depth + 1, fallbackFor);
-        return;
-      case AST_NODE_TYPES.Identifier: {
-        const variable = variableOf(this.globalScope, value);
-        const init = variable && soleValue(variable);
-        if (init) this.secretValue(sdk, field, init, hosts, depth + 1, fallbackFor);
-        return;
-      }
-      case AST_NODE_TYPES.MemberExpression: {
-        // `config.mail.apiKey` read out of a constant object of this file.
-        const chain = memberChain(value);
-        if (!chain) return;
-        for (const write of this.file.reader.read(chain.base, chain.path).writes) {
-          this.secretValue(sdk, field, write.value, hosts, depth + 1, fallbackFor);
-        }
-        return;
-      }
-      default:
+  private secretValue(sdk: SdkSpec, field: SecretField, node: Node, hosts: readonly string[] | null): void {
+    for (const source of this.flow.sources(node)) {
+      const text = source.kind === 'value' && source.path.length === 0 ? literalText(source.node) : null;
+      if (text === null) continue;
+      const fallbackFor = source.fallbackFor ? this.fallbackName(source.fallbackFor) : null;
+      this.literalSecret(sdk, field, source.node, text, hosts, fallbackFor);
     }
   }
 
@@ -322,35 +292,33 @@ class SecurityPass {
   }
 
   /** The values at a path, stepping into function results (`'()'`) and first arguments (`'(0)'`). */
-  private valuesAt(node: Node, path: readonly PathSegment[], depth = 0): Node[] {
-    const special = path.findIndex((s) => s === '()' || s === '(0)');
-    const head = special < 0 ? path : path.slice(0, special);
-    const values = head.length ? this.file.reader.read(node, head).writes.map((w) => w.value) : [unwrap(node)];
-    if (special < 0) return values;
-    const rest = path.slice(special + 1);
-    const out: Node[] = [];
-    for (const value of values) {
-      const target = this.resolveIdentifier(value);
-      if (path[special] === '()') {
-        if (!isFunction(target) || depth > MAX_DEPTH) continue;
-        for (const returned of returnedExpressions(target)) out.push(...this.valuesAt(returned, rest, depth + 1));
-      } else if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) {
-        const first = target.arguments[0];
-        if (first && first.type !== AST_NODE_TYPES.SpreadElement) out.push(...this.valuesAt(first, rest, depth + 1));
+  private valuesAt(node: Node, path: readonly PathSegment[]): Node[] {
+    return this.flow.within<Node[]>([], () => {
+      const special = path.findIndex((s) => s === '()' || s === '(0)');
+      const head = special < 0 ? path : path.slice(0, special);
+      const values = head.length ? this.file.reader.read(node, head).writes.map((w) => w.value) : [unwrap(node)];
+      if (special < 0) return values;
+      const rest = path.slice(special + 1);
+      const out: Node[] = [];
+      for (const value of values) {
+        for (const target of this.callables(value)) {
+          if (path[special] === '()') {
+            if (isFunction(target)) for (const returned of this.flow.returnsOf(target)) out.push(...this.valuesAt(returned, rest));
+          } else if (target.type === AST_NODE_TYPES.NewExpression || target.type === AST_NODE_TYPES.CallExpression) {
+            const first = target.arguments[0];
+            if (first && first.type !== AST_NODE_TYPES.SpreadElement) out.push(...this.valuesAt(first, rest));
+          }
+        }
       }
-    }
-    return out;
+      return out;
+    });
   }
 
-  private resolveIdentifier(node: Node): Node {
-    let value = unwrap(node);
-    for (let depth = 0; depth < MAX_DEPTH && value.type === AST_NODE_TYPES.Identifier; depth++) {
-      const variable = variableOf(this.globalScope, value);
-      const init = variable && soleValue(variable);
-      if (!init) break;
-      value = unwrap(init);
-    }
-    return value;
+  /** A call, `new` or function as written, or what a name holds. */
+  private callables(node: Node): Node[] {
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression || isFunction(value)) return [value];
+    return this.flow.sources(value).flatMap((s) => (s.kind === 'value' && s.path.length === 0 ? [s.node] : []));
   }
 
   /** The server named at `path`, when the code spells it out; null when unknown or unset. */
@@ -359,14 +327,14 @@ class SecurityPass {
     return state.state === 'static' && typeof state.value === 'string' ? [normaliseHost(state.value)] : null;
   }
 
-  /** A string the options are, when they are one (a connection URL, possibly through a constant). */
-  private staticString(node: Node): { node: Node; value: string } | null {
-    const value = this.resolveIdentifier(node);
-    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { node: value, value: value.value };
-    if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) {
-      return { node: value, value: value.quasis[0]?.value.cooked ?? '' };
-    }
-    return null;
+  /** The strings the options can be (a connection URL, possibly through a constant), and whether they are nothing else. */
+  private staticStrings(node: Node): { readonly strings: { node: Node; value: string }[]; readonly only: boolean } {
+    const sources = this.flow.sources(node);
+    const strings = sources.flatMap((s) => {
+      const text = s.kind === 'value' && s.path.length === 0 ? literalText(s.node) : null;
+      return text === null ? [] : [{ node: s.node, value: text }];
+    });
+    return { strings, only: strings.length > 0 && strings.length === sources.length };
   }
 
   private staticValue(node: Node): { value: unknown } | null {
@@ -379,6 +347,13 @@ class SecurityPass {
     this.seen.add(id);
     return true;
   }
+}
+
+/** The text of a string literal, or of a template literal with no interpolation; null for anything else. */
+function literalText(node: Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? '';
+  return null;
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

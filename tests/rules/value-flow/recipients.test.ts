@@ -1,0 +1,46 @@
+// no-exposed-recipients reads recipient lists over the value query: records, a local function's
+// parameter bound to a part of its argument, an element of a literal list of lists and later
+// writes through a parameter are followed as for every rule; a shadowed `Array` is not the global.
+import rule from '../../../src/rules/no-exposed-recipients.js';
+import { exposedReports } from '../../helpers.js';
+import { flavours } from './support.js';
+
+const fix = 'Put the list in `bcc`, or send one message per recipient on a pooled transport (`pool: true` with a `rateLimit`).';
+const { invalid } = exposedReports('nodemailer', fix);
+const head = "import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\n";
+const send = (message: string) => `await transporter.sendMail(${message});`;
+const emails = 'users.map((u) => u.email)';
+
+for (const [tester, name, flavour] of flavours) {
+  tester.run(`no-exposed-recipients: every form of the value query (${name})`, rule, {
+    valid: [
+      // `Array` imported from a module of the project is whatever that module made it.
+      flavour(`${head}import { Array } from './lists.js';\nexport async function f(users) {\n  ${send(`{ to: Array.from(users, (u) => u.email), subject: 'Hi' }`)}\n}`),
+      // A record's property that holds one address.
+      flavour(`${head}const config = { owner: 'owner@x.io' };\nexport async function f() {\n  ${send("{ to: config.owner, subject: 'Hi' }")}\n}`),
+      // An element of a list of single addresses is one address.
+      flavour(`${head}const owners = ['a@x.io', 'b@x.io'];\nexport async function f() {\n  ${send("{ to: owners[0], subject: 'Hi' }")}\n}`),
+    ],
+    invalid: [
+      invalid('a property of a record', flavour(`${head}export async function f(users) {\n  const audience = { list: ${emails} };\n  ${send("{ to: audience.list, subject: 'Hi' }")}\n}`), [
+        ['to', 'to: audience.list'],
+      ]),
+      invalid(
+        'a part of the argument a local function returns',
+        flavour(`${head}function recipientsOf(options) {\n  return options.to;\n}\nexport async function f(users) {\n  ${send(`{ to: recipientsOf({ to: ${emails} }), subject: 'Hi' }`)}\n}`),
+        [['to', `to: recipientsOf({ to: ${emails} })`]],
+      ),
+      invalid('an element of a list of lists', flavour(`${head}export async function f(users) {\n  const batches = [${emails}];\n  ${send("{ to: batches[0], subject: 'Hi' }")}\n}`), [
+        ['to', 'to: batches[0]'],
+      ]),
+      invalid(
+        'a field written into a message parameter before it is sent',
+        flavour(`${head}export async function f(message, users) {\n  message.to = ${emails};\n  ${send('message')}\n}`),
+        [['to', `message.to = ${emails}`]],
+      ),
+      invalid('the real Array.from', flavour(`${head}export async function f(users) {\n  ${send(`{ to: Array.from(users, (u) => u.email), subject: 'Hi' }`)}\n}`), [
+        ['to', 'to: Array.from(users, (u) => u.email)'],
+      ]),
+    ],
+  });
+}
