@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
-import type { TypedOrigin, TypeInfo } from './type-info.js';
+import type { TypeInfo } from './type-info.js';
+import type { KindRef } from './kinds.js';
 import type { ProjectModules } from './project.js';
 import type { Holder, ImportSource, Source, ValueFlow } from '../flow/sources.js';
 import { classField, propertyName, unwrap, variableOf } from '../flow/ast.js';
@@ -10,29 +11,6 @@ import { own } from '../../util/own.js';
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-
-/**
- * A value proven to come from a mail SDK: which SDK, and which kind of value in its graph.
- * With `member`, the value is that method of the kind, not yet called (`transporter.sendMail`,
- * or `createTransport` imported by name).
- */
-export interface KindRef {
-  readonly sdk: SdkSpec;
-  readonly kind: string;
-  readonly member?: string;
-  /** The call that created the value (`createTransport(options)`), where one is in view. */
-  readonly origin?: TSESTree.CallExpression | TSESTree.NewExpression;
-  /**
-   * For a value placed by its type: the call that created it in another module, or null when
-   * that is not in view.
-   */
-  readonly typedOrigin?: TypedOrigin | null;
-  /**
-   * For a client exported by another module of the project: whether its own options throttle it
-   * (read there), and, for an object that hands only some methods on to the SDK, those methods.
-   */
-  readonly imported?: { readonly throttled: boolean; readonly only?: ReadonlySet<string> };
-}
 
 export function kindSpec(ref: KindRef): KindSpec | undefined {
   return ref.member === undefined ? ref.sdk.kinds[ref.kind] : undefined;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathSegment } from '../../sdks/index.js';
-import type { KindRef } from './clients.js';
+import type { KindRef } from './kinds.js';
 
 /**
  * What the project's own modules say about a value of the linted file, answered from their

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { SdkSpec } from '../../sdks/index.js';
-import type { KindRef } from './clients.js';
+import type { KindRef, TypedOrigin } from './kinds.js';
 import type { typeServices } from '../file/types.js';
 import { own } from '../../util/own.js';
 
@@ -24,10 +24,6 @@ function packageOfModule(module: string): string {
   return module.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
-/** A creating call in another module's syntax tree (TypeScript's, not ESTree). */
-export interface TypedOrigin {
-  readonly arguments: readonly ts.Node[];
-}
 
 interface SdkTypes {
   readonly sdk: SdkSpec;

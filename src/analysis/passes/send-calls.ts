@@ -4,7 +4,7 @@ import { CALLEE_NAMES, recipientPaths } from '../../sdks/indexes.js';
 import { type FunctionNode, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { iteratesWithin } from '../flow/loops.js';
-import { type KindRef } from '../model/clients.js';
+import type { KindRef } from '../model/kinds.js';
 import { HttpSends } from '../model/http.js';
 import type { RecipientList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';

@@ -12,7 +12,7 @@ import { moduleFact, parseModule } from '../project/modules.js';
 import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
 import { packageRoot, projectRoot } from '../project/root.js';
 import { beginLint, Store } from '../project/store.js';
-import type { KindRef } from '../model/clients.js';
+import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
