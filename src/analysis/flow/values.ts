@@ -28,7 +28,19 @@ export function soleValue(variable: TSESLint.Scope.Variable): TSESTree.Expressio
  * Every value a plain variable (not destructured) is given: its initialiser and each `x = value`.
  * Null when one write is not a plain assignment (`x += …`, a loop binding, destructuring).
  */
-export function assignedValues(variable: TSESLint.Scope.Variable): TSESTree.Expression[] | null {
+/** Each variable's assigned values, read once per variable: every reference of a name asks. */
+const assignedIndex = new WeakMap<TSESLint.Scope.Variable, readonly TSESTree.Expression[] | null>();
+
+export function assignedValues(variable: TSESLint.Scope.Variable): readonly TSESTree.Expression[] | null {
+  let known = assignedIndex.get(variable);
+  if (known === undefined) {
+    known = readAssignedValues(variable);
+    assignedIndex.set(variable, known);
+  }
+  return known;
+}
+
+function readAssignedValues(variable: TSESLint.Scope.Variable): TSESTree.Expression[] | null {
   if (variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
   if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || elementBinding(variable)) return null;
@@ -109,22 +121,27 @@ export function filledArray(
 }
 
 /** `value.key = …` after a value was made, through the variable that holds it. */
-export function memberWrites(variable: TSESLint.Scope.Variable, key: string): TSESTree.AssignmentExpression[] {
-  const found: TSESTree.AssignmentExpression[] = [];
-  for (const ref of variable.references) {
-    const member = ref.identifier.parent;
-    const assignment = member?.parent;
-    if (
-      member?.type === AST_NODE_TYPES.MemberExpression &&
-      member.object === ref.identifier &&
-      propertyName(member) === key &&
-      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-      assignment.left === member
-    ) {
-      found.push(assignment);
+/** Each variable's `name.key = …` writes by key, indexed once per variable: a file reads them per send. */
+const memberWriteIndex = new WeakMap<TSESLint.Scope.Variable, Map<string, TSESTree.AssignmentExpression[]>>();
+
+export function memberWrites(variable: TSESLint.Scope.Variable, key: string): readonly TSESTree.AssignmentExpression[] {
+  let index = memberWriteIndex.get(variable);
+  if (!index) {
+    index = new Map();
+    for (const ref of variable.references) {
+      const member = ref.identifier.parent;
+      const assignment = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member) continue;
+      const name = propertyName(member);
+      if (name === null || name === undefined) continue;
+      const list = index.get(name);
+      if (list) list.push(assignment);
+      else index.set(name, [assignment]);
     }
+    memberWriteIndex.set(variable, index);
   }
-  return found;
+  return index.get(key) ?? [];
 }
 
 /**

@@ -30,6 +30,8 @@ export interface PerElement {
 export class IterationAnalysis {
   private readonly flow: ValueFlow;
   private readonly globalScope: ValueFlow['globalScope'];
+  /** Whether each loop body awaits a pause, answered once per body. */
+  private readonly pauses = new Map<Node, boolean>();
 
   constructor(
     private readonly resolver: ValueResolver,
@@ -174,12 +176,19 @@ export class IterationAnalysis {
    * `timers/promises` and the delay packages?
    */
   private pausesIn(body: Node): boolean {
-    const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
-    return statements.some((statement) => {
-      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
-      return expression?.type === AST_NODE_TYPES.AwaitExpression && this.isTimer(expression.argument);
-    });
+    // Asked once per send in the loop: answered once per loop body, so a loop of n sends costs n.
+    let known = this.pauses.get(body);
+    if (known === undefined) {
+      const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+      known = statements.some((statement) => {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+        return expression?.type === AST_NODE_TYPES.AwaitExpression && this.isTimer(expression.argument);
+      });
+      this.pauses.set(body, known);
+    }
+    return known;
   }
+
   private isTimer(node: Node): boolean {
     const value = unwrap(node);
     // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause.

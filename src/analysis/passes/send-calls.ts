@@ -155,7 +155,10 @@ export class SendCalls {
       const byFunction = new Map<FunctionNode, MailCall[]>();
       for (const call of frontier) {
         const fn = enclosingNamedFunction(call.node);
-        if (fn) byFunction.set(fn, [...(byFunction.get(fn) ?? []), call]);
+        if (!fn) continue;
+        const calls = byFunction.get(fn);
+        if (calls) calls.push(call);
+        else byFunction.set(fn, [call]);
       }
       const next: MailCall[] = [];
       for (const [fn, inner] of byFunction) {

@@ -1,0 +1,1 @@
+export function sendHeavy(shape: 'loop' | 'flat', n: number): string;

@@ -1,0 +1,16 @@
+/**
+ * Generated send-heavy files for the linear-time test and benchmark: `loop` puts n sends in one
+ * loop over users (each reported by no-unbatched-send), `flat` puts n sends of n records at the
+ * top level (none reported).
+ */
+export function sendHeavy(shape, n) {
+  let out = "import nodemailer from 'nodemailer';\nconst transport = nodemailer.createTransport({ host: 'smtp.example.com' });\n";
+  if (shape === 'loop') out += 'export async function run(users) {\n  for (const user of users) {\n';
+  for (let i = 0; i < n; i++) {
+    const to = shape === 'loop' ? 'user.email' : `user${i}.email`;
+    const message = `{ from: 'a@example.com', to: ${to}, subject: 'S${i}', text: 'T${i}' }`;
+    out += shape === 'loop' ? `    await transport.sendMail(${message});\n` : `const user${i} = { email: 'u${i}@example.com' };\nawait transport.sendMail(${message});\n`;
+  }
+  if (shape === 'loop') out += '  }\n}\n';
+  return out;
+}
