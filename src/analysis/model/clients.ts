@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { KindSpec, ModuleRoot, SdkSpec } from '../../sdks/index.js';
+import type { KindSpec, ModuleRoot } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
 import type { KindRef } from './kinds.js';
