@@ -1,4 +1,4 @@
-import * as tsParser from '@typescript-eslint/parser';
+import { lazyTypeScriptParser } from './util/typescript-parser.js';
 import type { ESLint, Linter } from 'eslint';
 import type { MailRuleDocs } from './util/create-rule.js';
 
@@ -78,7 +78,7 @@ export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, RuleMo
     {
       name: `mail/${name}/typescript`,
       files: TS_FILES,
-      languageOptions: { parser: tsParser },
+      languageOptions: { parser: lazyTypeScriptParser },
     },
   ];
   return {

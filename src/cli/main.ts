@@ -7,7 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
+import { lazyTypeScriptParser } from '../util/typescript-parser.js';
 import plugin from '../index.js';
 import { isParseError, toSarifLog } from '../formatters/sarif.js';
 import { FILES } from '../configs.js';
@@ -33,7 +33,7 @@ export function cliConfig({ tsconfigRootDir }: { tsconfigRootDir?: string } = {}
       name: 'mail-lint/typescript',
       files: tsconfigRootDir ? FILES : TS_FILES,
       languageOptions: {
-        parser: tsParser,
+        parser: lazyTypeScriptParser,
         ...(tsconfigRootDir ? { parserOptions: { projectService: true, tsconfigRootDir } } : {}),
       },
     },

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { mailRuleListeners, getMailAnalysis, type MailCall } from '../analysis/passes/sends.js';
 import { createRule } from '../util/create-rule.js';
 import { checkedSettings, requireTypeInformation } from '../analysis/file/settings.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils } from '@typescript-eslint/utils';
 
 export interface MailRuleDocs {
   description: string;
@@ -23,18 +23,19 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
  */
 export const ruleDocsUrl = (name: string) => `${REPO_URL}/blob/v${version}/docs/rules/${name}.md`;
 
-const ruleCreator = ESLintUtils.RuleCreator<MailRuleDocs>(ruleDocsUrl);
-
 /**
- * typescript-eslint's RuleCreator, minus its per-file deep merge of default options: ESLint
- * (9.15+) already merges `meta.defaultOptions` into `context.options`, and that deep merge cost
- * more than the rest of the rules together on files without mail code. A shallow merge keeps
- * hosts that do not merge defaults (oxlint) working, since every rule's options are one flat object.
+ * typescript-eslint's RuleCreator, typed the same (`ESLintUtils.RuleModule`), built here because
+ * @typescript-eslint/utils at run time needs TypeScript, which a JavaScript project should not have
+ * to install: the rule gets its docs URL, and its options a shallow merge with the defaults, not
+ * RuleCreator's per-file deep merge. ESLint (9.15+) already merges `meta.defaultOptions` into
+ * `context.options`, and that deep merge cost more than the rest of the rules together on files
+ * without mail code; the shallow merge keeps hosts that do not merge defaults (oxlint) working,
+ * since every rule's options are one flat object.
  */
 export const createRule = <Options extends readonly [Record<string, unknown>], MessageIds extends string>(
   spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, MailRuleDocs>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, MailRuleDocs> & { name: string } => {
-  const rule = ruleCreator(spec);
+  const { name, meta, create } = spec;
   const defaults = (spec.meta.defaultOptions?.[0] ?? {}) as Options[0];
   const defaultKeys = Object.keys(defaults);
   const withDefaults = [defaults] as unknown as Options;
@@ -46,7 +47,9 @@ export const createRule = <Options extends readonly [Record<string, unknown>], M
     return options as unknown as Options;
   };
   return {
-    ...rule,
-    create: (context) => spec.create(context, optionsOf(context.options)),
-  };
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    defaultOptions: spec.defaultOptions ?? meta.defaultOptions ?? [],
+    create: (context) => create(context, optionsOf(context.options)),
+  } as ESLintUtils.RuleModule<MessageIds, Options, MailRuleDocs> & { name: string };
 };

@@ -2,7 +2,7 @@
 // its packed tarball (npm pack, as the registry would serve it) with eslint, husky 9 and lint-staged 16
 // from the npm registry. The same install also serves the SARIF formatter's documented command line.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
@@ -85,6 +85,28 @@ describe('husky + lint-staged running mail-lint on the staged files', () => {
     const run = git('commit', '-m', 'fixed');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(commits()).toBe(2);
+  }, 120_000);
+});
+
+describe('a JavaScript-only project (issue 21, item 6)', () => {
+  it('installs the plugin without TypeScript or its parser, and lints its JavaScript', () => {
+    // eslint, husky, lint-staged and the plugin: none of them needs TypeScript.
+    expect(existsSync(path.join(dir, 'node_modules/typescript'))).toBe(false);
+    expect(existsSync(path.join(dir, 'node_modules/@typescript-eslint/parser'))).toBe(false);
+    writeFileSync(path.join(dir, 'announce.js'), LEAK);
+    const run = spawnSync(npm, ['exec', '--', 'mail-lint', 'announce.js'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain('mail/no-exposed-recipients');
+  }, 120_000);
+
+  it('stops at a TypeScript file with the command that installs the parser', () => {
+    writeFileSync(path.join(dir, 'announce.ts'), LEAK);
+    const run = spawnSync(npm, ['exec', '--', 'mail-lint', 'announce.ts'], { cwd: dir, encoding: 'utf8' });
+    // Not linted, and told so with the command to run; not a finding (mail-lint's notices do not fail the run).
+    expect(run.stdout + run.stderr).toContain('npm i -D @typescript-eslint/parser typescript');
+    expect(run.stdout).not.toContain('mail/no-exposed-recipients');
+    rmSync(path.join(dir, 'announce.ts'), { force: true });
+    rmSync(path.join(dir, 'announce.js'), { force: true });
   }, 120_000);
 });
 

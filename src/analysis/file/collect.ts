@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyName, thisClass } from '../flow/ast.js';
 
 /** The one pass over the file: every call and `new`, object literal and member write the analysis needs. */

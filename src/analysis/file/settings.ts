@@ -1,6 +1,6 @@
 import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Minimatch } from 'minimatch';
 import picomatch from 'picomatch';
 import type { SdkSpec } from '../../sdks/index.js';
@@ -279,19 +279,10 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 export function requireTypeInformation(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): void {
   const config = readSettings(context.settings).requireTypeInformation;
   if (!config || !TYPESCRIPT_FILE.test(context.filename) || context.sourceCode.parserServices?.program) return;
-  let reason: string;
-  try {
-    // typescript-eslint's own check: it throws the explanation it gives for its typed rules.
-    ESLintUtils.getParserServices(context);
-    return;
-  } catch (error) {
-    reason = ` typescript-eslint says: ${(error as Error).message}`;
-  }
   throw new Error(
     `eslint-plugin-mail: ${config} needs type information, and ${context.filename} was parsed without it. ` +
       'Set `languageOptions.parserOptions.projectService: true` (and `tsconfigRootDir: import.meta.dirname`) for TypeScript files, ' +
       'use `mail.configs.recommended` to lint without types, or set `settings.mail.requireTypeInformation: false` for files ' +
-      'that are linted without types on purpose. See docs/type-information.md.' +
-      reason,
+      'that are linted without types on purpose. See docs/type-information.md.',
   );
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, type FunctionNode, propertyName, unwrap, variableOf } from './ast.js';
 import type { CallSites } from './functions.js';
 import { importBinding } from './values.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { isGlobal } from './globals.js';
 import { soleValue } from './values.js';
@@ -9,7 +11,6 @@ import { soleValue } from './values.js';
  * take it as a callback, and which local function a callee is.
  */
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

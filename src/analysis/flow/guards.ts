@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { propertyName, unwrap, scopeAt } from './ast.js';
 import type { ValueFlow } from './sources.js';
 

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { classField, destructuringPath, type FunctionNode, isFunction, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from './ast.js';
 import { chunkCall } from './chunks.js';
 import type { CallSites } from './functions.js';
@@ -19,7 +21,6 @@ import { assignedValues, elementBinding, filledArray, memberWrites, takenFrom } 
  * with the models' own recursion through `within`: past it a value is unknown, never a crash.
  */
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

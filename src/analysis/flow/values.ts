@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from './ast.js';
 import { globalScopeOf, isGlobal } from './globals.js';
 import { ARRAY_CALLBACKS, repeatsWithin } from './loops.js';
 import { own } from '../../util/own.js';
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { KindSpec, ModuleRoot } from '../../sdks/index.js';
 import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
@@ -8,7 +10,6 @@ import type { Holder, ImportSource, Source, ValueFlow } from '../flow/sources.js
 import { classField, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { own } from '../../util/own.js';
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

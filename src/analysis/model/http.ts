@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Endpoint, SdkSpec } from '../../sdks/index.js';
 import { FETCH, FORMS, type HttpForm } from '../../sdks/http-clients.js';
 import { endpoints } from '../../sdks/indexes.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathSegment } from '../../sdks/index.js';
 import { scopeAt } from '../flow/ast.js';
 import type { FieldEntry, ValueFlow } from '../flow/sources.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
@@ -7,7 +9,6 @@ import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { SdkSpec } from '../../sdks/index.js';
 import type { KindRef, TypedOrigin } from './kinds.js';

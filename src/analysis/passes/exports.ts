@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGE_PATHS } from '../../sdks/indexes.js';
 import { type FunctionNode, returnedExpressions, variableOf } from '../flow/ast.js';
 import { exportedValues, exportKeys, objectMethods, passesParamsOn } from '../flow/functions.js';
@@ -15,7 +17,6 @@ import type { ExportedClient, ExportFacts, ForwardedParameter } from './summary-
  * is, and (with `builds`) where the fields of the message it returns come from.
  */
 
-const { DefinitionType } = TSESLint.Scope;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 

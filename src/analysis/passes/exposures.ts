@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { MessageSpec, RecipientField, SdkSpec, SendSpec } from '../../sdks/index.js';
 import { propertyName, scopeAt, unwrap, variableOf } from '../flow/ast.js';
 import { functionName } from '../flow/functions.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../../sdks/index.js';
 import { isFunction, propertyName, unwrap, scopeAt, variableOf } from '../flow/ast.js';
 import { isGlobalMember } from '../flow/globals.js';

@@ -6,7 +6,9 @@
  *
  * Unknown is silent: a size is only what a literal or a statically resolved constant shows.
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ASTUtils } from '../../util/ast-utils.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { sdks, type Limit, type MessageSpec, type PathSegment, type SdkSpec, type SendSpec } from '../../sdks/index.js';
 import { childNodes, propertyName, scopeAt, unwrap } from '../flow/ast.js';
 import { getMailAnalysis, type MailCall, perFile } from './sends.js';

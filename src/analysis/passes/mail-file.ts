@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot } from '../../sdks/index.js';
 import type { Collected } from '../file/collect.js';
 import { unwrap } from '../flow/ast.js';

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ScopeType } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { MessageSpec, SdkSpec, SendSpec } from '../../sdks/index.js';
 import { CALLEE_NAMES, recipientPaths } from '../../sdks/indexes.js';
 import { type FunctionNode, propertyName, unwrap, variableOf } from '../flow/ast.js';
@@ -219,7 +221,7 @@ export class SendCalls {
       const name = propertyName(callee);
       if (name !== 'push' && name !== 'unshift') return false;
       const scope = variableOf(this.file.globalScope, callee.object)?.scope.type;
-      return scope === TSESLint.Scope.ScopeType.module || scope === TSESLint.Scope.ScopeType.global;
+      return scope === ScopeType.module || scope === ScopeType.global;
     });
   }
 

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
 import { RECIPIENT_KEYS } from '../../sdks/indexes.js';
 import { propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
@@ -13,7 +15,6 @@ import type { FileModel } from './file-model.js';
  * is written. Their visible fields go to the exposures pass.
  */
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

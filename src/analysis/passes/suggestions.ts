@@ -6,7 +6,8 @@
  * field it touches; an existing `bcc` is merged with the list in the form the provider takes.
  * Otherwise there is no suggestion, and the report stays.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { IndividualFlag, RecipientField } from '../../sdks/index.js';
 import { propertyName, variableOf } from '../flow/ast.js';
 import type { MessageReader } from '../model/messages.js';

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { collectedOf as collectFile } from '../file/collect.js';
@@ -29,7 +31,6 @@ import type { ExportFacts, ModuleUse, Reexport } from './summary-types.js';
  * callers' uses of its exports, and the fast exit's question for files that import no SDK.
  */
 
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

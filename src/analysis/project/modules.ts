@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { parseForESLint } from '@typescript-eslint/parser';
+import { typescriptParser } from '../../util/typescript-parser.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FileVersion } from './files.js';
 import { readFile, Store } from './store.js';
@@ -111,9 +111,12 @@ function parseJavaScript(text: string): ParsedModule | null {
 }
 
 function parseTypeScript(file: string, text: string): ParsedModule | null {
+  // Without typescript-eslint's parser (a JavaScript-only install), TypeScript modules are unknown.
+  const parser = typescriptParser();
+  if (!parser) return null;
   try {
     const jsx = !/\.[cm]?ts$/.test(file);
-    const { ast, scopeManager, visitorKeys } = parseForESLint(text, {
+    const { ast, scopeManager, visitorKeys } = parser.parseForESLint(text, {
       filePath: file,
       range: true,
       loc: true,
