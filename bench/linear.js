@@ -1,7 +1,8 @@
 /* global process, console */
 // `npm run bench:linear`: mail/* time on generated send-heavy files at 1x, 4x and 16x size, each
 // linted cold in its own process, with the growth exponent (1 is linear, 2 quadratic), and a loop
-// of 100,000 sends against ESLint's own time for the same file (the same lint with no rules).
+// of 100,000 sends against ESLint's own time for the same file (the same lint with no rules). The
+// `wrappers` rows lint a file that imports one of n wrappers of another module (its summary is the cost).
 // Not a test: it prints a table (see docs/performance.md).
 //   BENCH_LINEAR_BASE=n   sends at 1x (default 2,000)
 //   BENCH_LINEAR_LARGE=n  sends in the one-loop row (default 100,000)
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { sendHeavy } from './send-heavy.js';
+import { sendHeavy, wrapperCaller } from './send-heavy.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const envNumber = (name, fallback) => (Number.isInteger(Number(process.env[name])) && Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
@@ -20,8 +21,14 @@ const envNumber = (name, fallback) => (Number.isInteger(Number(process.env[name]
 async function child(shape, n, withRules) {
   const plugin = (await import('../dist/index.js')).default;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mail-linear-'));
-  const file = path.join(dir, 'sends.js');
+  let file = path.join(dir, 'sends.js');
   writeFileSync(file, sendHeavy(shape, n));
+  if (shape === 'wrappers') {
+    // The first lint of a file that imports one of n wrappers: the module's summary is the cost.
+    writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+    file = path.join(dir, 'caller.js');
+    writeFileSync(file, wrapperCaller('./sends.js'));
+  }
   try {
     const eslint = new ESLint({
       cwd: dir,
@@ -57,12 +64,14 @@ async function main() {
   const base = envNumber('BENCH_LINEAR_BASE', 2000);
   const large = envNumber('BENCH_LINEAR_LARGE', 100_000);
   const ms = (t) => `${Math.round(t).toLocaleString('en')} ms`;
-  for (const shape of ['loop', 'flat']) {
-    console.log(`\n${shape === 'loop' ? 'n sends in one loop (each reported)' : 'n sends at the top level'}`);
+  const titles = { loop: 'n sends in one loop (each reported)', flat: 'n sends at the top level', wrappers: 'a file importing one of n send wrappers of one module' };
+  for (const shape of ['loop', 'flat', 'wrappers']) {
+    console.log(`\n${titles[shape]}`);
     console.log('| sends | parse | mail/* | reports |\n|---:|---:|---:|---:|');
     const rows = [];
     for (const factor of [1, 4, 16]) {
-      const n = base * factor;
+      // A module of wrappers stays under the 512 KB the analysis reads of another module.
+      const n = (shape === 'wrappers' ? Math.floor(base / 8) : base) * factor;
       const r = run(shape, n, true);
       rows.push({ n, ...r });
       console.log(`| ${n.toLocaleString('en')} | ${ms(r.parse)} | ${ms(r.mail)} | ${r.reports.toLocaleString('en')} |`);

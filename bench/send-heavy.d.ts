@@ -1,1 +1,2 @@
-export function sendHeavy(shape: 'loop' | 'flat', n: number): string;
+export function sendHeavy(shape: 'loop' | 'flat' | 'wrappers', n: number): string;
+export function wrapperCaller(module: string): string;

@@ -30,6 +30,9 @@ const httpSends = new HttpSends();
 export class SendCalls {
   readonly calls: MailCall[] = [];
   readonly callByNode = new Map<Node, MailCall>();
+  /** `calls` and the file's call nodes by where they start, for the sends inside a function (`inside`). */
+  private sortedCalls: { readonly call: MailCall; readonly order: number }[] | undefined;
+  private sortedCallNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] | undefined;
 
   constructor(
     private readonly file: FileModel,
@@ -193,7 +196,11 @@ export class SendCalls {
 
   /** The sends inside a function, as one: a call of it sends with their SDK. */
   senderFacts(fn: FunctionNode): ExportedSender | null {
-    const inner = this.calls.filter((c) => within(c.node, fn));
+    if (this.sortedCalls?.length !== this.calls.length) this.sortedCalls = byStart(this.calls.map((call, order) => ({ call, order })), (c) => c.call.node);
+    // In the order the sends were found, as a scan of `calls` would give them.
+    const inner = inside(this.sortedCalls, fn, (c) => c.call.node)
+      .sort((a, b) => a.order - b.order)
+      .map((c) => c.call);
     return inner.length ? { sdk: inner[0]!.sdk, ...this.asOneSend(fn, inner) } : null;
   }
 
@@ -214,8 +221,9 @@ export class SendCalls {
 
   /** Does the function push onto an array of the module (not one of its own)? */
   private enqueues(fn: FunctionNode): boolean {
-    return this.file.collected.callNodes.some((node) => {
-      if (!within(node, fn) || node.type !== AST_NODE_TYPES.CallExpression) return false;
+    this.sortedCallNodes ??= byStart(this.file.collected.callNodes, (node) => node);
+    return inside(this.sortedCallNodes, fn, (node) => node).some((node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
       const name = propertyName(callee);
@@ -256,6 +264,30 @@ export class SendCalls {
 }
 
 /** The node lies inside the function (nested functions included). */
+/** `items` ordered by where their node starts. */
+function byStart<T>(items: readonly T[], nodeOf: (item: T) => Node): T[] {
+  return [...items].sort((a, b) => nodeOf(a).range[0] - nodeOf(b).range[0]);
+}
+
+/**
+ * The items of `sorted` (ordered by `byStart`) whose node is inside `fn`, found by binary search:
+ * a module of thousands of send wrappers asks once per function, and must not scan every call each time.
+ */
+function inside<T>(sorted: readonly T[], fn: FunctionNode, nodeOf: (item: T) => Node): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (nodeOf(sorted[mid]!).range[0] < fn.range[0]) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length && nodeOf(sorted[i]!).range[0] < fn.range[1]; i++) {
+    if (within(nodeOf(sorted[i]!), fn)) found.push(sorted[i]!);
+  }
+  return found;
+}
+
 export function within(node: Node, fn: FunctionNode): boolean {
   return node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1];
 }
