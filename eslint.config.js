@@ -18,6 +18,22 @@ export default tseslint.config(
     ...eslintPlugin.configs.recommended,
   },
   {
+    // TypeScript is optional for users (CONTRIBUTING.md): nothing loaded at run time may need it.
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@typescript-eslint/utils', allowTypeImports: true, message: 'It loads TypeScript: take values from @typescript-eslint/types, @typescript-eslint/scope-manager or src/util/ast-utils.ts.' },
+            { name: '@typescript-eslint/parser', allowTypeImports: true, message: 'Load it through src/util/typescript-parser.ts, when a TypeScript file needs it.' },
+            { name: 'typescript', allowTypeImports: true, message: 'TypeScript is optional: use the program typescript-eslint gives (parser services).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
