@@ -39,6 +39,27 @@ function hashOf(content: string | Buffer): string {
   return createHash('sha1').update(content).digest('base64');
 }
 
+/**
+ * Versions whose content was compared once their stamp could tell on its own: the stamp was then
+ * more than RACY_MS old, so any later write changes it. Their content is not read again (a file
+ * read just after it was written is hashed until then, not at every lint for the process's life).
+ */
+const settled = new WeakSet<FileVersion>();
+
+/** A version with a hash whose stamp still matches: compare the content (`current`), and once the stamp can tell alone, settle it. */
+function sameContent(version: FileVersion & { hash: string }, stats: Stats, current: () => string): boolean {
+  if (settled.has(version)) return true;
+  const checkedAt = Date.now();
+  let same: boolean;
+  try {
+    same = hashOf(current()) === version.hash;
+  } catch {
+    return false;
+  }
+  if (same && !racy(stats, checkedAt)) settled.add(version);
+  return same;
+}
+
 function sameStamp(a: FileVersion, stats: Stats): boolean {
   return a.size === stats.size && a.mtimeMs === stats.mtimeMs && a.ctimeMs === stats.ctimeMs && a.ino === stats.ino;
 }
@@ -67,11 +88,7 @@ export function fileUnchanged(file: string, version: FileVersion | null): boolea
   if (!version) return !stats?.isFile();
   if (!stats?.isFile() || !sameStamp(version, stats)) return false;
   if (version.hash === undefined) return true;
-  try {
-    return hashOf(readFileSync(file, 'utf8')) === version.hash;
-  } catch {
-    return false;
-  }
+  return sameContent(version as FileVersion & { hash: string }, stats, () => readFileSync(file, 'utf8'));
 }
 
 /** A file's text with the version it was read at; null when it cannot be read. */
@@ -129,11 +146,7 @@ export function folderUnchanged(dir: string, version: FileVersion | null): boole
   if (!version) return !stats?.isDirectory();
   if (!stats?.isDirectory() || !sameStamp(version, stats)) return false;
   if (version.hash === undefined) return true;
-  try {
-    return hashOf(readdirSync(dir).sort().join('\0')) === version.hash;
-  } catch {
-    return false;
-  }
+  return sameContent(version as FileVersion & { hash: string }, stats, () => readdirSync(dir).sort().join('\0'));
 }
 
 /** What a path is in its folder, without following a link: absent, a link (with its target's real path), or anything else. */
