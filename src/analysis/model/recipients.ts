@@ -323,6 +323,24 @@ export class RecipientClassifier {
     return source.kind === 'fixed' ? source : DATA_DRIVEN;
   }
 
+  /**
+   * A list cut from a delimited string (`settings.alerts.split(',')`), through list methods and
+   * variables (`.map((a) => a.trim()).filter(Boolean)`): a configured list, not a data set.
+   */
+  private fromSplit(node: Node): boolean {
+    return this.flow.within(false, () => {
+      const sources = this.flow.sources(node);
+      return sources.length > 0 && sources.every((source) => {
+        const value = source.kind === 'value' && source.path.length === 0 ? source.node : null;
+        if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrap(value.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+        if (name === 'split') return true;
+        return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && LIST_METHODS.has(name) && this.fromSplit(callee.object);
+      });
+    });
+  }
+
   /** A call the query does not see through: a list method, `Array.from`, a chunking. */
   private call(node: TSESTree.CallExpression): RecipientList {
     const callee = unwrap(node.callee);
@@ -336,7 +354,7 @@ export class RecipientClassifier {
       return inner.kind === 'fixed' ? inner : DATA_DRIVEN;
     }
     if (name !== 'join' && !LIST_METHODS.has(name)) return UNKNOWN;
-    if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
+    if (this.fromSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
     if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.flow.globalScope)) return DATA_DRIVEN;
@@ -445,15 +463,6 @@ function mostSevere(lists: RecipientList[]): RecipientList {
 
 function countAddresses(text: string): number {
   return text.split(/[,;]/).filter((part) => part.trim() !== '').length;
-}
-
-function isSplit(node: Node): boolean {
-  const inner = unwrap(node);
-  return (
-    inner.type === AST_NODE_TYPES.CallExpression &&
-    inner.callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(inner.callee) === 'split'
-  );
 }
 
 function isStringValue(node: Node): boolean {

@@ -20,6 +20,11 @@ for (const [tester, name, flavour] of flavours) {
       flavour(`${head}const config = { owner: 'owner@x.io' };\nexport async function f() {\n  ${send("{ to: config.owner, subject: 'Hi' }")}\n}`),
       // An element of a list of single addresses is one address.
       flavour(`${head}const owners = ['a@x.io', 'b@x.io'];\nexport async function f() {\n  ${send("{ to: owners[0], subject: 'Hi' }")}\n}`),
+      // A configured list cut from a delimited string, through list methods and a variable.
+      flavour(
+        `${head}export async function f(settings) {\n  const alerts = settings.alertEmails.trim().split(',').map((a) => a.trim()).filter((a) => a.length > 0);\n  ${send("{ to: alerts, subject: 'Down' }")}\n}`,
+      ),
+      flavour(`${head}export async function f() {\n  const parts = process.env.ADMINS.split(';');\n  ${send("{ to: parts.filter(Boolean).slice(0, 5), subject: 'Down' }")}\n}`),
     ],
     invalid: [
       invalid('a property of a record', flavour(`${head}export async function f(users) {\n  const audience = { list: ${emails} };\n  ${send("{ to: audience.list, subject: 'Hi' }")}\n}`), [
@@ -37,6 +42,11 @@ for (const [tester, name, flavour] of flavours) {
         'a field written into a message parameter before it is sent',
         flavour(`${head}export async function f(message, users) {\n  message.to = ${emails};\n  ${send('message')}\n}`),
         [['to', `message.to = ${emails}`]],
+      ),
+      invalid(
+        'a list of data beside a configured one',
+        flavour(`${head}export async function f(settings, users) {\n  const list = settings.all ? ${emails} : settings.alerts.split(',');\n  ${send("{ to: list.filter(Boolean), subject: 'Hi' }")}\n}`),
+        [['to', 'to: list.filter(Boolean)']],
       ),
       invalid('the real Array.from', flavour(`${head}export async function f(users) {\n  ${send(`{ to: Array.from(users, (u) => u.email), subject: 'Hi' }`)}\n}`), [
         ['to', 'to: Array.from(users, (u) => u.email)'],
