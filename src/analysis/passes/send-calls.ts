@@ -128,9 +128,14 @@ export class SendCalls {
   }
 
   /** `await deliver(user)` where `deliver`, an export of a project module, sends: a send, for the loop checks. */
-  importedSender(node: TSESTree.CallExpression | TSESTree.NewExpression, sender: ExportedSender, label: string): void {
+  importedSender(
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    sender: ExportedSender,
+    label: string,
+    callback?: TSESTree.Identifier | TSESTree.MemberExpression,
+  ): void {
     // `sendBulk(chunk)`: an argument that is itself a list of recipients makes one call reach many.
-    const carriesList = node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.file.classifier.classify(a)));
+    const carriesList = !callback && node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.file.classifier.classify(a)));
     this.add({
       node,
       sdk: sender.sdk,
@@ -141,6 +146,7 @@ export class SendCalls {
       throttled: sender.throttled,
       queued: sender.queued,
       parallelArray: null,
+      ...(callback ? { callback } : {}),
     });
   }
 

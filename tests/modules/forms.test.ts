@@ -1,0 +1,50 @@
+// JavaScript forms real applications use across their own modules (issue 20): each followed from
+// the linted file into the module that sends, in CommonJS, ESM and TypeScript.
+import { describe, expect, it } from 'vitest';
+import { lint, project } from './project.js';
+
+const UNBATCHED = 'mail/no-unbatched-send';
+
+const senderCjs = `const { Resend } = require('resend');
+const resend = new Resend('re_123');
+const sendEmail = async (workplace) => {
+  await resend.emails.send({ from: 'a@x.io', to: workplace.email, subject: 'Hi' });
+};
+module.exports = { sendEmail };
+`;
+const senderEsm = `import { Resend } from 'resend';
+const resend = new Resend('re_123');
+export async function sendEmail(workplace) {
+  await resend.emails.send({ from: 'a@x.io', to: workplace.email, subject: 'Hi' });
+}
+`;
+
+describe('an export that sends, passed by name to a loop', () => {
+  const where = (found: Awaited<ReturnType<typeof lint>>) => found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+  const message = (label: string) =>
+    `\`${label}\` (which sends with Resend) runs once per element, all at once: past the provider’s rate limit, sends fail or are dropped. Use \`resend.batch.send([...])\` in chunks of at most 100 emails.`;
+
+  it('CommonJS: `list.map(mailer.sendEmail)` on a required module', async () => {
+    const dir = project({
+      'services/sendEmail.js': senderCjs,
+      'routes/campaign.js': `const sendEmail = require('../services/sendEmail');\nmodule.exports = async (workplaces) => {\n  workplaces.map(sendEmail.sendEmail);\n};\n`,
+    });
+    expect(where(await lint(dir, 'routes/campaign.js'))).toEqual([`3:3-38 ${message('sendEmail.sendEmail')}`]);
+  });
+
+  it('ESM: `list.forEach(sendEmail)` on a named import; a fixed list and a limiter stay silent', async () => {
+    const dir = project({
+      'services/mailer.js': senderEsm,
+      'routes/campaign.js': `import pLimit from 'p-limit';\nimport { sendEmail } from '../services/mailer.js';\nconst limit = pLimit(2);\nexport function run(workplaces) {\n  workplaces.forEach(sendEmail);\n  [{ email: 'a@x.io' }].forEach(sendEmail);\n  workplaces.map((w) => limit(() => sendEmail(w)));\n}\n`,
+    });
+    expect(where(await lint(dir, 'routes/campaign.js'))).toEqual([`5:3-32 ${message('sendEmail')}`]);
+  });
+
+  it('TypeScript: a namespace import; an export that does not send is no send', async () => {
+    const dir = project({
+      'services/mailer.ts': `${senderEsm}export function format(workplace: { email: string }) {\n  return workplace.email;\n}\n`,
+      'routes/campaign.ts': `import * as mailer from '../services/mailer';\nexport function run(workplaces: { email: string }[]) {\n  workplaces.map(mailer.sendEmail);\n  workplaces.map(mailer.format);\n}\n`,
+    });
+    expect(where(await lint(dir, 'routes/campaign.ts'))).toEqual([`3:3-35 ${message('mailer.sendEmail')}`]);
+  });
+});
