@@ -48,3 +48,40 @@ describe('an export that sends, passed by name to a loop', () => {
     expect(where(await lint(dir, 'routes/campaign.ts'))).toEqual([`3:3-35 ${message('mailer.sendEmail')}`]);
   });
 });
+
+describe('an exported object that names functions of its module', () => {
+  const mailgunModule = `import mailgun from 'mailgun-js';
+const mg = mailgun({ apiKey: 'key', domain: 'x.io' });
+const sendEmail = async (to, subject) => {
+  const data = { to, from: 'a@x.io', subject };
+  return await mg.messages().send(data);
+};
+function notify(to) {
+  return mg.messages().send({ to, from: 'a@x.io', subject: 'Hi' });
+}
+export default { sendEmail, mg, alert: notify };
+`;
+  const loop = `import Email from '../lib/email';
+export async function notifyMany(subList) {
+  for (let i = 0; i < subList.length; i++) {
+    await Email.sendEmail(subList[i], 'Hi');
+  }
+}
+export async function announce(users) {
+  await Email.alert(users.map((u) => u.email));
+  await Email.alert('ops@x.io');
+}
+`;
+  for (const ext of ['js', 'ts']) {
+    it(`${ext === 'ts' ? 'TypeScript' : 'ESM'}: \`export default { sendEmail, alert: notify }\`, a send in a loop and a list in \`to\``, async () => {
+      const dir = project({ [`src/lib/email.${ext}`]: mailgunModule, [`src/modules/notify.${ext}`]: loop });
+      const found = await lint(dir, `src/modules/notify.${ext}`);
+      expect(found.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`)).toEqual([
+        '4:11-44 mail/no-unbatched-send',
+        '8:9-46 mail/no-exposed-recipients',
+      ]);
+      expect(found[0]!.message).toMatch(/^`Email\.sendEmail` \(which sends with Mailgun \(mailgun-js\)\) runs once per element of this loop, one send after another/);
+      expect(found[1]!.message).toMatch(/^`Email\.alert` \(src\/lib\/email\.[jt]s\) puts this data-driven list in Mailgun/);
+    });
+  }
+});

@@ -31,15 +31,7 @@ export class CallSites {
    */
   localFunction(callee: Node): FunctionNode | null {
     const value = unwrap(callee);
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(this.globalScope, value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      // `declare function f(): T` has no body to follow.
-      if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
-      const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-      const fn = init && unwrap(init);
-      return fn && isFunction(fn) ? fn : null;
-    }
+    if (value.type === AST_NODE_TYPES.Identifier) return namedFunction(this.globalScope, value);
     if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = propertyName(value);
       const cls = thisClass(value);
@@ -224,14 +216,18 @@ export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLi
  * The keys other modules reach this module's functions by: `name` for a function, `name.method`
  * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
  */
-export function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id: TSESTree.Identifier) => ClassNode | null): Map<FunctionNode, string[]> {
+export function exportKeys(
+  exported: ReadonlyMap<string, Node>,
+  localClass: (id: TSESTree.Identifier) => ClassNode | null,
+  globalScope?: TSESLint.Scope.Scope,
+): Map<FunctionNode, string[]> {
   const keys = new Map<FunctionNode, string[]>();
   const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
   for (const [name, value] of exported) {
     if (isFunction(value)) {
       add(value, name);
     } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const [method, fn] of objectMethods(value)) add(fn, `${name}.${method}`);
+      for (const [method, fn] of objectMethods(value, globalScope)) add(fn, `${name}.${method}`);
     } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
       for (const [method, fn] of classMethods(value)) add(fn, `${name}#${method === 'constructor' ? 'new' : method}`);
     } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
@@ -243,16 +239,31 @@ export function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id:
   return keys;
 }
 
-/** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
-export function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
+/**
+ * The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`, and (with the
+ * scope) a function of the module named there, `{ sendEmail }` or `{ send: deliver }`.
+ */
+export function objectMethods(object: TSESTree.ObjectExpression, globalScope?: TSESLint.Scope.Scope): Map<string, FunctionNode> {
   const methods = new Map<string, FunctionNode>();
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const name = propertyName(property);
-    const value = unwrap(property.value);
+    let value: Node = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.Identifier && globalScope) value = namedFunction(globalScope, value) ?? value;
     if (name !== null && isFunction(value) && value.body) methods.set(name, value);
   }
   return methods;
+}
+
+/** The function a name holds: a function declaration, or a variable given one function once. */
+function namedFunction(globalScope: TSESLint.Scope.Scope, identifier: TSESTree.Identifier): FunctionNode | null {
+  const variable = variableOf(globalScope, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  // `declare function f(): T` has no body to follow.
+  if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
+  const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+  const value = init ? unwrap(init) : null;
+  return value && isFunction(value) ? value : null;
 }
 
 /** The constructor and instance methods of a class. */

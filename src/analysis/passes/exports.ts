@@ -24,7 +24,7 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
   const facts = new Map<string, ExportFacts>();
   for (const [name, value] of exported) {
     if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      const client = proxiedClient(file, sends, objectMethods(value));
+      const client = proxiedClient(file, sends, objectMethods(value, file.globalScope));
       if (client) facts.set(name, { client });
     }
     const ref = file.resolver.kindOf(value);
@@ -41,7 +41,7 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
     list.push({ index, path: fieldPath, sdk, message, field, fieldName, accountDecides });
     forwards.set(target.param.fn, list);
   }
-  for (const [fn, keys] of exportKeys(exported, (id) => localClass(file, id))) {
+  for (const [fn, keys] of exportKeys(exported, (id) => localClass(file, id), file.globalScope)) {
     for (const key of keys) {
       const entry: ExportFacts = facts.get(key) ?? {};
       const forwarded = forwards.get(fn);
@@ -58,7 +58,7 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
 
 /** The keys other modules reach this file's functions by, for the exports among `fns`. */
 export function exportKeysOf(file: FileModel): Map<FunctionNode, string[]> {
-  return exportKeys(exportedValues(file.sourceCode.ast, file.globalScope), (id) => localClass(file, id));
+  return exportKeys(exportedValues(file.sourceCode.ast, file.globalScope), (id) => localClass(file, id), file.globalScope);
 }
 
 /**
