@@ -85,3 +85,21 @@ export async function announce(users) {
     });
   }
 });
+
+describe('transport options from a config module', () => {
+  const files = (options: string) => ({
+    'src/config/index.js': `export const transportOptions = { host: process.env.SMTP_HOST, pool: true, maxConnections: 5, rateLimit: 10 };\n`,
+    'src/emails/sendEmail.js': `import { createTransport } from 'nodemailer';\nimport { transportOptions } from '../config/index.js';\nconst transport = createTransport(${options});\nexport const sendNotificationMail = async (n) => transport.sendMail({ to: n.email, subject: 'Hi' });\n`,
+    'src/notify.js': `import { sendNotificationMail } from './emails/sendEmail.js';\nexport function publish(notifications) {\n  notifications.forEach((n) => { void sendNotificationMail(n); });\n}\n`,
+  });
+
+  it('options imported from another module: the loop over the sender is unknown, not unpooled', async () => {
+    const found = await lint(project(files('transportOptions')), 'src/notify.js');
+    expect(found.filter((f) => f.rule === UNBATCHED)).toEqual([]);
+  });
+
+  it('options written in the sender module, with no pool: the loop is reported', async () => {
+    const found = await lint(project(files("{ host: 'smtp.x.io' }")), 'src/notify.js');
+    expect(found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn}`)).toEqual(['3:39-62']);
+  });
+});

@@ -246,6 +246,8 @@ export class SendCalls {
     }
     const options = condition && target.origin?.arguments[condition.arg];
     if (!condition || !options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+    // `createTransport(config.smtp)` with options from another module: they may pool, so stay silent.
+    if (reader.flow.sources(options).some((source) => source.kind === 'import')) return true;
     const byOptions = condition.options.every(({ path, equals }) => {
       const state = reader.flag(options, path);
       if (state.state !== 'static') return false;

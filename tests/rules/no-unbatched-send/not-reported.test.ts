@@ -302,3 +302,27 @@ cjsTester.run('no-unbatched-send: not reported in CommonJS', rule, {
   ],
   invalid: [],
 });
+
+// Transport options from another module (a config module with no mail import): they may pool and
+// rate-limit, so a loop over such a transport is unknown, not unpooled. Options in view still decide.
+const NODEMAILER_FIX = 'Create the transport once with `pool: true` and a `rateLimit`, so nodemailer queues the messages and sends them at a pace the server accepts.';
+const optionsLoop = 'for (const u of users) await transport.sendMail({ to: u.email });';
+for (const [tester, name, head, exported] of [
+  [tsTester, 'TypeScript', "import nodemailer from 'nodemailer';\nimport { smtp } from './config';", 'export async function notify(users: { email: string }[])'],
+  [jsTester, 'ESM JavaScript', "import nodemailer from 'nodemailer';\nimport config from './config.js';\nconst smtp = config.smtp;", 'export async function notify(users)'],
+  [cjsTester, 'CommonJS', "const nodemailer = require('nodemailer');\nconst { smtp } = require('./config');", 'module.exports.notify = async function notify(users)'],
+] as const) {
+  tester.run(`no-unbatched-send: transport options imported from another module (${name})`, rule, {
+    valid: [`${head}\nconst transport = nodemailer.createTransport(smtp);\n${exported} {\n  ${optionsLoop}\n}`],
+    invalid: [
+      (() => {
+        const code = `${head}\nconst transport = nodemailer.createTransport({ host: smtp.host, port: 587 });\n${exported} {\n  ${optionsLoop}\n}`;
+        return {
+          name: 'options written here, with no pool',
+          code,
+          errors: [{ messageId: 'sequential' as const, data: { what: 'This nodemailer send', fix: NODEMAILER_FIX }, ...at(code, 'transport.sendMail({ to: u.email })') }],
+        };
+      })(),
+    ],
+  });
+}
