@@ -103,3 +103,40 @@ describe('transport options from a config module', () => {
     expect(found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn}`)).toEqual(['3:39-62']);
   });
 });
+
+describe('an export given one of several functions', () => {
+  const sender = (cjs: boolean) => `${cjs ? "const nodemailer = require('nodemailer');" : "import nodemailer from 'nodemailer';"}
+let sendMailCallback = async () => {};
+if (process.env.SMTP_HOST) {
+  sendMailCallback = async (templateArgs) => {
+    const transporter = nodemailer.createTransport({ host: process.env.SMTP_HOST });
+    await transporter.sendMail(templateArgs);
+  };
+} else {
+  sendMailCallback = async (templateArgs) => console.log(templateArgs.to);
+}
+${cjs ? 'module.exports.sendMail = sendMailCallback;' : 'export const sendMail = sendMailCallback;'}
+`;
+  const caller = (cjs: boolean) => `${cjs ? "const { sendMail } = require('./sendMail');" : "import { sendMail } from './sendMail';"}
+${cjs ? 'module.exports.publish = ' : 'export '}function publish(notifications) {
+  notifications.forEach((n) => {
+    sendMail({ to: n.email, subject: 'New' });
+  });
+}
+`;
+  for (const [name, ext, cjs] of [['ESM', 'js', false], ['TypeScript', 'ts', false], ['CommonJS', 'cjs', true]] as const) {
+    it(`${name}: a loop over the export, which sends in one branch, is reported`, async () => {
+      const dir = project({ [`src/sendMail.${ext}`]: sender(cjs), [`src/notify.${ext}`]: caller(cjs).replace("'./sendMail'", `'./sendMail.${ext}'`) });
+      const found = await lint(dir, `src/notify.${ext}`);
+      expect(found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn}`)).toEqual(['4:5-46']);
+    });
+  }
+
+  it('no function it may be sends: no send', async () => {
+    const dir = project({
+      'src/sendMail.js': sender(false).replace('await transporter.sendMail(templateArgs);', 'return transporter;'),
+      'src/notify.js': caller(false).replace("'./sendMail'", "'./sendMail.js'"),
+    });
+    expect((await lint(dir, 'src/notify.js')).filter((f) => f.rule === UNBATCHED)).toEqual([]);
+  });
+});

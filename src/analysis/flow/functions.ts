@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { isGlobal } from './globals.js';
-import { soleValue } from './values.js';
+import { assignedValues, soleValue } from './values.js';
 
 /**
  * The in-file call graph: which calls reach a function declared in this file (by name, as
@@ -143,24 +143,27 @@ export function functionName(fn: FunctionNode): string | null {
 
 /**
  * What a module exports, by name, as written: a function, an object literal, a class, a `new`
- * expression, a call. Identifiers are followed to the one value they hold. CommonJS
+ * expression, a call. Identifiers are followed to the one value they hold, or to each function a
+ * variable is given (`let send = noop; if (configured) send = async (m) => …`). CommonJS
  * `module.exports = {…}` also exports each property by its name, as Node's interop does.
  */
-export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, Node> {
-  const exported = new Map<string, Node>();
-  const valueOf = (node: Node | null | undefined): Node | null => {
-    if (!node) return null;
+export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, readonly Node[]> {
+  const exported = new Map<string, readonly Node[]>();
+  const valuesOf = (node: Node | null | undefined): readonly Node[] => {
+    if (!node) return [];
     const value = unwrap(node);
-    if (value.type !== AST_NODE_TYPES.Identifier) return value;
+    if (value.type !== AST_NODE_TYPES.Identifier) return [value];
     const variable = variableOf(globalScope, value);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return def.node;
-    const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-    return init ? unwrap(init) : null;
+    if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return [def.node];
+    if (!variable || def?.type !== DefinitionType.Variable) return [];
+    const init = soleValue(variable);
+    if (init) return [unwrap(init)];
+    return (assignedValues(variable) ?? []).map((v) => unwrap(v)).filter((v) => isFunction(v));
   };
   const add = (name: string | null, node: Node | null | undefined) => {
-    const value = valueOf(node);
-    if (name !== null && value) exported.set(name, value);
+    const values = valuesOf(node);
+    if (name !== null && values.length) exported.set(name, values);
   };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
@@ -188,8 +191,8 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
       const isModule = name === 'exports' && isGlobal(globalScope, object, 'module');
       if (isModule) {
         add('default', right);
-        const value = valueOf(right);
-        if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const value of valuesOf(right)) {
+          if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
           for (const p of value.properties) if (p.type === AST_NODE_TYPES.Property) add(propertyName(p), p.value);
         }
         continue;
@@ -203,27 +206,18 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
   return exported;
 }
 
-/** The exported functions of a module, by export name (see exportedValues). */
-export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, FunctionNode> {
-  const functions = new Map<string, FunctionNode>();
-  for (const [name, value] of exportedValues(program, globalScope)) {
-    if (isFunction(value) && value.body) functions.set(name, value);
-  }
-  return functions;
-}
-
 /**
  * The keys other modules reach this module's functions by: `name` for a function, `name.method`
  * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
  */
 export function exportKeys(
-  exported: ReadonlyMap<string, Node>,
+  exported: ReadonlyMap<string, readonly Node[]>,
   localClass: (id: TSESTree.Identifier) => ClassNode | null,
   globalScope?: TSESLint.Scope.Scope,
 ): Map<FunctionNode, string[]> {
   const keys = new Map<FunctionNode, string[]>();
   const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
-  for (const [name, value] of exported) {
+  for (const [name, value] of [...exported].flatMap(([n, values]) => values.map((v): [string, Node] => [n, v]))) {
     if (isFunction(value)) {
       add(value, name);
     } else if (value.type === AST_NODE_TYPES.ObjectExpression) {

@@ -22,7 +22,10 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposures, builds: boolean): Map<string, ExportFacts> {
   const exported = exportedValues(file.sourceCode.ast, file.globalScope);
   const facts = new Map<string, ExportFacts>();
-  for (const [name, value] of exported) {
+  for (const [name, values] of exported) {
+    // A variable given several functions exports each; a client is one value.
+    const value = values[0]!;
+    if (values.length > 1) continue;
     if (value.type === AST_NODE_TYPES.ObjectExpression) {
       const client = proxiedClient(file, sends, objectMethods(value, file.globalScope));
       if (client) facts.set(name, { client });
