@@ -140,3 +140,84 @@ ${cjs ? 'module.exports.publish = ' : 'export '}function publish(notifications) 
     expect((await lint(dir, 'src/notify.js')).filter((f) => f.rule === UNBATCHED)).toEqual([]);
   });
 });
+
+describe("a service the project's middleware hangs on the request", () => {
+  const service = (cjs: boolean) => `${cjs ? "const nodemailer = require('nodemailer');" : "import nodemailer from 'nodemailer';"}
+const transport = nodemailer.createTransport({ host: 'smtp.x.io' });
+class EmailService {
+  async sendEmailFromTemplate({ to, subject }) {
+    return transport.sendMail({ from: 'a@x.io', to, subject });
+  }
+}
+${cjs ? 'module.exports = { EmailService };' : 'export { EmailService };'}
+`;
+  const app = (cjs: boolean, hang: string, ext: string) => `${cjs ? "const express = require('express');\nconst { EmailService } = require('./lib/email');\nconst routes = require('./routes');" : `import express from 'express';\nimport { EmailService } from './lib/email.${ext}';\nimport routes from './routes.${ext}';`}
+const app = express();
+const emailService = new EmailService();
+${hang}
+app.use(routes);
+`;
+  const routes = (cjs: boolean, read: string) => `${cjs ? "const express = require('express');" : "import express from 'express';"}
+const router = express.Router();
+router.post('/events/:id/delete', async (req, res) => {
+  const attendeeEmails = req.body.attendees.map((a) => a.email);
+  await ${read}.sendEmailFromTemplate({ to: attendeeEmails, subject: 'Deleted' });
+  req.body.subscribers.forEach((email) => {
+    ${read}.sendEmailFromTemplate({ to: email, subject: 'New event' });
+  });
+});
+${cjs ? 'module.exports = router;' : 'export default router;'}
+`;
+  const reports = async (files: Record<string, string>, linted: string) =>
+    (await lint(project(files), linted)).map((f) => `${f.line}:${f.column} ${f.rule}`);
+
+  it('ESM: `req.emailService = emailService` in `app.use((req, res, next) => …)`', async () => {
+    const files = {
+      'src/lib/email.js': service(false),
+      'src/app.js': app(false, 'app.use((req, _res, next) => {\n  req.emailService = emailService;\n  next();\n});', 'js'),
+      'src/routes.js': routes(false, 'req.emailService'),
+    };
+    expect(await reports(files, 'src/routes.js')).toEqual(['5:9 mail/no-exposed-recipients', '7:5 mail/no-unbatched-send']);
+  });
+
+  it('TypeScript: `res.locals.mailer`, the response at its position', async () => {
+    const files = {
+      'src/lib/email.ts': service(false),
+      'src/app.ts': app(false, 'app.use((_req, res, next) => {\n  res.locals.mailer = emailService;\n  next();\n});', 'ts'),
+      'src/routes.ts': routes(false, 'res.locals.mailer'),
+    };
+    expect(await reports(files, 'src/routes.ts')).toEqual(['5:9 mail/no-exposed-recipients', '7:5 mail/no-unbatched-send']);
+  });
+
+  it('CommonJS: a named middleware function passed to `app.use`', async () => {
+    const files = {
+      'src/lib/email.js': service(true),
+      'src/app.js': app(true, 'function attachMail(req, res, next) {\n  req.emailService = emailService;\n  next();\n}\napp.use(attachMail);', 'js'),
+      'src/routes.js': routes(true, 'req.emailService'),
+    };
+    expect(await reports(files, 'src/routes.js')).toEqual(['5:9 mail/no-exposed-recipients', '7:5 mail/no-unbatched-send']);
+  });
+
+  it('in one file: the middleware and the handlers of one app', async () => {
+    const files = {
+      'src/lib/email.js': service(false),
+      'src/app.js': `import express from 'express';\nimport { EmailService } from './lib/email.js';\nconst app = express();\napp.use((req, _res, next) => {\n  req.mail = new EmailService();\n  next();\n});\napp.post('/x', (req) => req.mail.sendEmailFromTemplate({ to: req.body.users.map((u) => u.email) }));\n`,
+    };
+    expect(await reports(files, 'src/app.js')).toEqual(['8:25 mail/no-exposed-recipients']);
+  });
+
+  it('another property, or a write in a handler rather than middleware, proves nothing', async () => {
+    const other = {
+      'src/lib/email.js': service(false),
+      'src/app.js': app(false, 'app.use((req, _res, next) => {\n  req.emailService = emailService;\n  next();\n});', 'js'),
+      'src/routes.js': routes(false, 'req.mailService'),
+    };
+    expect(await reports(other, 'src/routes.js')).toEqual([]);
+    const handler = {
+      'src/lib/email.js': service(false),
+      'src/app.js': app(false, "app.get('/x', (req, _res) => {\n  req.emailService = emailService;\n});", 'js'),
+      'src/routes.js': routes(false, 'req.emailService'),
+    };
+    expect(await reports(handler, 'src/routes.js')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { collectedOf as collectFile } from '../file/collect.js';
 import { findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { decorations, parameterPath } from '../flow/decorations.js';
 import { importBinding, soleValue } from '../flow/values.js';
 import { importersOf, moduleImports } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
@@ -233,7 +234,9 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
     const file = projectModule(context.filename, source, root);
     if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
   }
-  return false;
+  // A handler of the project's middleware, which hangs a mail service on the request (in a file
+  // that imports this one: this file's own middleware uses an import the loop above followed).
+  return middlewareOf(context.filename, root).slice(1).some((file) => hungInstances(file, root).length > 0);
 }
 
 /** The linted file's view of the project's own modules. */
@@ -383,7 +386,8 @@ class ProjectLinks implements ProjectView {
       const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
       return init ? this.instanceOf(init, depth + 1) : null;
     }
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type !== AST_NODE_TYPES.ThisExpression) return this.hungOn(value);
+    if (value.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(value);
       const cls = thisClass(value);
       if (!cls || name === null) return null;
@@ -397,6 +401,26 @@ class ProjectLinks implements ProjectView {
     return null;
   }
 
+  /** An instance of a project class, for a value another file reads (see `instanceOf`). */
+  instance(node: Node): { file: string; name: string; label: string } | null {
+    return this.instanceOf(node, 0);
+  }
+
+  /**
+   * `req.emailService` on a handler's parameter: the instance the project's middleware, in a file
+   * that imports this one, hangs there at the same position and path.
+   */
+  private hungOn(member: TSESTree.MemberExpression): { file: string; name: string; label: string } | null {
+    const target = parameterPath(member, this.globalScope);
+    if (!target) return null;
+    const key = target.path.join('.');
+    for (const file of middlewareOf(this.filename, this.place.root)) {
+      const found = hungInstances(file, this.place.root).find((h) => h.index === target.index && h.path === key);
+      if (found) return { file: found.file, name: found.name, label: found.label };
+    }
+    return null;
+  }
+
   /** `mail: MailService`, with the class imported from a project module. */
   private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: string; name: string; label: string } | null {
     const type = annotation?.typeAnnotation;
@@ -404,6 +428,44 @@ class ProjectLinks implements ProjectView {
     const binding = this.binding(type.typeName);
     return binding && binding.name !== '*' ? { ...binding, label: type.typeName.name } : null;
   }
+}
+
+/** An instance of a project class that a file's middleware hangs on a request: `req.emailService = new EmailService()`. */
+interface HungInstance {
+  readonly index: number;
+  readonly path: string;
+  readonly file: string;
+  readonly name: string;
+  readonly label: string;
+}
+
+const hung = new Store<readonly HungInstance[]>('hung instances', 8192);
+
+/** The files that may register middleware for a file's handlers: the file, and those that import it (the first MAX_CALLERS, by path). */
+function middlewareOf(file: string, root: string): readonly string[] {
+  return [file, ...importersOf(file, packageRoot(file, root)).slice(0, MAX_CALLERS)];
+}
+
+/** The instances of the project's classes a file's middleware hangs on the objects its handlers receive. */
+function hungInstances(file: string, root: string): readonly HungInstance[] {
+  return hung.get(`${root}\0${file}`, () => {
+    if (!moduleFact('hangs', file, (text) => MAIL_WORD.test(text) && /\.use\s*\(/.test(text))) return [];
+    try {
+      const parsed = parseModule(file);
+      const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
+      if (!parsed || !globalScope) return [];
+      const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text: parsed.text } as unknown as Readonly<TSESLint.SourceCode>;
+      const writes = decorations(collectFile({ sourceCode } as unknown as Context, {}).memberWrites, globalScope);
+      if (writes.length === 0) return [];
+      const links = new ProjectLinks(globalScope, file, { root, cwd: path.dirname(file), budget: MAX_CHAIN });
+      return writes.flatMap((write) => {
+        const instance = links.instance(write.value);
+        return instance ? [{ index: write.index, path: write.path.join('.'), ...instance }] : [];
+      });
+    } catch {
+      return []; // a file that cannot be read hangs nothing we know of
+    }
+  }, () => []); // middleware that hangs what a file importing it hangs: a cycle, nothing more to find
 }
 
 /** One of the project's own modules, never an installed package nor a file outside the project. */
