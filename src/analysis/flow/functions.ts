@@ -32,18 +32,38 @@ export class CallSites {
   localFunction(callee: Node): FunctionNode | null {
     const value = unwrap(callee);
     if (value.type === AST_NODE_TYPES.Identifier) return namedFunction(this.globalScope, value);
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    if (value.type === AST_NODE_TYPES.MemberExpression && (value.object.type === AST_NODE_TYPES.ThisExpression || value.object.type === AST_NODE_TYPES.Super)) {
       const name = propertyName(value);
       const cls = thisClass(value);
       if (name === null || !cls) return null;
-      for (const element of cls.body.body) {
-        if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
-        if (propertyName(element) !== name) continue;
-        const fn = element.value && unwrap(element.value);
-        if (fn && isFunction(fn) && (element.type === AST_NODE_TYPES.PropertyDefinition || element.kind === 'method')) return fn;
+      // `this.deliver()` defined in a base class of the file; `super.deliver()` starts there.
+      for (const owner of this.lineage(cls).slice(value.object.type === AST_NODE_TYPES.Super ? 1 : 0)) {
+        for (const element of owner.body.body) {
+          if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+          if (propertyName(element) !== name) continue;
+          const fn = element.value && unwrap(element.value);
+          if (fn && isFunction(fn) && (element.type === AST_NODE_TYPES.PropertyDefinition || element.kind === 'method')) return fn;
+        }
       }
     }
     return null;
+  }
+
+  /** A class and the classes of this file it extends, nearest first (a few deep). */
+  lineage(cls: ClassNode): ClassNode[] {
+    const chain: ClassNode[] = [cls];
+    for (let base = this.baseClass(cls); base && !chain.includes(base) && chain.length < 6; base = this.baseClass(base)) chain.push(base);
+    return chain;
+  }
+
+  /** The class of this file a class extends, or null. */
+  private baseClass(cls: ClassNode): ClassNode | null {
+    const parent: Node | null = cls.superClass ? unwrap(cls.superClass) : null;
+    const variable = parent?.type === AST_NODE_TYPES.Identifier ? variableOf(this.globalScope, parent) : null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+    const base: Node | null = def?.type === DefinitionType.ClassName ? def.node : init ? unwrap(init) : null;
+    return base?.type === AST_NODE_TYPES.ClassDeclaration || base?.type === AST_NODE_TYPES.ClassExpression ? base : null;
   }
 
   /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
@@ -104,7 +124,10 @@ export class CallSites {
   /** `this` inside the class, or a variable holding `new TheClass()`. */
   isInstanceOf(object: Node, cls: ClassNode): boolean {
     const value = unwrap(object);
-    if (value.type === AST_NODE_TYPES.ThisExpression) return thisClass(value) === cls;
+    if (value.type === AST_NODE_TYPES.ThisExpression || value.type === AST_NODE_TYPES.Super) {
+      const own = thisClass(value);
+      return own !== null && this.lineage(own).includes(cls);
+    }
     if (value.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = variableOf(this.globalScope, value);
     const init = variable && soleValue(variable);
