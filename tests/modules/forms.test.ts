@@ -221,3 +221,41 @@ ${cjs ? 'module.exports = router;' : 'export default router;'}
     expect(await reports(handler, 'src/routes.js')).toEqual([]);
   });
 });
+
+describe('a method inherited from a class another module exports', () => {
+  const baseModule = (cjs: boolean) => `${cjs ? "const { Resend } = require('resend');" : "import { Resend } from 'resend';"}
+const resend = new Resend('re_123');
+class BaseMailer {
+  deliver(message) {
+    return resend.emails.send({ from: 'a@x.io', ...message });
+  }
+}
+${cjs ? 'module.exports = { BaseMailer };' : 'export { BaseMailer };'}
+`;
+  const child = (cjs: boolean, ext: string) => `${cjs ? "const { BaseMailer } = require('./base');" : `import { BaseMailer } from './base.${ext}';`}
+class EventMailer extends BaseMailer {
+  async cancelled(users) {
+    await this.deliver({ to: users.map((u) => u.email), subject: 'Cancelled' });
+  }
+  async remind(users) {
+    for (const u of users) await super.deliver({ to: u.email, subject: 'Soon' });
+  }
+}
+class OwnMailer extends BaseMailer {
+  deliver(message) {
+    return message;
+  }
+  async run(users) {
+    await this.deliver({ to: users.map((u) => u.email) });
+  }
+}
+${cjs ? 'module.exports = { EventMailer, OwnMailer };' : 'export { EventMailer, OwnMailer };'}
+`;
+  for (const [name, ext, cjs] of [['ESM', 'js', false], ['TypeScript', 'ts', false], ['CommonJS', 'cjs', true]] as const) {
+    it(`${name}: \`this.deliver()\` and \`super.deliver()\`; an override of its own is not the base's`, async () => {
+      const dir = project({ [`src/base.${ext}`]: baseModule(cjs), [`src/events.${ext}`]: child(cjs, ext).replace("'./base'", `'./base.${ext}'`) });
+      const found = await lint(dir, `src/events.${ext}`);
+      expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:11 mail/no-exposed-recipients', '7:34 mail/no-unbatched-send']);
+    });
+  }
+});

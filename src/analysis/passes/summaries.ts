@@ -349,6 +349,10 @@ class ProjectLinks implements ProjectView {
         return { file: binding.file, keys, label: `${object.name}.${name}` };
       }
     }
+    if (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) {
+      const base = instances ? this.inheritedFrom(object, name) : null;
+      return base ? { file: base.file, keys: [`${base.name}#${name}`], label: `${base.name}.${name}` } : null;
+    }
     const instance = instances ? this.instanceOf(object, 0) : null;
     return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
   }
@@ -397,6 +401,29 @@ class ProjectLinks implements ProjectView {
         if (annotated) return annotated;
       }
       return field?.value ? this.instanceOf(field.value, depth + 1) : null;
+    }
+    return null;
+  }
+
+  /**
+   * `this.deliver()` or `super.deliver()` in a class that inherits `deliver` from a class a project
+   * module exports (`class EventMailer extends BaseMailer`): that class. Null when a class of this
+   * file on the way defines it (the file's own call graph follows that one).
+   */
+  private inheritedFrom(node: TSESTree.ThisExpression | TSESTree.Super, name: string): { file: string; name: string } | null {
+    let cls = thisClass(node);
+    for (let depth = 0; cls && depth < 6; depth++) {
+      const own = cls.body.body.some(
+        (element) =>
+          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !element.static && propertyName(element) === name,
+      );
+      if (own && !(depth === 0 && node.type === AST_NODE_TYPES.Super)) return null;
+      const parent = cls.superClass ? unwrap(cls.superClass) : null;
+      if (parent?.type !== AST_NODE_TYPES.Identifier) return null;
+      const binding = this.binding(parent);
+      if (binding) return binding.name === '*' ? null : binding;
+      const def = variableOf(this.globalScope, parent)?.defs[0];
+      cls = def?.type === DefinitionType.ClassName ? (def.node as TSESTree.ClassDeclaration) : null;
     }
     return null;
   }
