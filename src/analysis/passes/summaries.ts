@@ -423,7 +423,7 @@ class ProjectLinks implements ProjectView {
       const binding = this.binding(parent);
       if (binding) return binding.name === '*' ? null : binding;
       const def = variableOf(this.globalScope, parent)?.defs[0];
-      cls = def?.type === DefinitionType.ClassName ? (def.node as TSESTree.ClassDeclaration) : null;
+      cls = def?.type === DefinitionType.ClassName ? def.node : null;
     }
     return null;
   }
