@@ -259,3 +259,24 @@ ${cjs ? 'module.exports = { EventMailer, OwnMailer };' : 'export { EventMailer, 
     });
   }
 });
+
+describe("an SDK client the project's middleware hangs on the request", () => {
+  it('ESM, Express: `req.mailer = transporter`', async () => {
+    const dir = project({
+      'src/app.js': `import express from 'express';\nimport nodemailer from 'nodemailer';\nimport routes from './routes.js';\nconst app = express();\nconst transporter = nodemailer.createTransport({ host: 'smtp.x.io' });\napp.use((req, _res, next) => {\n  req.mailer = transporter;\n  next();\n});\napp.use(routes);\n`,
+      'src/routes.js': `import express from 'express';\nconst router = express.Router();\nrouter.post('/announce', async (req, res) => {\n  await req.mailer.sendMail({ to: req.body.users.map((u) => u.email), subject: 'News' });\n  for (const u of req.body.users) await req.mailer.sendMail({ to: u.email, subject: 'News' });\n});\nexport default router;\n`,
+    });
+    const found = await lint(dir, 'src/routes.js');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:31 mail/no-exposed-recipients', '5:41 mail/no-unbatched-send']);
+    expect(found[0]!.message).toMatch(/^nodemailer shows every address in `to` to every recipient/);
+  });
+
+  it('TypeScript, Koa: `ctx.state.mail = resend`; a pooled, rate-limited transport is not reported', async () => {
+    const dir = project({
+      'src/app.ts': `import Koa from 'koa';\nimport { Resend } from 'resend';\nimport nodemailer from 'nodemailer';\nimport { notify } from './notify';\nconst app = new Koa();\nconst resend = new Resend('re_123');\nconst pooled = nodemailer.createTransport({ pool: true, rateLimit: 5 });\napp.use(async (ctx, next) => {\n  ctx.state.mail = resend;\n  ctx.state.smtp = pooled;\n  await next();\n});\napp.use(notify);\n`,
+      'src/notify.ts': `export async function notify(ctx: any) {\n  await ctx.state.mail.emails.send({ from: 'a@x.io', to: ctx.request.body.users.map((u: any) => u.email), subject: 'Hi' });\n  for (const u of ctx.request.body.users) await ctx.state.smtp.sendMail({ to: u.email });\n}\n`,
+    });
+    const found = await lint(dir, 'src/notify.ts');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['2:54 mail/no-exposed-recipients']);
+  });
+});

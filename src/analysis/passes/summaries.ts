@@ -17,7 +17,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
-import type { ExportFacts, ModuleUse, Reexport } from './summary-types.js';
+import type { ExportedClient, ExportFacts, ModuleUse, Reexport } from './summary-types.js';
 
 /**
  * Module summaries: what each export of one of the project's own modules does with mail, made by
@@ -236,7 +236,7 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
   }
   // A handler of the project's middleware, which hangs a mail service on the request (in a file
   // that imports this one: this file's own middleware uses an import the loop above followed).
-  return middlewareOf(context.filename, root).slice(1).some((file) => hungInstances(file, root).length > 0);
+  return middlewareOf(context.filename, root).slice(1).some((file) => hungServices(file, root).length > 0);
 }
 
 /** The linted file's view of the project's own modules. */
@@ -299,7 +299,8 @@ class ProjectLinks implements ProjectView {
   ) {}
 
   clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
-    const client = this.facts(node, false)?.facts.client;
+    // An export of a project module, or a client the project's middleware hangs on a request.
+    const client = this.facts(node, false)?.facts.client ?? (node.type === AST_NODE_TYPES.MemberExpression ? this.hungOn(node)?.client : undefined);
     if (!client) return null;
     return { sdk: client.sdk, kind: client.kind, imported: { throttled: client.throttled, ...(client.only ? { only: client.only } : {}) } };
   }
@@ -390,7 +391,7 @@ class ProjectLinks implements ProjectView {
       const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
       return init ? this.instanceOf(init, depth + 1) : null;
     }
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type !== AST_NODE_TYPES.ThisExpression) return this.hungOn(value);
+    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type !== AST_NODE_TYPES.ThisExpression) return this.hungOn(value)?.instance ?? null;
     if (value.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(value);
       const cls = thisClass(value);
@@ -437,13 +438,13 @@ class ProjectLinks implements ProjectView {
    * `req.emailService` on a handler's parameter: the instance the project's middleware, in a file
    * that imports this one, hangs there at the same position and path.
    */
-  private hungOn(member: TSESTree.MemberExpression): { file: string; name: string; label: string } | null {
+  private hungOn(member: TSESTree.MemberExpression): Hung | null {
     const target = parameterPath(member, this.globalScope);
     if (!target) return null;
     const key = target.path.join('.');
     for (const file of middlewareOf(this.filename, this.place.root)) {
-      const found = hungInstances(file, this.place.root).find((h) => h.index === target.index && h.path === key);
-      if (found) return { file: found.file, name: found.name, label: found.label };
+      const found = hungServices(file, this.place.root).find((h) => h.index === target.index && h.path === key);
+      if (found) return found;
     }
     return null;
   }
@@ -457,37 +458,45 @@ class ProjectLinks implements ProjectView {
   }
 }
 
-/** An instance of a project class that a file's middleware hangs on a request: `req.emailService = new EmailService()`. */
-interface HungInstance {
+/**
+ * What a file's middleware hangs on a request, by parameter position and path: an instance of a
+ * project class (`req.emailService = new EmailService()`) or an SDK client (`req.mailer = transport`).
+ */
+interface Hung {
   readonly index: number;
   readonly path: string;
-  readonly file: string;
-  readonly name: string;
-  readonly label: string;
+  readonly instance?: { readonly file: string; readonly name: string; readonly label: string };
+  readonly client?: ExportedClient;
 }
 
-const hung = new Store<readonly HungInstance[]>('hung instances', 8192);
+const hung = new Store<readonly Hung[]>('hung services', 8192, (list) =>
+  JSON.stringify(list.map((h) => [h.index, h.path, h.instance ?? null, h.client ? [specId(h.client.sdk), h.client.kind, h.client.throttled] : null])),
+);
 
 /** The files that may register middleware for a file's handlers: the file, and those that import it (the first MAX_CALLERS, by path). */
 function middlewareOf(file: string, root: string): readonly string[] {
   return [file, ...importersOf(file, packageRoot(file, root)).slice(0, MAX_CALLERS)];
 }
 
-/** The instances of the project's classes a file's middleware hangs on the objects its handlers receive. */
-function hungInstances(file: string, root: string): readonly HungInstance[] {
+/** The project class instances and SDK clients a file's middleware hangs on the objects its handlers receive. */
+function hungServices(file: string, root: string): readonly Hung[] {
   return hung.get(`${root}\0${file}`, () => {
-    if (!moduleFact('hangs', file, (text) => MAIL_WORD.test(text) && /\.use\s*\(/.test(text))) return [];
+    const text = mailText(file);
+    if (!text?.mentionsMail || !moduleFact('hangs', file, (t) => /\.use\s*\(/.test(t))) return [];
     try {
-      const parsed = parseModule(file);
-      const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
-      if (!parsed || !globalScope) return [];
-      const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text: parsed.text } as unknown as Readonly<TSESLint.SourceCode>;
-      const writes = decorations(collectFile({ sourceCode } as unknown as Context, {}).memberWrites, globalScope);
+      const place = { root, cwd: path.dirname(file), budget: MAX_CHAIN };
+      const mail = analyseModule(file, text.importsSdk, place);
+      if (!mail) return [];
+      const { globalScope, collected, resolver } = mail.model;
+      const writes = decorations(collected.memberWrites, globalScope);
       if (writes.length === 0) return [];
-      const links = new ProjectLinks(globalScope, file, { root, cwd: path.dirname(file), budget: MAX_CHAIN });
-      return writes.flatMap((write) => {
+      const links = new ProjectLinks(globalScope, file, place);
+      return writes.flatMap((write): Hung[] => {
+        const at = { index: write.index, path: write.path.join('.') };
         const instance = links.instance(write.value);
-        return instance ? [{ index: write.index, path: write.path.join('.'), ...instance }] : [];
+        if (instance) return [{ ...at, instance }];
+        const ref = resolver.kindOf(write.value);
+        return ref && ref.member === undefined ? [{ ...at, client: { sdk: ref.sdk, kind: ref.kind, throttled: mail.sends.isThrottled(ref) } }] : [];
       });
     } catch {
       return []; // a file that cannot be read hangs nothing we know of
