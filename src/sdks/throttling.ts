@@ -24,6 +24,12 @@ export const throttlers: readonly SdkSpec[] = [
     factory: { call: 'throttle', props: { default: 'factory' } },
     throttle: { runsBounded: true },
   }),
+  // const limit = pRateLimit({ interval: 1000, rate: 5 }); limit(() => send())
+  library('p-ratelimit', { 'p-ratelimit': 'module' }, {
+    module: { props: { pRateLimit: 'factory', default: 'module' } },
+    factory: { call: 'limit' },
+    limit: { runsBounded: true },
+  }),
   // const queue = new PQueue({ concurrency: 2 }); queue.add(() => send())
   library('p-queue', { 'p-queue': 'queueClass' }, {
     queueClass: { construct: 'queue', props: { default: 'queueClass', PQueue: 'queueClass' } },

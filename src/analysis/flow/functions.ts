@@ -3,7 +3,7 @@ import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
 import { isGlobal } from './globals.js';
-import { soleValue } from './values.js';
+import { assignedValues, soleValue } from './values.js';
 
 /**
  * The in-file call graph: which calls reach a function declared in this file (by name, as
@@ -32,27 +32,39 @@ export class CallSites {
    */
   localFunction(callee: Node): FunctionNode | null {
     const value = unwrap(callee);
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(this.globalScope, value);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      // `declare function f(): T` has no body to follow.
-      if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
-      const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-      const fn = init && unwrap(init);
-      return fn && isFunction(fn) ? fn : null;
-    }
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    if (value.type === AST_NODE_TYPES.Identifier) return namedFunction(this.globalScope, value);
+    if (value.type === AST_NODE_TYPES.MemberExpression && (value.object.type === AST_NODE_TYPES.ThisExpression || value.object.type === AST_NODE_TYPES.Super)) {
       const name = propertyName(value);
       const cls = thisClass(value);
       if (name === null || !cls) return null;
-      for (const element of cls.body.body) {
-        if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
-        if (propertyName(element) !== name) continue;
-        const fn = element.value && unwrap(element.value);
-        if (fn && isFunction(fn) && (element.type === AST_NODE_TYPES.PropertyDefinition || element.kind === 'method')) return fn;
+      // `this.deliver()` defined in a base class of the file; `super.deliver()` starts there.
+      for (const owner of this.lineage(cls).slice(value.object.type === AST_NODE_TYPES.Super ? 1 : 0)) {
+        for (const element of owner.body.body) {
+          if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static) continue;
+          if (propertyName(element) !== name) continue;
+          const fn = element.value && unwrap(element.value);
+          if (fn && isFunction(fn) && (element.type === AST_NODE_TYPES.PropertyDefinition || element.kind === 'method')) return fn;
+        }
       }
     }
     return null;
+  }
+
+  /** A class and the classes of this file it extends, nearest first (a few deep). */
+  lineage(cls: ClassNode): ClassNode[] {
+    const chain: ClassNode[] = [cls];
+    for (let base = this.baseClass(cls); base && !chain.includes(base) && chain.length < 6; base = this.baseClass(base)) chain.push(base);
+    return chain;
+  }
+
+  /** The class of this file a class extends, or null. */
+  private baseClass(cls: ClassNode): ClassNode | null {
+    const parent: Node | null = cls.superClass ? unwrap(cls.superClass) : null;
+    const variable = parent?.type === AST_NODE_TYPES.Identifier ? variableOf(this.globalScope, parent) : null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+    const base: Node | null = def?.type === DefinitionType.ClassName ? def.node : init ? unwrap(init) : null;
+    return base?.type === AST_NODE_TYPES.ClassDeclaration || base?.type === AST_NODE_TYPES.ClassExpression ? base : null;
   }
 
   /** The calls of a function declared in this file: by name, or `this.method()` in its class. */
@@ -113,7 +125,10 @@ export class CallSites {
   /** `this` inside the class, or a variable holding `new TheClass()`. */
   isInstanceOf(object: Node, cls: ClassNode): boolean {
     const value = unwrap(object);
-    if (value.type === AST_NODE_TYPES.ThisExpression) return thisClass(value) === cls;
+    if (value.type === AST_NODE_TYPES.ThisExpression || value.type === AST_NODE_TYPES.Super) {
+      const own = thisClass(value);
+      return own !== null && this.lineage(own).includes(cls);
+    }
     if (value.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = variableOf(this.globalScope, value);
     const init = variable && soleValue(variable);
@@ -152,24 +167,27 @@ export function functionName(fn: FunctionNode): string | null {
 
 /**
  * What a module exports, by name, as written: a function, an object literal, a class, a `new`
- * expression, a call. Identifiers are followed to the one value they hold. CommonJS
+ * expression, a call. Identifiers are followed to the one value they hold, or to each function a
+ * variable is given (`let send = noop; if (configured) send = async (m) => …`). CommonJS
  * `module.exports = {…}` also exports each property by its name, as Node's interop does.
  */
-export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, Node> {
-  const exported = new Map<string, Node>();
-  const valueOf = (node: Node | null | undefined): Node | null => {
-    if (!node) return null;
+export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, readonly Node[]> {
+  const exported = new Map<string, readonly Node[]>();
+  const valuesOf = (node: Node | null | undefined): readonly Node[] => {
+    if (!node) return [];
     const value = unwrap(node);
-    if (value.type !== AST_NODE_TYPES.Identifier) return value;
+    if (value.type !== AST_NODE_TYPES.Identifier) return [value];
     const variable = variableOf(globalScope, value);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return def.node;
-    const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
-    return init ? unwrap(init) : null;
+    if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return [def.node];
+    if (!variable || def?.type !== DefinitionType.Variable) return [];
+    const init = soleValue(variable);
+    if (init) return [unwrap(init)];
+    return (assignedValues(variable) ?? []).map((v) => unwrap(v)).filter((v) => isFunction(v));
   };
   const add = (name: string | null, node: Node | null | undefined) => {
-    const value = valueOf(node);
-    if (name !== null && value) exported.set(name, value);
+    const values = valuesOf(node);
+    if (name !== null && values.length) exported.set(name, values);
   };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
@@ -197,8 +215,8 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
       const isModule = name === 'exports' && isGlobal(globalScope, object, 'module');
       if (isModule) {
         add('default', right);
-        const value = valueOf(right);
-        if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const value of valuesOf(right)) {
+          if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
           for (const p of value.properties) if (p.type === AST_NODE_TYPES.Property) add(propertyName(p), p.value);
         }
         continue;
@@ -212,27 +230,22 @@ export function exportedValues(program: TSESTree.Program, globalScope: TSESLint.
   return exported;
 }
 
-/** The exported functions of a module, by export name (see exportedValues). */
-export function exportedFunctions(program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): Map<string, FunctionNode> {
-  const functions = new Map<string, FunctionNode>();
-  for (const [name, value] of exportedValues(program, globalScope)) {
-    if (isFunction(value) && value.body) functions.set(name, value);
-  }
-  return functions;
-}
-
 /**
  * The keys other modules reach this module's functions by: `name` for a function, `name.method`
  * for a method of an exported object or instance, `Class#new` and `Class#method` for a class.
  */
-export function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id: TSESTree.Identifier) => ClassNode | null): Map<FunctionNode, string[]> {
+export function exportKeys(
+  exported: ReadonlyMap<string, readonly Node[]>,
+  localClass: (id: TSESTree.Identifier) => ClassNode | null,
+  globalScope?: TSESLint.Scope.Scope,
+): Map<FunctionNode, string[]> {
   const keys = new Map<FunctionNode, string[]>();
   const add = (fn: FunctionNode, key: string) => keys.set(fn, [...(keys.get(fn) ?? []), key]);
-  for (const [name, value] of exported) {
+  for (const [name, value] of [...exported].flatMap(([n, values]) => values.map((v): [string, Node] => [n, v]))) {
     if (isFunction(value)) {
       add(value, name);
     } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const [method, fn] of objectMethods(value)) add(fn, `${name}.${method}`);
+      for (const [method, fn] of objectMethods(value, globalScope)) add(fn, `${name}.${method}`);
     } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
       for (const [method, fn] of classMethods(value)) add(fn, `${name}#${method === 'constructor' ? 'new' : method}`);
     } else if (value.type === AST_NODE_TYPES.NewExpression && unwrap(value.callee).type === AST_NODE_TYPES.Identifier) {
@@ -244,16 +257,31 @@ export function exportKeys(exported: ReadonlyMap<string, Node>, localClass: (id:
   return keys;
 }
 
-/** The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`. */
-export function objectMethods(object: TSESTree.ObjectExpression): Map<string, FunctionNode> {
+/**
+ * The methods of an object literal: `send(msg) {…}`, `send: async (...args) => …`, and (with the
+ * scope) a function of the module named there, `{ sendEmail }` or `{ send: deliver }`.
+ */
+export function objectMethods(object: TSESTree.ObjectExpression, globalScope?: TSESLint.Scope.Scope): Map<string, FunctionNode> {
   const methods = new Map<string, FunctionNode>();
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const name = propertyName(property);
-    const value = unwrap(property.value);
+    let value: Node = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.Identifier && globalScope) value = namedFunction(globalScope, value) ?? value;
     if (name !== null && isFunction(value) && value.body) methods.set(name, value);
   }
   return methods;
+}
+
+/** The function a name holds: a function declaration, or a variable given one function once. */
+function namedFunction(globalScope: TSESLint.Scope.Scope, identifier: TSESTree.Identifier): FunctionNode | null {
+  const variable = variableOf(globalScope, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  // `declare function f(): T` has no body to follow.
+  if (def?.type === DefinitionType.FunctionName) return isFunction(def.node) && def.node.body ? def.node : null;
+  const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
+  const value = init ? unwrap(init) : null;
+  return value && isFunction(value) ? value : null;
 }
 
 /** The constructor and instance methods of a class. */

@@ -342,11 +342,15 @@ export class ValueFlow {
     const cls = name === null ? null : thisClass(node);
     if (!cls || name === null) return [unknown(node)];
     const holder: Holder = { kind: 'field', cls, name };
-    const { field } = classField(cls, name);
-    const writes: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites?.get(cls)?.get(name) ?? [])];
-    const found = writes.flatMap((w) => this.sources(w));
-    const property = parameterProperty(cls, name);
-    if (property) found.push(...this.parameter(property.fn, property.name));
+    const found: Source[] = [];
+    // Written in the class or in a class of the file it extends (`this.client` set by `BaseMailer`).
+    for (const owner of this.callSites?.lineage(cls) ?? [cls]) {
+      const { field } = classField(owner, name);
+      const writes: Node[] = [...(field?.value ? [field.value] : []), ...(this.thisWrites?.get(owner)?.get(name) ?? [])];
+      found.push(...writes.flatMap((w) => this.sources(w)));
+      const property = parameterProperty(owner, name);
+      if (property) found.push(...this.parameter(property.fn, property.name));
+    }
     return found.length ? held(holder, dedupe(found)) : [unknown(node, [holder])];
   }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
+import { childNodes, classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
@@ -324,6 +324,40 @@ export class RecipientClassifier {
     return source.kind === 'fixed' ? source : DATA_DRIVEN;
   }
 
+  /**
+   * A list cut from a delimited string (`settings.alerts.split(',')`), through list methods and
+   * variables (`.map((a) => a.trim()).filter(Boolean)`): a configured list, not a data set.
+   */
+  private fromSplit(node: Node): boolean {
+    return this.flow.within(false, () => {
+      const sources = this.flow.sources(node);
+      return sources.length > 0 && sources.every((source) => {
+        const value = source.kind === 'value' && source.path.length === 0 ? source.node : null;
+        if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrap(value.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+        if (name === 'split') return true;
+        return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && LIST_METHODS.has(name) && this.fromSplit(callee.object);
+      });
+    });
+  }
+
+  /**
+   * `users.reduce((acc, u) => { acc.push(u.email); return acc; }, [])`, `[...acc, u.email]`,
+   * `acc.concat(u.email)`: a list built from the elements of another, started from `[]`. Fixed
+   * when that list is, the callers' when it is a parameter whose elements are kept, else
+   * data-driven (as `.map()` is).
+   */
+  private reduced(node: TSESTree.CallExpression, list: Node): RecipientList {
+    const start = node.arguments[1] && unwrap(node.arguments[1]);
+    if (start?.type !== AST_NODE_TYPES.ArrayExpression || start.elements.length !== 0) return UNKNOWN;
+    if (this.fromSplit(list)) return UNKNOWN;
+    const inner = this.classify(list);
+    // A parameter's records read for their addresses (`(acc, u) => [...acc, u.email]`) are data, as with `.map()`.
+    if (inner.kind === 'parameter' && !readsRecordField(node.arguments[0], 1)) return inner;
+    return inner.kind === 'fixed' ? inner : DATA_DRIVEN;
+  }
+
   /** A call the query does not see through: a list method, `Array.from`, a chunking. */
   private call(node: TSESTree.CallExpression): RecipientList {
     const callee = unwrap(node.callee);
@@ -336,8 +370,9 @@ export class RecipientClassifier {
       const inner = source && source.type !== AST_NODE_TYPES.SpreadElement ? this.classify(source) : UNKNOWN;
       return inner.kind === 'fixed' ? inner : DATA_DRIVEN;
     }
+    if (name === 'reduce' || name === 'reduceRight') return this.reduced(node, object);
     if (name !== 'join' && !LIST_METHODS.has(name)) return UNKNOWN;
-    if (isSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
+    if (this.fromSplit(object)) return UNKNOWN; // a delimited string from configuration, not a data set
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
     if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.flow.globalScope)) return DATA_DRIVEN;
@@ -387,14 +422,27 @@ const RECIPIENT_FIELD_NAMES: ReadonlySet<string> = new Set([
  * A `.map()` callback that reads a field of each element: `(u) => u.email`, `({ email }) => email`,
  * `(u) => ({ Email: u.email })`, `` (u) => `${u.name} <${u.email}>` ``.
  */
-function readsRecordField(callback: Node | undefined): boolean {
+function readsRecordField(callback: Node | undefined, element = 0): boolean {
   const fn = callback && unwrap(callback);
   if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) return false;
-  const param = fn.params[0];
+  const param = fn.params[element];
   if (!param) return false;
   if (param.type === AST_NODE_TYPES.ObjectPattern) return true;
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  // A reducer adds to its accumulator anywhere in its body (`acc.push(u.email); return acc;`).
+  if (element > 0) return readsAnywhere(fn.body, param.name);
   return returnedExpressions(fn).some((r) => readsField(r, param.name, 0));
+}
+
+/** Whether `name.field` is read anywhere in `body`. */
+function readsAnywhere(body: Node, name: string): boolean {
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === name) return true;
+    stack.push(...childNodes(node));
+  }
+  return false;
 }
 
 function readsField(node: Node, name: string, depth: number): boolean {
@@ -446,15 +494,6 @@ function mostSevere(lists: RecipientList[]): RecipientList {
 
 function countAddresses(text: string): number {
   return text.split(/[,;]/).filter((part) => part.trim() !== '').length;
-}
-
-function isSplit(node: Node): boolean {
-  const inner = unwrap(node);
-  return (
-    inner.type === AST_NODE_TYPES.CallExpression &&
-    inner.callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(inner.callee) === 'split'
-  );
 }
 
 function isStringValue(node: Node): boolean {

@@ -23,9 +23,12 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposures, builds: boolean): Map<string, ExportFacts> {
   const exported = exportedValues(file.sourceCode.ast, file.globalScope);
   const facts = new Map<string, ExportFacts>();
-  for (const [name, value] of exported) {
+  for (const [name, values] of exported) {
+    // A variable given several functions exports each; a client is one value.
+    const value = values[0]!;
+    if (values.length > 1) continue;
     if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      const client = proxiedClient(file, sends, objectMethods(value));
+      const client = proxiedClient(file, sends, objectMethods(value, file.globalScope));
       if (client) facts.set(name, { client });
     }
     const ref = file.resolver.kindOf(value);
@@ -42,7 +45,7 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
     list.push({ index, path: fieldPath, sdk, message, field, fieldName, accountDecides });
     forwards.set(target.param.fn, list);
   }
-  for (const [fn, keys] of exportKeys(exported, (id) => localClass(file, id))) {
+  for (const [fn, keys] of exportKeys(exported, (id) => localClass(file, id), file.globalScope)) {
     for (const key of keys) {
       const entry: ExportFacts = facts.get(key) ?? {};
       const forwarded = forwards.get(fn);
@@ -59,7 +62,7 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
 
 /** The keys other modules reach this file's functions by, for the exports among `fns`. */
 export function exportKeysOf(file: FileModel): Map<FunctionNode, string[]> {
-  return exportKeys(exportedValues(file.sourceCode.ast, file.globalScope), (id) => localClass(file, id));
+  return exportKeys(exportedValues(file.sourceCode.ast, file.globalScope), (id) => localClass(file, id), file.globalScope);
 }
 
 /**

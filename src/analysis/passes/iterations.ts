@@ -3,7 +3,7 @@ import { ASTUtils } from '../../util/ast-utils.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { IterationSpec } from '../../sdks/index.js';
 import { isFunction, propertyName, unwrap, scopeAt, variableOf } from '../flow/ast.js';
-import { isGlobalMember } from '../flow/globals.js';
+import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import type { ValueFlow } from '../flow/sources.js';
 import { elementBinding, takenFrom } from '../flow/values.js';
@@ -59,11 +59,14 @@ export class IterationAnalysis {
       return { loop: call.node, mode: iteration.sequential ? 'sequential' : 'parallel' };
     }
     let awaited = false;
+    /** The delays of timers the send waits for on its way up (`setTimeout(send, i * ms)`, `delay(i * ms).then(send)`). */
+    const delays: Node[] = [];
     let child: Node = call.node;
     for (let node: Node | undefined = call.node.parent; node; child = node, node = node.parent) {
       if (node.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
       if (isLoop(node) && inLoopBody(node, child)) {
         if (!this.iteratesData(node) || !dependsOn(call.node, node, this.globalScope)) return null;
+        if (staggered(delays, node, this.globalScope)) return null;
         // `await client.send(cmd)` after `const cmd = new SendEmailCommand(…)`: the body waits.
         const sequential =
           (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited || awaitsIn(node.body);
@@ -72,12 +75,16 @@ export class IterationAnalysis {
         return { loop: node, mode: sequential ? 'sequential' : 'parallel' };
       }
       if (!isFunction(node)) continue;
+      delays.push(...this.awaitedDelays(node.body));
       const caller = node.parent;
       if (caller?.type !== AST_NODE_TYPES.CallExpression || !caller.arguments.some((a) => a === node)) return null;
       if (this.isThrottle(caller, throttlingFunctions)) return null;
+      const delay = this.timerDelay(caller, node);
+      if (delay) delays.push(delay);
       const iteration = this.iterationCall(caller, node);
       if (iteration === 'bounded') return null;
       if (iteration) {
+        if (staggered(delays, node, this.globalScope)) return null;
         if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
         if (!dependsOn(call.node, node, this.globalScope)) return null;
         // `for (…) { await Promise.allSettled(batch.map(send)); await sleep(ms); }`: one chunk at a time.
@@ -232,6 +239,30 @@ export class IterationAnalysis {
     return !value || typeof value.value !== 'number' || value.value >= MIN_PAUSE_MS;
   }
 
+  /**
+   * The delay of a timer that runs `fn`: `setTimeout(fn, ms)` (the real one), or
+   * `delay(ms).then(fn)` on a promise that resolves after a pause (see `isTimer`).
+   */
+  private timerDelay(caller: TSESTree.CallExpression, fn: Node): Node | null {
+    if (caller.arguments[0] === fn && isGlobal(this.globalScope, caller.callee, 'setTimeout')) return caller.arguments[1] ?? null;
+    const callee = unwrap(caller.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'then' || caller.arguments[0] !== fn) return null;
+    const promise = unwrap(callee.object);
+    return promise.type === AST_NODE_TYPES.CallExpression && this.isTimer(promise) ? (promise.arguments[0] ?? null) : null;
+  }
+
+  /** The delays a function body waits for first: `await delay(i * ms);` as one of its statements. */
+  private awaitedDelays(body: Node): Node[] {
+    if (body.type !== AST_NODE_TYPES.BlockStatement) return [];
+    const found: Node[] = [];
+    for (const statement of body.body) {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+      const timer = expression?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(expression.argument) : null;
+      if (timer?.type === AST_NODE_TYPES.CallExpression && this.isTimer(timer) && timer.arguments[0]) found.push(timer.arguments[0]);
+    }
+    return found;
+  }
+
   /** `limit(() => send())`, `queue.add(() => send())`, or a helper the user named as throttling. */
   private isThrottle(caller: TSESTree.CallExpression, throttlingFunctions: readonly string[]): boolean {
     const callee = unwrap(caller.callee);
@@ -279,6 +310,17 @@ function isChunk(collection: Node, flow: ValueFlow): boolean {
     if (!variable) return false;
     if (elementBinding(variable)) return true;
     return flow.written(value)?.some((written) => isChunk(written, flow)) ?? false;
+  });
+}
+
+/**
+ * A staggered schedule: a delay that grows with the iteration (`index * 2000`), so each turn's
+ * send starts a fixed time after the one before, a pace the code set itself.
+ */
+function staggered(delays: readonly Node[], iteration: Node, globalScope: ValueFlow['globalScope']): boolean {
+  return delays.some((delay) => {
+    const value = unwrap(delay);
+    return value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '*' && dependsOn(value, iteration, globalScope);
   });
 }
 

@@ -104,8 +104,20 @@ export class MailFile {
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const found = links.facts(node.type === AST_NODE_TYPES.NewExpression ? node : callee);
-    if (!found) return;
-    this.exposures.importedForwards(node, found);
-    if (found.facts.sender) this.sends.importedSender(node, found.facts.sender, found.label);
+    if (found) {
+      this.exposures.importedForwards(node, found);
+      if (found.facts.sender) this.sends.importedSender(node, found.facts.sender, found.label);
+      return;
+    }
+    // `workplaces.map(mailer.sendEmail)`: an export that sends, passed by name, sends where the call runs it.
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    for (const argument of node.arguments) {
+      if (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const passed = links.facts(argument);
+      if (passed?.facts.sender) {
+        this.sends.importedSender(node, passed.facts.sender, passed.label, argument);
+        return;
+      }
+    }
   }
 }

@@ -133,9 +133,14 @@ export class SendCalls {
   }
 
   /** `await deliver(user)` where `deliver`, an export of a project module, sends: a send, for the loop checks. */
-  importedSender(node: TSESTree.CallExpression | TSESTree.NewExpression, sender: ExportedSender, label: string): void {
+  importedSender(
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    sender: ExportedSender,
+    label: string,
+    callback?: TSESTree.Identifier | TSESTree.MemberExpression,
+  ): void {
     // `sendBulk(chunk)`: an argument that is itself a list of recipients makes one call reach many.
-    const carriesList = node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.file.classifier.classify(a)));
+    const carriesList = !callback && node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isList(this.file.classifier.classify(a)));
     this.add({
       node,
       sdk: sender.sdk,
@@ -146,6 +151,7 @@ export class SendCalls {
       throttled: sender.throttled,
       queued: sender.queued,
       parallelArray: null,
+      ...(callback ? { callback } : {}),
     });
   }
 
@@ -250,6 +256,8 @@ export class SendCalls {
     }
     const options = condition && target.origin?.arguments[condition.arg];
     if (!condition || !options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+    // `createTransport(config.smtp)` with options from another module: they may pool, so stay silent.
+    if (reader.flow.sources(options).some((source) => source.kind === 'import')) return true;
     const byOptions = condition.options.every(({ path, equals }) => {
       const state = reader.flag(options, path);
       if (state.state !== 'static') return false;

@@ -8,6 +8,7 @@ import { collectedOf as collectFile } from '../file/collect.js';
 import { findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
+import { decorations, parameterPath } from '../flow/decorations.js';
 import { importBinding, soleValue } from '../flow/values.js';
 import { importersOf, moduleImports } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
@@ -18,7 +19,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
-import type { ExportFacts, ModuleUse, Reexport } from './summary-types.js';
+import type { ExportedClient, ExportFacts, ModuleUse, Reexport } from './summary-types.js';
 
 /**
  * Module summaries: what each export of one of the project's own modules does with mail, made by
@@ -234,7 +235,9 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
     const file = projectModule(context.filename, source, root);
     if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
   }
-  return false;
+  // A handler of the project's middleware, which hangs a mail service on the request (in a file
+  // that imports this one: this file's own middleware uses an import the loop above followed).
+  return middlewareOf(context.filename, root).slice(1).some((file) => hungServices(file, root).length > 0);
 }
 
 /** The linted file's view of the project's own modules. */
@@ -297,7 +300,8 @@ class ProjectLinks implements ProjectView {
   ) {}
 
   clientOf(node: TSESTree.Identifier | TSESTree.MemberExpression): KindRef | null {
-    const client = this.facts(node, false)?.facts.client;
+    // An export of a project module, or a client the project's middleware hangs on a request.
+    const client = this.facts(node, false)?.facts.client ?? (node.type === AST_NODE_TYPES.MemberExpression ? this.hungOn(node)?.client : undefined);
     if (!client) return null;
     return { sdk: client.sdk, kind: client.kind, imported: { throttled: client.throttled, ...(client.only ? { only: client.only } : {}) } };
   }
@@ -347,6 +351,10 @@ class ProjectLinks implements ProjectView {
         return { file: binding.file, keys, label: `${object.name}.${name}` };
       }
     }
+    if (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) {
+      const base = instances ? this.inheritedFrom(object, name) : null;
+      return base ? { file: base.file, keys: [`${base.name}#${name}`], label: `${base.name}.${name}` } : null;
+    }
     const instance = instances ? this.instanceOf(object, 0) : null;
     return instance ? { file: instance.file, keys: [`${instance.name}#${name}`], label: `${instance.label}.${name}` } : null;
   }
@@ -384,7 +392,8 @@ class ProjectLinks implements ProjectView {
       const init = variable && def?.type === DefinitionType.Variable ? soleValue(variable) : null;
       return init ? this.instanceOf(init, depth + 1) : null;
     }
-    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression) {
+    if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type !== AST_NODE_TYPES.ThisExpression) return this.hungOn(value)?.instance ?? null;
+    if (value.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(value);
       const cls = thisClass(value);
       if (!cls || name === null) return null;
@@ -398,6 +407,49 @@ class ProjectLinks implements ProjectView {
     return null;
   }
 
+  /**
+   * `this.deliver()` or `super.deliver()` in a class that inherits `deliver` from a class a project
+   * module exports (`class EventMailer extends BaseMailer`): that class. Null when a class of this
+   * file on the way defines it (the file's own call graph follows that one).
+   */
+  private inheritedFrom(node: TSESTree.ThisExpression | TSESTree.Super, name: string): { file: string; name: string } | null {
+    let cls = thisClass(node);
+    for (let depth = 0; cls && depth < 6; depth++) {
+      const own = cls.body.body.some(
+        (element) =>
+          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !element.static && propertyName(element) === name,
+      );
+      if (own && !(depth === 0 && node.type === AST_NODE_TYPES.Super)) return null;
+      const parent = cls.superClass ? unwrap(cls.superClass) : null;
+      if (parent?.type !== AST_NODE_TYPES.Identifier) return null;
+      const binding = this.binding(parent);
+      if (binding) return binding.name === '*' ? null : binding;
+      const def = variableOf(this.globalScope, parent)?.defs[0];
+      cls = def?.type === DefinitionType.ClassName ? def.node : null;
+    }
+    return null;
+  }
+
+  /** An instance of a project class, for a value another file reads (see `instanceOf`). */
+  instance(node: Node): { file: string; name: string; label: string } | null {
+    return this.instanceOf(node, 0);
+  }
+
+  /**
+   * `req.emailService` on a handler's parameter: the instance the project's middleware, in a file
+   * that imports this one, hangs there at the same position and path.
+   */
+  private hungOn(member: TSESTree.MemberExpression): Hung | null {
+    const target = parameterPath(member, this.globalScope);
+    if (!target) return null;
+    const key = target.path.join('.');
+    for (const file of middlewareOf(this.filename, this.place.root)) {
+      const found = hungServices(file, this.place.root).find((h) => h.index === target.index && h.path === key);
+      if (found) return found;
+    }
+    return null;
+  }
+
   /** `mail: MailService`, with the class imported from a project module. */
   private annotated(annotation: TSESTree.TSTypeAnnotation | undefined): { file: string; name: string; label: string } | null {
     const type = annotation?.typeAnnotation;
@@ -405,6 +457,52 @@ class ProjectLinks implements ProjectView {
     const binding = this.binding(type.typeName);
     return binding && binding.name !== '*' ? { ...binding, label: type.typeName.name } : null;
   }
+}
+
+/**
+ * What a file's middleware hangs on a request, by parameter position and path: an instance of a
+ * project class (`req.emailService = new EmailService()`) or an SDK client (`req.mailer = transport`).
+ */
+interface Hung {
+  readonly index: number;
+  readonly path: string;
+  readonly instance?: { readonly file: string; readonly name: string; readonly label: string };
+  readonly client?: ExportedClient;
+}
+
+const hung = new Store<readonly Hung[]>('hung services', 8192, (list) =>
+  JSON.stringify(list.map((h) => [h.index, h.path, h.instance ?? null, h.client ? [specId(h.client.sdk), h.client.kind, h.client.throttled] : null])),
+);
+
+/** The files that may register middleware for a file's handlers: the file, and those that import it (the first MAX_CALLERS, by path). */
+function middlewareOf(file: string, root: string): readonly string[] {
+  return [file, ...importersOf(file, packageRoot(file, root)).slice(0, MAX_CALLERS)];
+}
+
+/** The project class instances and SDK clients a file's middleware hangs on the objects its handlers receive. */
+function hungServices(file: string, root: string): readonly Hung[] {
+  return hung.get(`${root}\0${file}`, () => {
+    const text = mailText(file);
+    if (!text?.mentionsMail || !moduleFact('hangs', file, (t) => /\.use\s*\(/.test(t))) return [];
+    try {
+      const place = { root, cwd: path.dirname(file), budget: MAX_CHAIN };
+      const mail = analyseModule(file, text.importsSdk, place);
+      if (!mail) return [];
+      const { globalScope, collected, resolver } = mail.model;
+      const writes = decorations(collected.memberWrites, globalScope);
+      if (writes.length === 0) return [];
+      const links = new ProjectLinks(globalScope, file, place);
+      return writes.flatMap((write): Hung[] => {
+        const at = { index: write.index, path: write.path.join('.') };
+        const instance = links.instance(write.value);
+        if (instance) return [{ ...at, instance }];
+        const ref = resolver.kindOf(write.value);
+        return ref && ref.member === undefined ? [{ ...at, client: { sdk: ref.sdk, kind: ref.kind, throttled: mail.sends.isThrottled(ref) } }] : [];
+      });
+    } catch {
+      return []; // a file that cannot be read hangs nothing we know of
+    }
+  }, () => []); // middleware that hangs what a file importing it hangs: a cycle, nothing more to find
 }
 
 /** One of the project's own modules, never an installed package nor a file outside the project. */

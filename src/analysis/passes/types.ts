@@ -27,8 +27,8 @@ export interface MailCall {
   readonly queued: boolean;
   /** An array of messages sent as one request each, all at once (SendGrid `send([...])`). */
   readonly parallelArray: Node | null;
-  /** The wrapper is passed by name to this call rather than called (`users.map(sendWelcome)`). */
-  readonly callback?: TSESTree.Identifier;
+  /** The wrapper is passed by name to this call rather than called (`users.map(sendWelcome)`, `users.map(mailer.sendWelcome)`). */
+  readonly callback?: TSESTree.Identifier | TSESTree.MemberExpression;
 }
 
 export type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };

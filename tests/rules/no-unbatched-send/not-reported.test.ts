@@ -30,6 +30,9 @@ const throttled: [string, string, string][] = [
   ['Bottleneck wrap', "import Bottleneck from 'bottleneck';\nconst limiter = new Bottleneck({ minTime: 200 });", `const send = limiter.wrap((u: User) => ${SEND});\n  await Promise.all(users.map((u) => send(u)));`],
   ['p-throttle, default import', "import pThrottle from 'p-throttle';\nconst throttle = pThrottle({ limit: 2, interval: 1000 });", `for (const u of users) await throttle(() => ${SEND})();`],
   ['p-throttle, require', "const pThrottle = require('p-throttle');\nconst throttle = pThrottle({ limit: 2, interval: 1000 });", `users.forEach((u) => throttle(() => ${SEND})());`],
+  ['p-ratelimit, named import', "import { pRateLimit } from 'p-ratelimit';\nconst limit = pRateLimit({ interval: 1000, rate: 5 });", `users.map((u) => limit(() => ${SEND}));`],
+  ['p-ratelimit, destructured require', "const { pRateLimit } = require('p-ratelimit');\nconst limit = pRateLimit({ interval: 1000, rate: 5 });", `for (const u of users) await limit(() => ${SEND});`],
+  ['p-ratelimit, namespace require', "const ratelimit = require('p-ratelimit');\nconst limit = ratelimit.pRateLimit({ interval: 1000, rate: 5 });", `await Promise.all(users.map((u) => limit(async () => ${SEND})));`],
   ['p-map with a static concurrency', "import pMap from 'p-map';", `await pMap(users, (u) => ${SEND}, { concurrency: 5 });`],
   ['p-map, `default as`, concurrency from a const', "import { default as pMap } from 'p-map';\nconst concurrency = 3;", `await pMap(users, async (u) => ${SEND}, { concurrency });`],
   ['p-map, require', "const pMap = require('p-map');", `await pMap(users, (u) => ${SEND}, { concurrency: 1 });`],
@@ -51,6 +54,14 @@ tsTester.run('no-unbatched-send: throttling libraries, every import form', rule,
     (() => {
       const code = file('const queue = { add<T>(fn: () => T) { return fn(); } };', `for (const u of users) await queue.add(() => ${SEND});`);
       return { name: 'a local object with an add method', code, errors: [resendReport(code, 'sequential')] };
+    })(),
+    (() => {
+      const code = file('declare function pRateLimit(o: object): <T>(fn: () => T) => T;\nconst limit = pRateLimit({ rate: 5 });', `users.map((u) => limit(() => ${SEND}));`);
+      return { name: 'a local function named pRateLimit', code, errors: [resendReport(code, 'parallel')] };
+    })(),
+    (() => {
+      const code = file("import { pRateLimit } from 'p-ratelimit';\nconst limit = pRateLimit({ interval: 1000, rate: 5 });", `for (const u of users) { await limit(() => u); await ${SEND}; }`);
+      return { name: 'p-ratelimit imported, the send outside the limit', code, errors: [resendReport(code, 'sequential')] };
     })(),
     (() => {
       const code = file("import pMap from 'p-map';\ndeclare const n: number;", `await pMap(users, (u) => ${SEND}, { concurrency: n });`);
@@ -291,3 +302,27 @@ cjsTester.run('no-unbatched-send: not reported in CommonJS', rule, {
   ],
   invalid: [],
 });
+
+// Transport options from another module (a config module with no mail import): they may pool and
+// rate-limit, so a loop over such a transport is unknown, not unpooled. Options in view still decide.
+const NODEMAILER_FIX = 'Create the transport once with `pool: true` and a `rateLimit`, so nodemailer queues the messages and sends them at a pace the server accepts.';
+const optionsLoop = 'for (const u of users) await transport.sendMail({ to: u.email });';
+for (const [tester, name, head, exported] of [
+  [tsTester, 'TypeScript', "import nodemailer from 'nodemailer';\nimport { smtp } from './config';", 'export async function notify(users: { email: string }[])'],
+  [jsTester, 'ESM JavaScript', "import nodemailer from 'nodemailer';\nimport config from './config.js';\nconst smtp = config.smtp;", 'export async function notify(users)'],
+  [cjsTester, 'CommonJS', "const nodemailer = require('nodemailer');\nconst { smtp } = require('./config');", 'module.exports.notify = async function notify(users)'],
+] as const) {
+  tester.run(`no-unbatched-send: transport options imported from another module (${name})`, rule, {
+    valid: [`${head}\nconst transport = nodemailer.createTransport(smtp);\n${exported} {\n  ${optionsLoop}\n}`],
+    invalid: [
+      (() => {
+        const code = `${head}\nconst transport = nodemailer.createTransport({ host: smtp.host, port: 587 });\n${exported} {\n  ${optionsLoop}\n}`;
+        return {
+          name: 'options written here, with no pool',
+          code,
+          errors: [{ messageId: 'sequential' as const, data: { what: 'This nodemailer send', fix: NODEMAILER_FIX }, ...at(code, 'transport.sendMail({ to: u.email })') }],
+        };
+      })(),
+    ],
+  });
+}

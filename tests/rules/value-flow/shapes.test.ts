@@ -209,3 +209,35 @@ tsTester.run('no-unbatched-send: a loop paced by a timer', unbatchedRule, {
     ],
   })),
 });
+
+// A schedule that starts each send a fixed time after the one before (`delay(index * 2000)`,
+// `setTimeout(send, i * ms)`) paces the sends itself; a delay that does not grow with the turn does not.
+const STAGGER_SEND = "resend.emails.send({ from: 'a@x.io', to: row.email, subject: 'Hi' })";
+const staggeredFile = (imports: string, body: string, cjs = false) =>
+  `${cjs ? "const { Resend } = require('resend');" : "import { Resend } from 'resend';"}${imports}
+const resend = new Resend('re_123');
+${cjs ? 'module.exports.notify = ' : 'export '}async function notify(rows) {
+  ${body}
+}`;
+const staggered: [string, string][] = [
+  ['\nconst delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));', `await Promise.all(rows.map((row, index) => delay(index * 2000).then(() => ${STAGGER_SEND})));`],
+  ['', `rows.forEach((row, i) => setTimeout(() => ${STAGGER_SEND}, i * 1000));`],
+  ['', `for (let i = 0; i < rows.length; i++) { const row = rows[i]; setTimeout(() => ${STAGGER_SEND}, 500 * i); }`],
+  ['\nconst sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));', `await Promise.all(rows.map(async (row, i) => { await sleep(i * 1500); await ${STAGGER_SEND}; }));`],
+];
+const notStaggered: [string, string, 'parallel' | 'sequential'][] = [
+  // The same delay for every turn: all sends still start together.
+  ['\nconst delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));', `await Promise.all(rows.map((row) => delay(2000).then(() => ${STAGGER_SEND})));`, 'parallel'],
+  ['', `rows.forEach((row, i) => setTimeout(() => ${STAGGER_SEND}, 1000));`, 'parallel'],
+  // A local `setTimeout` proves no timer.
+  ['\nconst setTimeout = (fn, ms) => fn(ms);', `rows.forEach((row, i) => setTimeout(() => ${STAGGER_SEND}, i * 1000));`, 'parallel'],
+];
+for (const [tester, name, cjs] of [[tsTester, 'TypeScript', false], [jsTester, 'ESM JavaScript', false], [cjsTester, 'CommonJS', true]] as const) {
+  tester.run(`no-unbatched-send: a staggered schedule (${name})`, unbatchedRule, {
+    valid: staggered.map(([imports, body]) => staggeredFile(imports, body, cjs)),
+    invalid: notStaggered.map(([imports, body, mode]) => {
+      const code = staggeredFile(imports, body, cjs);
+      return { code, errors: [{ messageId: mode, data: { what: 'This Resend send', fix: resendBatching }, ...at(code, STAGGER_SEND) }] };
+    }),
+  });
+}
