@@ -18,7 +18,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
-import type { ExportFacts, ModuleUse, Reexport } from './summary-types.js';
+import type { CallerFacts, ExportFacts, LoopUse, ModuleUse, Reexport } from './summary-types.js';
 
 /**
  * Module summaries: what each export of one of the project's own modules does with mail, made by
@@ -255,7 +255,39 @@ export function callersOf(context: Context, keys: readonly string[]): (ModuleUse
   const callers = importersOf(context.filename, packageRoot(context.filename, root))
     .filter((file) => [...names].some((name) => mentions(file, name)))
     .slice(0, MAX_CALLERS);
-  return callers.flatMap((file) => callerUses(file, root).filter((u) => u.module === context.filename).map((u) => ({ ...u, file })));
+  return callers.flatMap((file) => (callerUses(file, root)?.uses ?? []).filter((u) => u.module === context.filename).map((u) => ({ ...u, file })));
+}
+
+/**
+ * What the project's files pass to the linted file's exports at `keys` that loop over a
+ * parameter with their sends: its importers anywhere in the project, and the importers of the
+ * modules that re-export it (a package's index). Null when a caller may be out of view: no
+ * project, more than MAX_CALLERS importers, or an importer that names an export and cannot be read.
+ */
+export function loopCallersOf(context: Context, keys: readonly string[]): LoopUse[] | null {
+  const root = lintedProject(context);
+  if (root === null) return null;
+  const found: LoopUse[] = [];
+  const targets = [{ file: context.filename, names: new Set(keys.map((key) => key.split(/[.#]/)[0]!)) }];
+  const seen = new Set<string>();
+  let read = 0;
+  while (targets.length) {
+    const { file: target, names } = targets.pop()!;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    for (const importer of importersOf(target, root)) {
+      const passedOn = (mailText(importer)?.reexports ?? []).filter(
+        (r) => (r.imported === '*' || names.has(r.imported)) && resolveImport(importer, r.source, root) === target,
+      );
+      if (passedOn.length) targets.push({ file: importer, names: new Set(passedOn.flatMap((r) => (r.name === '*' ? [...names] : [r.name]))) });
+      if (![...names].some((name) => mentions(importer, name))) continue;
+      if (++read > MAX_CALLERS) return null;
+      const facts = callerUses(importer, root);
+      if (facts) found.push(...facts.loops.filter((u) => u.module === context.filename));
+      else if (!passedOn.length) return null; // a caller not read may pass anything
+    }
+  }
+  return found;
 }
 
 function mentions(file: string, name: string): boolean {
@@ -263,20 +295,24 @@ function mentions(file: string, name: string): boolean {
   return name === 'default' || (moduleFact(`mentions ${name}`, file, (text) => text.includes(name)) ?? false);
 }
 
-const callers = new Store<readonly ModuleUse[]>('caller uses', 8192);
+const callers = new Store<CallerFacts | null>('caller uses', 8192);
 
-/** The data-driven lists a file of the project passes to exports of project modules that put them in a visible field. */
-function callerUses(file: string, root: string): readonly ModuleUse[] {
+/**
+ * What a file of the project passes to exports of project modules: data-driven lists to those
+ * that put them in a visible field, and lists to those that loop over them. Null when the file
+ * cannot be read, or never mentions mail (then it is not analysed).
+ */
+function callerUses(file: string, root: string): CallerFacts | null {
   return callers.get(`${root}\0${file}`, () => {
     const text = mailText(file);
-    if (!text?.mentionsMail) return [];
+    if (!text?.mentionsMail) return null;
     try {
       const mail = analyseModule(file, text.importsSdk, { root, cwd: path.dirname(file), budget: MAX_CHAIN });
-      if (!mail) return [];
+      if (!mail) return null;
       mail.run();
-      return mail.exposures.moduleUses;
+      return { uses: mail.exposures.moduleUses, loops: mail.loopUses };
     } catch {
-      return []; // a caller that cannot be read is unknown: no report in the wrapper on its account
+      return null; // a caller that cannot be read is unknown: no report in the wrapper on its account
     }
   });
 }
