@@ -26,6 +26,10 @@ const indexTs = `export { deliverEmail } from './send';
 export * from './base';
 `;
 
+/** The email package (sender, schema, a caller, an index that re-exports) and one more file that imports it. */
+const emailPackage = (file: string, text: string) =>
+  project({ 'email/send.ts': sendTs, 'email/schemas.ts': schemasTs, 'email/base.ts': baseTs, 'email/index.ts': indexTs, [file]: text });
+
 const sendJs = `const nodemailer = require('nodemailer');
 const transporter = nodemailer.createTransport({ host: 'smtp.x.io', port: 465, secure: true });
 async function deliver(messages) {
@@ -36,28 +40,22 @@ module.exports = { deliver };
 
 describe('a loop over an exported function’s parameter, judged by its callers in other modules', () => {
   it('is silent when every caller, through a re-export too, passes one message (TypeScript)', async () => {
-    const dir = project({
-      'email/send.ts': sendTs,
-      'email/schemas.ts': schemasTs,
-      'email/base.ts': baseTs,
-      'email/index.ts': indexTs,
-      'jobs/send-email.ts': `import { deliverEmail } from '../email';
+    const dir = emailPackage(
+      'jobs/send-email.ts',
+      `import { deliverEmail } from '../email';
 export const processSendEmail = (payload: { to: string; subject: string }) => deliverEmail([{ to: payload.to, subject: payload.subject }]);
 `,
-    });
+    );
     expect(await lint(dir, 'email/send.ts')).toEqual([]);
   });
 
   it('is reported when a caller behind the re-export passes a data-driven list (TypeScript)', async () => {
-    const dir = project({
-      'email/send.ts': sendTs,
-      'email/schemas.ts': schemasTs,
-      'email/base.ts': baseTs,
-      'email/index.ts': indexTs,
-      'jobs/digest.ts': `import { deliverEmail } from '../email';
+    const dir = emailPackage(
+      'jobs/digest.ts',
+      `import { deliverEmail } from '../email';
 export const digest = (users: { email: string }[]) => deliverEmail(users.map((u) => ({ to: u.email, subject: 'Digest' })));
 `,
-    });
+    );
     const found = await lint(dir, 'email/send.ts');
     expect(found.map((f) => [f.rule, f.line, f.column, f.endLine, f.endColumn])).toEqual([[UNBATCHED, 6, 42, 6, 91]]);
   });
