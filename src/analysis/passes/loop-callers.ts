@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, unwrap } from '../flow/ast.js';
 import type { ParamRef } from '../model/recipients.js';
 import type { FileModel } from './file-model.js';
