@@ -85,6 +85,17 @@ exports.newsletter = (subscribers) => deliver(subscribers.map((s) => ({ to: s.em
     expect(found.map((f) => [f.rule, f.line, f.column])).toEqual([[UNBATCHED, 4, 41]]);
   });
 
+  it('is reported when an importer hands the function on instead of calling it (TypeScript)', async () => {
+    const dir = emailPackage(
+      'jobs/handlers.ts',
+      `import { deliverEmail } from '../email';
+export const handlers = { deliver: deliverEmail };
+`,
+    );
+    const found = await lint(dir, 'email/send.ts');
+    expect(found.map((f) => [f.rule, f.line, f.column])).toEqual([[UNBATCHED, 6, 42]]);
+  });
+
   it('is reported when a caller passes a parameter of its own, which stays unknown (JavaScript modules)', async () => {
     const dir = project({
       'lib/send.mjs': `import nodemailer from 'nodemailer';

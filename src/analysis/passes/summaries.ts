@@ -262,7 +262,8 @@ export function callersOf(context: Context, keys: readonly string[]): (ModuleUse
  * What the project's files pass to the linted file's exports at `keys` that loop over a
  * parameter with their sends: its importers anywhere in the project, and the importers of the
  * modules that re-export it (a package's index). Null when a caller may be out of view: no
- * project, more than MAX_CALLERS importers, or an importer that names an export and cannot be read.
+ * project, more than MAX_CALLERS importers, or an importer that names an export and where no call
+ * of it was read (it cannot be read, or passes the function on).
  */
 export function loopCallersOf(context: Context, keys: readonly string[]): LoopUse[] | null {
   const root = lintedProject(context);
@@ -282,9 +283,10 @@ export function loopCallersOf(context: Context, keys: readonly string[]): LoopUs
       if (passedOn.length) targets.push({ file: importer, names: new Set(passedOn.flatMap((r) => (r.name === '*' ? [...names] : [r.name]))) });
       if (![...names].some((name) => mentions(importer, name))) continue;
       if (++read > MAX_CALLERS) return null;
-      const facts = callerUses(importer, root);
-      if (facts) found.push(...facts.loops.filter((u) => u.module === context.filename));
-      else if (!passedOn.length) return null; // a caller not read may pass anything
+      const uses = callerUses(importer, root)?.loops.filter((u) => u.module === context.filename && keys.includes(u.key)) ?? [];
+      // Named but with no call read (not read, passed as a callback, stored): it may pass anything.
+      if (uses.length === 0 && !passedOn.length) return null;
+      found.push(...uses);
     }
   }
   return found;
