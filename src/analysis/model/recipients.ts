@@ -54,6 +54,8 @@ const LIST_METHODS = new Set([
 const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 /** List methods whose result holds the caller's elements: a parameter's list stays the caller's. */
 const KEEPS_ELEMENTS = new Set(['join', 'filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat']);
+/** A validation schema's methods that return their one argument, checked (`z.array(…).parse(input)`); `JSON.parse` is no schema. */
+const SCHEMA_PARSE: ReadonlySet<string> = new Set(['parse', 'parseAsync']);
 /** How deep inside a caller's argument a parameter's part may be (`options.message.to`). */
 const MAX_PATH = 4;
 /** `Object.keys(…)` and its kin: a list of one entry per property. */
@@ -246,8 +248,14 @@ export class RecipientClassifier {
     const value = source.node;
     if (value.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(value.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
-      return callee.type === AST_NODE_TYPES.MemberExpression && name !== null && KEEPS_ELEMENTS.has(name) ? this.parameterBehind(callee.object) : null;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const name = propertyName(callee);
+      if (name !== null && KEEPS_ELEMENTS.has(name)) return this.parameterBehind(callee.object);
+      // `Schema.parse(input)` (zod and its kin): the input itself, checked, or an exception.
+      const input = value.arguments.length === 1 ? value.arguments[0]! : null;
+      return name !== null && SCHEMA_PARSE.has(name) && input?.type !== AST_NODE_TYPES.SpreadElement && input && !isGlobal(this.flow.globalScope, callee.object, 'JSON')
+        ? this.parameterBehind(input)
+        : null;
     }
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       const only = value.elements.length === 1 ? value.elements[0] : null;

@@ -9,7 +9,8 @@ import type { ReturnedField } from '../model/project.js';
 import type { Exposures } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import { type SendCalls, within } from './send-calls.js';
-import type { ExportedClient, ExportFacts, ForwardedParameter } from './summary-types.js';
+import { loopedParameter } from './loop-callers.js';
+import type { ExportedClient, ExportedSender, ExportFacts, ForwardedParameter, ParameterAt } from './summary-types.js';
 
 /**
  * The export-facts pass: what a module's exports do with mail, for the summary other files read
@@ -51,13 +52,26 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
       const forwarded = forwards.get(fn);
       if (forwarded?.length) entry.forwards = forwarded;
       const sender = sends.senderFacts(fn);
-      if (sender) entry.sender = sender;
+      if (sender) entry.sender = withLoops(file, sends, fn, sender);
       const returns = builds ? returnedFields(file, fn) : null;
       if (returns) entry.returns = returns;
       if (Object.keys(entry).length) facts.set(key, entry);
     }
   }
   return facts;
+}
+
+/** The parameters the function's own loops send to element by element: its callers in other modules say how many they pass. */
+function withLoops(file: FileModel, sends: SendCalls, fn: FunctionNode, sender: ExportedSender): ExportedSender {
+  const loops: ParameterAt[] = [];
+  for (const call of sends.calls) {
+    if (!within(call.node, fn) || call.batch || call.queued || call.throttled) continue;
+    const param = loopedParameter(file, call)?.param;
+    if (param?.fn === fn && !loops.some((l) => l.index === param.index && l.path.join('.') === param.path.join('.'))) {
+      loops.push({ index: param.index, path: param.path });
+    }
+  }
+  return loops.length ? { ...sender, loops } : sender;
 }
 
 /** The keys other modules reach this file's functions by, for the exports among `fns`. */

@@ -9,7 +9,7 @@ import type { ValueFlow } from '../flow/sources.js';
 import { elementBinding, takenFrom } from '../flow/values.js';
 import type { MailCall } from './types.js';
 import type { MessageReader } from '../model/messages.js';
-import type { RecipientClassifier } from '../model/recipients.js';
+import type { ParamRef, RecipientClassifier } from '../model/recipients.js';
 import { kindSpec, type ValueResolver } from '../model/clients.js';
 import { own } from '../../util/own.js';
 
@@ -23,6 +23,8 @@ export interface PerElement {
   /** The loop statement, or the call that iterates (`users.forEach(…)`, `pMap(…)`). */
   readonly loop: Node;
   readonly mode: 'sequential' | 'parallel';
+  /** What the loop iterates, when it is in view: `users` of `for (const u of users)`, `users.map(…)`. */
+  readonly collection: Node | null;
 }
 
 /**
@@ -34,6 +36,8 @@ export class IterationAnalysis {
   private readonly globalScope: ValueFlow['globalScope'];
   /** Whether each loop body awaits a pause, answered once per body. */
   private readonly pauses = new Map<Node, boolean>();
+  /** Loops over a parameter that every caller fills with one element at most (passes/loop-callers.ts). */
+  private readonly judgedByCallers = new Set<Node>();
 
   constructor(
     private readonly resolver: ValueResolver,
@@ -56,7 +60,7 @@ export class IterationAnalysis {
       const iteration = this.iterationCall(call.node, call.callback);
       if (!iteration || iteration === 'bounded') return null;
       if (iteration.collection && this.classifier.classify(iteration.collection).kind === 'fixed') return null;
-      return { loop: call.node, mode: iteration.sequential ? 'sequential' : 'parallel' };
+      return this.repeat(call.node, iteration.sequential ? 'sequential' : 'parallel', iteration.collection);
     }
     let awaited = false;
     /** The delays of timers the send waits for on its way up (`setTimeout(send, i * ms)`, `delay(i * ms).then(send)`). */
@@ -72,7 +76,7 @@ export class IterationAnalysis {
           (node.type === AST_NODE_TYPES.ForOfStatement && node.await) || awaited || awaitsIn(node.body);
         // `await sleep(1000)` every turn: the loop sends at a pace it sets itself.
         if (sequential && this.pausesIn(node.body)) return null;
-        return { loop: node, mode: sequential ? 'sequential' : 'parallel' };
+        return this.repeat(node, sequential ? 'sequential' : 'parallel', loopCollection(node));
       }
       if (!isFunction(node)) continue;
       delays.push(...this.awaitedDelays(node.body));
@@ -89,11 +93,30 @@ export class IterationAnalysis {
         if (!dependsOn(call.node, node, this.globalScope)) return null;
         // `for (…) { await Promise.allSettled(batch.map(send)); await sleep(ms); }`: one chunk at a time.
         if (!iteration.sequential && iteration.collection && isChunk(iteration.collection, this.flow) && inWaitingLoop(caller)) return null;
-        return { loop: caller, mode: iteration.sequential ? 'sequential' : 'parallel' };
+        return this.repeat(caller, iteration.sequential ? 'sequential' : 'parallel', iteration.collection);
       }
       // Any other callback (`new Promise(…)`, `retry(() => …)`) runs where it is written: go on up.
     }
     return null;
+  }
+
+  private repeat(loop: Node, mode: PerElement['mode'], collection: Node | null): PerElement | null {
+    return this.judgedByCallers.has(loop) ? null : { loop, mode, collection };
+  }
+
+  /**
+   * The parameter whose elements a loop's collection holds: `for (const u of users)` in
+   * `function notify(users)`, and the same through `users.filter(…)`, `[...users]` or a schema's
+   * `Schema.parse(users)`. Its callers decide how many elements it has.
+   */
+  parameterOf(collection: Node): ParamRef | null {
+    const list = this.classifier.classify(collection);
+    return list.kind === 'parameter' ? list.param : this.classifier.parameterBehind(collection);
+  }
+
+  /** Every caller of the function fills the loop's parameter with one element at most: it is no loop over recipients. */
+  judgeByCallers(loop: Node): void {
+    this.judgedByCallers.add(loop);
   }
 
   /** Does the loop run once per element of data (not a retry counter, a fixed list or a chunk step)? */
@@ -294,6 +317,18 @@ const TIMER_MODULES = new Set(['timers/promises', 'node:timers/promises', 'delay
 
 /** A pause shorter than this does not pace a loop of sends. */
 const MIN_PAUSE_MS = 100;
+
+/** `users` of `for (const u of users)` and of `for (let i = 0; i < users.length; i++)`. */
+function loopCollection(loop: Loop): Node | null {
+  // `for (const key in options)`: one turn per key of an object, which one object literal does not bound.
+  if (loop.type === AST_NODE_TYPES.ForOfStatement) return loop.right;
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  for (const side of [loop.test.left, loop.test.right]) {
+    const value = unwrap(side);
+    if (value.type === AST_NODE_TYPES.MemberExpression && propertyName(value) === 'length') return value.object;
+  }
+  return null;
+}
 
 function isNamed(node: Node, name: string): boolean {
   const value = unwrap(node);

@@ -10,7 +10,8 @@ import { type FileFacts, FileModel, type ProjectView } from './file-model.js';
 import type { IterationAnalysis } from './iterations.js';
 import { SendCalls } from './send-calls.js';
 import { messageObjects } from './shapes.js';
-import type { ExportFacts } from './summary-types.js';
+import { passesOne } from './loop-callers.js';
+import type { ExportFacts, LoopUse } from './summary-types.js';
 import type { Exposure, MailCall } from './types.js';
 
 /**
@@ -36,6 +37,8 @@ export class MailFile {
   readonly model: FileModel;
   readonly exposures: Exposures;
   readonly sends: SendCalls;
+  /** What this file passes to the project's exports that loop over a parameter with their sends. */
+  readonly loopUses: LoopUse[] = [];
   private ran = false;
   private shapesChecked = false;
 
@@ -107,6 +110,9 @@ export class MailFile {
     if (found) {
       this.exposures.importedForwards(node, found);
       if (found.facts.sender) this.sends.importedSender(node, found.facts.sender, found.label);
+      for (const at of found.facts.sender?.loops ?? []) {
+        this.loopUses.push({ module: found.file, key: found.key, index: at.index, path: at.path, single: passesOne(this.model, node, at) });
+      }
       return;
     }
     // `workplaces.map(mailer.sendEmail)`: an export that sends, passed by name, sends where the call runs it.

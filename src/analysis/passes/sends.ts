@@ -16,7 +16,10 @@ import {
 import { typeServices } from '../file/types.js';
 import { TypeInfo } from '../model/type-info.js';
 import { type MailAnalysis, MailFile } from './mail-file.js';
-import { callersOf, projectLinksOf, projectMailProbe } from './summaries.js';
+import { callersOf, loopCallersOf } from './callers.js';
+import { projectLinksOf, projectMailProbe } from './summaries.js';
+import { judgeLoopsByCallers } from './loop-callers.js';
+import { exportKeysOf } from './exports.js';
 
 /**
  * The mail analysis of the file being linted, shared by every rule: its sends and what they
@@ -65,6 +68,7 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   file.run();
   callersElsewhere(context, file);
+  judgeLoopsByCallers(file.model, file.sends.calls, exportKeysOf(file.model), (keys) => loopCallersOf(context, keys));
   return file.result();
 }
 

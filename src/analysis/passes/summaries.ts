@@ -19,7 +19,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
-import type { ExportedClient, ExportFacts, ModuleUse, Reexport } from './summary-types.js';
+import type { ExportedClient, ExportFacts, Reexport } from './summary-types.js';
 
 /**
  * Module summaries: what each export of one of the project's own modules does with mail, made by
@@ -34,12 +34,12 @@ import type { ExportedClient, ExportFacts, ModuleUse, Reexport } from './summary
 
 
 type Node = TSESTree.Node;
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Modules are followed this many imports away from the linted file, and no further. */
-const MAX_CHAIN = 3;
+export const MAX_CHAIN = 3;
 /** A linted file reads at most this many of its exports' importers for the callers report (the first, by path). */
-const MAX_CALLERS = 50;
+export const MAX_CALLERS = 50;
 const MAIL_WORD = /mail/i;
 /** `export … from` and `export *`: a module that only passes on another's exports. */
 const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
@@ -55,7 +55,7 @@ interface MailText {
   readonly reexports: readonly Reexport[];
 }
 
-function mailText(file: string): MailText | null {
+export function mailText(file: string): MailText | null {
   return moduleFact('mail', file, (text) => {
     const mentionsMail = MAIL_WORD.test(text);
     return {
@@ -180,7 +180,7 @@ interface ProjectPlace {
  * imports (when its text names one), its nodes, and its own view of the project's modules (none
  * past the chain limit). Null when it does not parse.
  */
-function analyseModule(file: string, importsSdk: boolean, place: ProjectPlace | null): MailFile | null {
+export function analyseModule(file: string, importsSdk: boolean, place: ProjectPlace | null): MailFile | null {
   const parsed = parseModule(file);
   const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
   if (!parsed || !globalScope) return null;
@@ -214,7 +214,7 @@ function mayHaveMail(file: string, budget: number, root: string): boolean {
 }
 
 /** The root of the linted file's project, asked at the start of each use of the project in a lint (so that every cached fact is checked again). */
-function lintedProject(context: Context): string | null {
+export function lintedProject(context: Context): string | null {
   if (!path.isAbsolute(context.filename)) return null;
   beginLint(context.sourceCode.ast);
   return projectRoot(context.filename, context.cwd);
@@ -244,44 +244,6 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
 export function projectLinksOf(context: Context, globalScope: TSESLint.Scope.Scope): ProjectView | null {
   const root = lintedProject(context);
   return root === null ? null : new ProjectLinks(globalScope, context.filename, { root, cwd: context.cwd, budget: MAX_CHAIN });
-}
-
-/**
- * The callers in other modules that pass data-driven lists to the exports at `keys` of the linted
- * file, which put them in a visible field: each caller read as its own lint reads it (without
- * types), at most MAX_CALLERS of the importers that name one of the exports.
- */
-export function callersOf(context: Context, keys: readonly string[]): (ModuleUse & { readonly file: string })[] {
-  const root = lintedProject(context);
-  if (root === null) return [];
-  const names = new Set(keys.map((key) => key.split(/[.#]/)[0]!));
-  const callers = importersOf(context.filename, packageRoot(context.filename, root))
-    .filter((file) => [...names].some((name) => mentions(file, name)))
-    .slice(0, MAX_CALLERS);
-  return callers.flatMap((file) => callerUses(file, root).filter((u) => u.module === context.filename).map((u) => ({ ...u, file })));
-}
-
-function mentions(file: string, name: string): boolean {
-  // `default` is imported under any name: every importer may call it.
-  return name === 'default' || (moduleFact(`mentions ${name}`, file, (text) => text.includes(name)) ?? false);
-}
-
-const callers = new Store<readonly ModuleUse[]>('caller uses', 8192);
-
-/** The data-driven lists a file of the project passes to exports of project modules that put them in a visible field. */
-function callerUses(file: string, root: string): readonly ModuleUse[] {
-  return callers.get(`${root}\0${file}`, () => {
-    const text = mailText(file);
-    if (!text?.mentionsMail) return [];
-    try {
-      const mail = analyseModule(file, text.importsSdk, { root, cwd: path.dirname(file), budget: MAX_CHAIN });
-      if (!mail) return [];
-      mail.run();
-      return mail.exposures.moduleUses;
-    } catch {
-      return []; // a caller that cannot be read is unknown: no report in the wrapper on its account
-    }
-  });
 }
 
 const MESSAGE_PATH_KEYS = new Set(MESSAGE_PATHS.map((p) => p.join('.')));

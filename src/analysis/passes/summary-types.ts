@@ -24,6 +24,14 @@ export interface ExportedSender {
   readonly batch: boolean;
   readonly throttled: boolean;
   readonly queued: boolean;
+  /** Parameters whose elements its own loop sends to one by one: what its callers pass there decides the loop. */
+  readonly loops?: readonly ParameterAt[];
+}
+
+/** A parameter's position, and the path inside it (`{ to }` → `['to']`). */
+export interface ParameterAt {
+  readonly index: number;
+  readonly path: readonly string[];
 }
 
 /** An export that is an SDK client, or an object that hands some of its methods' arguments to one. */
@@ -61,4 +69,18 @@ export interface ModuleUse {
   readonly key: string;
   readonly fieldName: string;
   readonly line: number;
+}
+
+/** What a file passes to an export of a project module that loops over that parameter with its sends. */
+export interface LoopUse extends ParameterAt {
+  readonly module: string;
+  readonly key: string;
+  /** One element at most (`deliver([message])`, `notify(user)`): the loop runs once. */
+  readonly single: boolean;
+}
+
+/** What a caller of the project's modules' exports passes them, read for the modules it calls. */
+export interface CallerFacts {
+  readonly uses: readonly ModuleUse[];
+  readonly loops: readonly LoopUse[];
 }
