@@ -38,3 +38,21 @@ describe('work grows linearly with the number of sends', () => {
     });
   }
 });
+
+describe('work grows linearly with writes that read the value they replace', () => {
+  // `list = list.concat(more)` written n times: each write's value is read through `list` again,
+  // n ways at every level of the depth budget unless each expression is answered once
+  // (dittofeed's messaging.ts did not finish in minutes).
+  const program = (n: number) =>
+    "import nodemailer from 'nodemailer';\nconst transport = nodemailer.createTransport({ host: 'smtp.example.com' });\n" +
+    `export async function send(users, extra) {\n  let list = users.map((u) => u.email);\n${Array.from({ length: n }, (_, i) => `  if (extra.a${i}) list = list.concat(extra.a${i});\n`).join('')}` +
+    "  await transport.sendMail({ to: list.slice(0, 50).join(','), subject: 'Hi' });\n}\n";
+  it('a list concatenated to itself n times: 4x the writes, at most 4.5x the work', { timeout: 60_000 }, () => {
+    const small = work(program(8));
+    const large = work(program(32));
+    expect(small.reports).toBeGreaterThan(0);
+    expect(large.reports).toBe(small.reports);
+    expect(large.queries).toBeLessThanOrEqual(small.queries * 4.5);
+  });
+});
+

@@ -32,77 +32,11 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  */
 export const MAX_DEPTH = 40;
 
-/** A named place a value passed through, whose declaration may say more (a type annotation). */
-export type Holder =
-  | { readonly kind: 'variable'; readonly variable: TSESLint.Scope.Variable }
-  | { readonly kind: 'field'; readonly cls: ClassNode; readonly name: string };
+export type { ElementSource, FieldEntry, Holder, ImportSource, ParameterSource, Source, UnknownSource, ValueSource, Written } from './source-types.js';
+import type { FieldEntry, Holder, ImportSource, ParameterSource, Source, UnknownSource, ValueSource, Written } from './source-types.js';
 
-interface Common {
-  /** The expression the source is: the value, the parameter's name, the collection, the import binding. */
-  readonly node: Node;
-  /** The variables and fields the value was held in on its way (the value itself, at the end of `path`), outermost first. */
-  readonly through: readonly Holder[];
-  /** The right side of `a || b` or `a ?? b`: the expression (`a`) it stands in for. */
-  readonly fallbackFor?: Node;
-}
-
-/** What the flow does not see through: a literal, a record, an array, a call of something else, a global. */
-export interface ValueSource extends Common {
-  readonly kind: 'value';
-  /** Property names read from the value (`['send']` for `transport.send`); `[]` for the value itself. */
-  readonly path: readonly string[];
-}
-
-/** A parameter of a function of the file, and the path inside it (`({ to })` → `['to']`): what callers pass. */
-export interface ParameterSource extends Common {
-  readonly kind: 'parameter';
-  readonly node: TSESTree.Identifier;
-  readonly fn: FunctionNode;
-  readonly index: number;
-  /** Path inside the argument; `'[]'` for an element of it. */
-  readonly path: readonly string[];
-  /** The parameter as declared, without its default: where its annotation is. */
-  readonly pattern: Node;
-  /** `(list = users.map(…))`: what a caller that passes nothing gets. */
-  readonly fallback: TSESTree.Expression | null;
-}
-
-/** One element of a collection the flow cannot list (`chunk(list, 50)`, a call's result): `node` is the collection. */
-export interface ElementSource extends Common {
-  readonly kind: 'element';
-  readonly path: readonly string[];
-}
-
-/** A binding of another module: `import`, `import x = require()`, or `require()`. */
-export interface ImportSource extends Common {
-  readonly kind: 'import';
-  readonly module: string;
-  /** The export the binding names: `default`, `*` for a namespace, or a name; `require('m')` is `default`. */
-  readonly name: string;
-  /** Property names read from the binding. */
-  readonly path: readonly string[];
-  /** The import declaration, `import x = require()` declaration, or `require()` call. */
-  readonly declaration: Node;
-  /** The import specifier (null for `require()` and `import x = require()`). */
-  readonly specifier: TSESTree.ImportClause | null;
-}
-
-export interface UnknownSource extends Common {
-  readonly kind: 'unknown';
-}
-
-export type Source = ValueSource | ParameterSource | ElementSource | ImportSource | UnknownSource;
-
-/** One place a field was written: the holder a report points at, the value as written, the object literal around it. */
-export interface Written {
-  readonly kind: 'write';
-  readonly holder: Node;
-  readonly value: Node;
-  readonly object: TSESTree.ObjectExpression | null;
-}
-
-/** What reading a path out of a value finds: a write, or the source whose inside is not in view (with the path still to read). */
-export type FieldEntry = Written | Source;
+/** A variable's or an expression's answer while it is being computed: asked again inside it, the value is unknown. */
+const ACTIVE: readonly Source[] = Object.freeze([]);
 
 type ThisWrites = Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, readonly TSESTree.Expression[]>>, 'get'>;
 
@@ -111,6 +45,8 @@ const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', '
 
 export class ValueFlow {
   private readonly memo = new Map<Node, readonly Source[]>();
+  /** What each variable written with plain assignments holds (`assigned` branch of `identifier`). */
+  private readonly assigned = new Map<TSESLint.Scope.Variable, readonly Source[]>();
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
@@ -269,9 +205,21 @@ export class ValueFlow {
         const loop = def.parent?.parent;
         if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.parent) return [unknown(node, [holder])];
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given.
+          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given, read once
+          // per variable (each of n references would read n writes); inside its own answer, unknown.
+          const known = this.assigned.get(variable);
+          if (known) return known === ACTIVE ? [unknown(node, [holder])] : known;
           const values = assignedValues(variable);
-          return values ? held(holder, dedupe(values.flatMap((v) => this.sources(v)))) : [unknown(node, [holder])];
+          if (!values) return [unknown(node, [holder])];
+          this.assigned.set(variable, ACTIVE);
+          let answer: readonly Source[] = ACTIVE;
+          try {
+            answer = held(holder, dedupe(values.flatMap((v) => this.sources(v))));
+          } finally {
+            if (answer === ACTIVE) this.assigned.delete(variable);
+            else this.assigned.set(variable, answer);
+          }
+          return answer;
         }
         // `const { a: { b } } = value`, written once: that part of the value.
         const path = destructuringPath(declarator.id, def.name);

@@ -63,6 +63,8 @@ const OBJECT_LISTS: ReadonlySet<string> = new Set(['keys', 'values', 'entries'])
 
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
+  /** `parameterBehind` per expression; null while being answered. */
+  private readonly behindMemo = new Map<Node, ParamRef | null>();
 
   constructor(
     /** The file's value query: where a recipient expression's value comes from. */
@@ -230,13 +232,21 @@ export class RecipientClassifier {
    * list methods and `Array.isArray(x) ? x : [x]`. Null when it comes from anywhere else.
    */
   parameterBehind(node: Node): ParamRef | null {
-    return this.flow.within(null, () => {
+    // Once per expression, and null inside its own answer: `list = list.concat(more)` written n
+    // times asks for `list` through each write, n ways at every level (dittofeed's messaging.ts
+    // did not finish in minutes).
+    const known = this.behindMemo.get(node);
+    if (known !== undefined) return known;
+    this.behindMemo.set(node, null);
+    const found = this.flow.within(null, () => {
       for (const source of this.flow.sources(node)) {
-        const found = this.behind(source);
-        if (found) return found;
+        const param = this.behind(source);
+        if (param) return param;
       }
       return null;
     });
+    this.behindMemo.set(node, found);
+    return found;
   }
 
   private behind(source: Source): ParamRef | null {
