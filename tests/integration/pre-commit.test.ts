@@ -88,4 +88,18 @@ describe('.pre-commit-hooks.yaml', () => {
     const globbed = /\{([^}]+)\}/.exec(FILES[0]!)![1]!.split(',');
     expect(globbed.every((ext) => files.test(`a.${ext}`))).toBe(true);
   });
+
+  it('installs the TypeScript parser and TypeScript with the hook, at the ranges package.json gives them', () => {
+    // They are optional peers of the plugin (issue 21, item 6): pre-commit installs only the package itself.
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+    const [hook] = yaml.load(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as { additional_dependencies?: string[] }[];
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(hook!.additional_dependencies).toEqual([
+      `@typescript-eslint/parser@${pkg.peerDependencies['@typescript-eslint/parser']}`,
+      `typescript@${pkg.devDependencies['typescript']}`,
+    ]);
+  });
 });
