@@ -193,8 +193,12 @@ export class RecipientClassifier {
     }
     let count = 0;
     const params: ParamRef[] = [];
+    const extended = assignedTo(this.flow.globalScope, node);
     for (const element of elements) {
       if (element.type === AST_NODE_TYPES.SpreadElement) {
+        // `to = [...to, ...more]`: the variable's earlier values are its other writes, already
+        // among its sources; only what is added here is new (novu's `createMailData`).
+        if (extended && element.argument.type === AST_NODE_TYPES.Identifier && variableOf(this.flow.globalScope, element.argument) === extended) continue;
         const spread = this.classify(element.argument);
         // `[...options.to, ...overrides.to]`: the callers' lists, joined.
         if (spread.kind === 'parameter') params.push(spread.param);
@@ -411,6 +415,13 @@ export class RecipientClassifier {
     // out, its length comes from data.
     return DATA_DRIVEN;
   }
+}
+
+/** The variable `node` is assigned to by `name = node`, if it is. */
+function assignedTo(globalScope: ValueFlow['globalScope'], node: Node): ReturnType<typeof variableOf> {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.right !== node || parent.left.type !== AST_NODE_TYPES.Identifier) return null;
+  return variableOf(globalScope, parent.left);
 }
 
 /** The type annotation a variable or a field is declared with. */

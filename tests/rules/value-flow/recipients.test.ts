@@ -20,6 +20,8 @@ for (const [tester, name, flavour] of flavours) {
       flavour(`${head}const config = { owner: 'owner@x.io' };\nexport async function f() {\n  ${send("{ to: config.owner, subject: 'Hi' }")}\n}`),
       // An element of a list of single addresses is one address.
       flavour(`${head}const owners = ['a@x.io', 'b@x.io'];\nexport async function f() {\n  ${send("{ to: owners[0], subject: 'Hi' }")}\n}`),
+      // A list extended from itself with the callers' lists is still the callers' (novu's createMailData).
+      flavour(`${head}export async function f(message, extra) {\n  let list = message.to;\n  list = [...list, ...(extra.to || [])];\n  ${send("{ to: list, subject: 'Hi' }")}\n}`),
       // A configured list cut from a delimited string, through list methods and a variable.
       flavour(
         `${head}export async function f(settings) {\n  const alerts = settings.alertEmails.trim().split(',').map((a) => a.trim()).filter((a) => a.length > 0);\n  ${send("{ to: alerts, subject: 'Down' }")}\n}`,
@@ -63,6 +65,11 @@ for (const [tester, name, flavour] of flavours) {
         'a list of data beside a configured one',
         flavour(`${head}export async function f(settings, users) {\n  const list = settings.all ? ${emails} : settings.alerts.split(',');\n  ${send("{ to: list.filter(Boolean), subject: 'Hi' }")}\n}`),
         [['to', 'to: list.filter(Boolean)']],
+      ),
+      invalid(
+        'a list extended from itself with data',
+        flavour(`${head}export async function f(message, users) {\n  let list = message.to;\n  list = [...list, ...${emails}];\n  ${send("{ to: list, subject: 'Hi' }")}\n}`),
+        [['to', 'to: list']],
       ),
       invalid('the real Array.from', flavour(`${head}export async function f(users) {\n  ${send(`{ to: Array.from(users, (u) => u.email), subject: 'Hi' }`)}\n}`), [
         ['to', 'to: Array.from(users, (u) => u.email)'],
