@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
+import { lazyTypeScriptParser } from '../src/util/typescript-parser.js';
 import { describe, expect, it } from 'vitest';
 import plugin, { configs, rules } from '../src/index.js';
 
@@ -29,8 +30,9 @@ describe('the plugin object', () => {
         files: ['**/*.{js,mjs,cjs,jsx}'],
         languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
       });
-      // TypeScript gets the parser and nothing else, so a project's parserOptions survive the merge.
-      expect(typescript).toEqual({ name: `mail/${name}/typescript`, files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser: tsParser } });
+      // TypeScript gets the parser and nothing else, so a project's parserOptions survive the merge:
+      // typescript-eslint's, loaded when the first TypeScript file is parsed (an optional peer).
+      expect(typescript).toEqual({ name: `mail/${name}/typescript`, files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser: lazyTypeScriptParser } });
       expect(rest).toEqual([]);
     }
     expect(configs.recommended[0]!.rules).toHaveProperty('mail/no-exposed-recipients', 'error');
@@ -82,3 +84,14 @@ describe('the built package', () => {
     expect(JSON.parse(run.stdout)).toEqual({ same: true, name: 'eslint-plugin-mail', rules: Object.keys(rules) });
   });
 });
+
+describe('the TypeScript parser the configs set', () => {
+  it("is typescript-eslint's, loaded on first use: the same tree for the same code", () => {
+    const code = 'const to: string[] = users.map((u) => u.email);';
+    const options = { range: true, loc: true, sourceType: 'module' as const };
+    const parser = lazyTypeScriptParser as { parseForESLint(code: string, options: object): { ast: { body: unknown[] } } };
+    const lazy = parser.parseForESLint(code, options);
+    expect(lazy.ast.body).toEqual(tsParser.parseForESLint(code, options).ast.body);
+  });
+});
+
