@@ -198,3 +198,16 @@ export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.Clas
   }
   return null;
 }
+
+/** `a.b.c` with static names, as the identifier it starts from and the path read from it; null for anything else. */
+export function memberChain(node: TSESTree.MemberExpression): { base: TSESTree.Identifier; path: string[] } | null {
+  const path: string[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(current);
+    if (name === null) return null;
+    path.unshift(name);
+    current = unwrap(current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? { base: current, path } : null;
+}

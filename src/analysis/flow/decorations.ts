@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from './ast.js';
+import { type FunctionNode, isFunction, memberChain, propertyName, unwrap, variableOf } from './ast.js';
 
 /**
  * What middleware hangs on the objects every handler receives: `req.emailService = service`,
@@ -31,15 +31,9 @@ export interface ParameterPath {
 
 /** `req.a.b` on a plain parameter of a function: its position and the path; null for anything else. */
 export function parameterPath(member: TSESTree.MemberExpression, globalScope: TSESLint.Scope.Scope): ParameterPath | null {
-  const path: string[] = [];
-  let object: Node = member;
-  while (object.type === AST_NODE_TYPES.MemberExpression) {
-    const name = propertyName(object);
-    if (name === null) return null;
-    path.unshift(name);
-    object = unwrap(object.object);
-  }
-  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const chain = memberChain(member);
+  if (!chain) return null;
+  const { base: object, path } = chain;
   const variable = variableOf(globalScope, object);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== DefinitionType.Parameter || !isFunction(def.node)) return null;

@@ -3,7 +3,7 @@ import { ASTUtils } from '../../util/ast-utils.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { InsecureSetting, OptionSet, PathSegment, SdkSpec, SecretField, SetupCall } from '../../sdks/index.js';
 import { SETUP_METHODS } from '../../sdks/indexes.js';
-import { isFunction, propertyName, unwrap, scopeAt } from '../flow/ast.js';
+import { isFunction, memberChain, propertyName, unwrap, scopeAt } from '../flow/ast.js';
 import { isGlobal } from '../flow/globals.js';
 import { onlyOutsideProduction } from '../flow/guards.js';
 import { MAX_DEPTH, type ValueFlow } from '../flow/sources.js';
@@ -360,19 +360,6 @@ function literalText(node: Node): string | null {
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
-/** `a.b.c` with static names, as a base expression and a path. */
-function memberChain(node: TSESTree.MemberExpression): { base: Node; path: string[] } | null {
-  const path: string[] = [];
-  let current: Node = node;
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = propertyName(current);
-    if (name === null) return null;
-    path.unshift(name);
-    current = unwrap(current.object);
-  }
-  return current.type === AST_NODE_TYPES.Identifier ? { base: current, path } : null;
 }
 
 function parseUrl(text: string): URL | null {
