@@ -9,6 +9,8 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { clearModuleCaches } from '../../src/analysis/project/caches.js';
+import { statCount } from '../../src/analysis/project/files.js';
+import { CHECK_PAUSE_MS } from '../../src/analysis/project/store.js';
 import { lint, project } from './project.js';
 
 const EXPOSED = 'mail/no-exposed-recipients';
@@ -186,5 +188,44 @@ exports.notice = (list) => transport.sendMail({ from: 'x@example.com', to: list,
     writeFileSync(path.join(dir, 'mailer.js'), helper('bcc'));
     expect(await shared('mailer.js')).toEqual([]);
     expect(await shared('job.js')).toEqual([]);
+  });
+});
+
+describe('one check per run of lints, a new one after a pause or a file linted again', () => {
+  /** `count` wrappers that each put their parameter in `to`, each called by its own job with a list. */
+  function wrappers(count: number) {
+    const files: Record<string, string> = { 'package.json': '{ "name": "app" }\n' };
+    for (let i = 0; i < count; i++) {
+      files[`mailer-${i}.js`] = `const nodemailer = require('nodemailer');\nconst t = nodemailer.createTransport({});\nexports.notify = (list) => t.sendMail({ from: 'x@example.com', to: list, subject: 'Hi', text: '.' });\n`;
+      files[`job-${i}.js`] = `const { notify } = require('./mailer-${i}');\nmodule.exports = (users) => notify(users.map((u) => u.email));\n`;
+    }
+    return project(files);
+  }
+
+  it("stats each of the project's files about once in a run, not once per lint", async () => {
+    const stats: number[] = [];
+    for (const count of [20, 80]) {
+      const dir = wrappers(count);
+      clearModuleCaches();
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+      const before = statCount.value;
+      const results = await eslint.lintFiles(['*.js']);
+      stats.push(statCount.value - before);
+      // Every wrapper reports for its caller, every caller for its list: the index was asked by every lint.
+      expect(results.filter((r) => r.messages.length).length).toBe(2 * count);
+    }
+    // Four times the files: under six times the stats (once per lint, it was about sixteen times).
+    expect(stats[1]! / stats[0]!).toBeLessThan(6);
+  });
+
+  it('an edit two imports away is seen by a file not linted yet, after a pause', async () => {
+    const dir = chain(false);
+    writeFileSync(path.join(dir, 'd.js'), `const { relayMail } = require('./b');\nmodule.exports = (users) => relayMail(users.map((u) => u.email));\n`);
+    const shared = linter(dir);
+    expect((await shared('c.js')).length).toBe(1);
+    const a = path.join(dir, 'a.js');
+    rewrite(a, readFileSync(a, 'utf8').replace(' to,', ' bcc: to,'));
+    await new Promise((resolve) => setTimeout(resolve, CHECK_PAUSE_MS + 50));
+    expect(await shared('d.js')).toEqual([]);
   });
 });

@@ -45,18 +45,18 @@ const at = (name: string) => path.join(base, name);
 
 describe('the project root', () => {
   it("is the lint's working directory for a file inside it, with no version-control root between", () => {
-    beginLint({});
+    beginLint({}, 'test.js');
     expect(projectRoot(at('app/src/job.js'), at('app'))).toBe(at('app'));
   });
 
   it('is the nearest package.json for a file outside the working directory, and a loose file\'s own folder when there is none', () => {
-    beginLint({});
+    beginLint({}, 'test.js');
     expect(projectRoot(at('app/src/job.js'), at('loose'))).toBe(at('app'));
     expect(projectRoot(at('loose/job.js'), at('app'))).toBe(at('loose'));
   });
 
   it('is never left by a relative import, a `paths` alias that points outside it, or one that points at an absolute path', () => {
-    beginLint({});
+    beginLint({}, 'test.js');
     const root = at('app');
     expect(resolveImport(at('app/src/job.js'), '../../outside/mailer', root)).toBeNull();
     expect(resolveImport(at('app/src/alias.js'), '@ext/mailer', root)).toBeNull();
@@ -65,7 +65,7 @@ describe('the project root', () => {
   });
 
   it("indexes only the root's files for a loose file's callers", () => {
-    beginLint({});
+    beginLint({}, 'test.js');
     expect(importersOf(at('loose/mailer.js'), at('loose'))).toEqual([at('loose/neighbour.js')]);
   });
 

@@ -216,7 +216,7 @@ function mayHaveMail(file: string, budget: number, root: string): boolean {
 /** The root of the linted file's project, asked at the start of each use of the project in a lint (so that every cached fact is checked again). */
 export function lintedProject(context: Context): string | null {
   if (!path.isAbsolute(context.filename)) return null;
-  beginLint(context.sourceCode.ast);
+  beginLint(context.sourceCode.ast, context.filename);
   return projectRoot(context.filename, context.cwd);
 }
 

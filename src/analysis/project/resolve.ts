@@ -21,7 +21,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 
 const folders = new Store<FolderListing>('folders', 16_384, (listing) => `${listing.names.join('/')}|${[...listing.folders].join('/')}`);
 
-/** A folder's entries, read once per lint however many imports look in it. */
+/** A folder's entries, read once per check (see store.ts) however many imports look in it. */
 function folder(dir: string): FolderListing {
   return folders.get(dir, () => readFolder(dir));
 }

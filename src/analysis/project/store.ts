@@ -1,14 +1,16 @@
+import { performance } from 'node:perf_hooks';
 import { type FileVersion, type FolderListing, fileUnchanged, fileVersion, folderUnchanged, listFolder, type PathEntry, pathEntry, pathEntryUnchanged, readVersioned } from './files.js';
 
 /**
  * The one cache store of everything read from other files, and its contract: a cached fact is
  * valid only while every file it was read from is unchanged. Each entry records, while it is
  * computed, the files and folders it read (with their versions, see files.ts) and the other
- * entries it asked (with a fingerprint of their value). An entry is checked again once per lint
- * (see `beginLint`): a changed file, or an asked entry whose value has changed, makes it computed
- * anew; an asked entry recomputed to the same value does not (early cutoff). So the answer for a
- * file never depends on what was linted before it, in one process or in worker threads, and an
- * edit any number of imports away is seen by the next lint. Each store is bounded: past its
+ * entries it asked (with a fingerprint of their value). An entry is checked again once per check
+ * (see `beginLint`: one per run of lints, and again after a pause or when a file is linted again):
+ * a changed file, or an asked entry whose value has changed, makes it computed anew; an asked entry
+ * recomputed to the same value does not (early cutoff). So the answer for a file never depends on
+ * what was linted before it, in one process or in worker threads, and an edit any number of
+ * imports away is seen by the next lint that follows it. Each store is bounded: past its
  * bound, the entry made longest ago goes. No mail knowledge here.
  */
 
@@ -23,11 +25,11 @@ type FileDependency = Exclude<Dependency, { kind: 'entry' }>;
 interface Entry<V> {
   readonly value: V;
   readonly deps: readonly Dependency[];
-  /** Every file and folder it was read from, its asked entries' included: what a flat entry that asks it records. */
-  readonly files: readonly FileDependency[];
+  /** Every file and folder it was read from, its asked entries' included: what a flat entry that asks it records (made when first asked). */
+  files?: readonly FileDependency[];
   readonly fingerprint: string;
   readonly compute: () => V;
-  /** The lint it was last found valid in. */
+  /** The check it was last found valid in. */
   checked: number;
 }
 
@@ -57,27 +59,57 @@ function trackEntry(store: Store<unknown>, key: string, entry: Entry<unknown>): 
     if (!frame.deps.has(id)) frame.deps.set(id, { kind: 'entry', store, key, fingerprint: entry.fingerprint });
     return;
   }
-  for (const file of entry.files) {
+  for (const file of (entry.files ??= filesOf(entry.deps))) {
     const id = idOf(file);
     if (!frame.deps.has(id)) frame.deps.set(id, file);
   }
 }
 
-let lint = 1;
+/**
+ * A lint that follows the one before it with less than this pause between them, and lints a
+ * file not linted yet since the last check, trusts the files found unchanged by that check: the
+ * lints of one run (a CLI or CI run, one worker's share of it) stat each file once, not once per
+ * lint. An edit between two lints is made by a person or a program that then lints again: a pause
+ * longer than this, or the same file linted again (an editor re-linting the open file, a watch
+ * mode, a test), starts a new check of every fact. A pause is time the process's event loop spent
+ * idle, waiting (for a keystroke, a save, a timer): a long file parsed or linted between two lints
+ * is no pause.
+ */
+export const CHECK_PAUSE_MS = 100;
+
+let check = 1;
 let lintOwner: object | null = null;
+/** The files linted since the last check began. */
+const lintedInCheck = new Set<string>();
+/** The event loop's idle time when the last lint began. */
+let idleAtLastLint = 0;
+
+/** Milliseconds the event loop has spent idle since the process started (Node's perf_hooks); wall-clock time where that is not measured. */
+const idleTime: () => number =
+  typeof performance.eventLoopUtilization === 'function' ? () => performance.eventLoopUtilization().idle : () => performance.now();
 
 /**
- * A new lint (of the file whose syntax tree is `owner`): every entry is checked against the files
- * again before its next use. Asked by every entry point that reads other files.
+ * A new lint (of `file`, whose syntax tree is `owner`), asked by every entry point that reads
+ * other files. It starts a new check of every entry against its files (see CHECK_PAUSE_MS) when
+ * the file was linted already since the last check began or the process was idle longer than
+ * CHECK_PAUSE_MS since the last lint began.
  */
-export function beginLint(owner: object): void {
+export function beginLint(owner: object, file: string): void {
   if (owner === lintOwner) return;
   lintOwner = owner;
-  lint++;
-  checkedFiles.clear();
+  const idle = idleTime();
+  if (lintedInCheck.has(file) || idle - idleAtLastLint > CHECK_PAUSE_MS) newCheck();
+  idleAtLastLint = idle;
+  lintedInCheck.add(file);
 }
 
-/** The files and folders found unchanged in this lint: many entries read the same folder or file. */
+function newCheck(): void {
+  check++;
+  checkedFiles.clear();
+  lintedInCheck.clear();
+}
+
+/** The files and folders found unchanged in this check: many entries read the same folder or file. */
 const checkedFiles = new Map<FileVersion | string, boolean>();
 
 const stores: { readonly name: string; readonly size: number; clear(): void }[] = [];
@@ -137,7 +169,7 @@ export class Store<V> {
       frames.pop();
     }
     const deps = [...frame.deps.values()];
-    const entry: Entry<V> = { value, deps, files: filesOf(deps), fingerprint: this.fingerprint(value), compute, checked: lint };
+    const entry: Entry<V> = { value, deps, fingerprint: this.fingerprint(value), compute, checked: check };
     this.entries.delete(key);
     this.entries.set(key, entry);
     // Past the bound, the entry made longest ago goes: it is made again if it is asked again.
@@ -145,11 +177,11 @@ export class Store<V> {
     return entry;
   }
 
-  /** The entry for `key` if it is still valid (checked once per lint), recomputing nothing. */
+  /** The entry for `key` if it is still valid (checked once per check, see beginLint), recomputing nothing. */
   private valid(key: string): Entry<V> | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.checked !== lint) {
+    if (entry.checked !== check) {
       // An entry whose check leads back to itself is computed anew.
       if (this.checking.has(key)) return null;
       this.checking.add(key);
@@ -158,7 +190,7 @@ export class Store<V> {
       } finally {
         this.checking.delete(key);
       }
-      entry.checked = lint;
+      entry.checked = check;
     }
     return entry;
   }
@@ -183,7 +215,8 @@ export class Store<V> {
 
   /** The files an entry was read from, its asked entries' included (none when it is not kept). */
   filesOf(key: string): readonly FileDependency[] {
-    return this.entries.get(key)?.files ?? [];
+    const entry = this.entries.get(key);
+    return entry ? (entry.files ??= filesOf(entry.deps)) : [];
   }
 
   get size(): number {
@@ -261,6 +294,8 @@ export function clearProjectCaches(): Record<string, number> {
     sizes[store.name] = (sizes[store.name] ?? 0) + store.size;
     store.clear();
   }
+  lintOwner = null;
+  newCheck();
   return sizes;
 }
 
