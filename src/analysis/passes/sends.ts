@@ -20,6 +20,7 @@ import { callersOf, loopCallersOf } from './callers.js';
 import { projectLinksOf, projectMailProbe } from './summaries.js';
 import { judgeLoopsByCallers } from './loop-callers.js';
 import { exportKeysOf } from './exports.js';
+import { offerLintedTree } from '../project/modules.js';
 
 /**
  * The mail analysis of the file being linted, shared by every rule: its sends and what they
@@ -40,8 +41,26 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * host, no import of a project module that may lead to mail, …), so ESLint calls nothing of the rule for it.
  */
 export function mailRuleListeners(context: Context, options: AnalysisOptions, exit: () => void): TSESLint.RuleListener {
+  offerLinted(context);
   return fileListeners(context, options, exit, projectMailProbe);
 }
+
+/** The linted file's tree, offered once per file to the project layer, for another lint that asks for this module. */
+function offerLinted(context: Context): void {
+  const { sourceCode } = context;
+  if (sourceCode.ast === offered || !sourceCode.scopeManager || !path.isAbsolute(context.filename)) return;
+  offered = sourceCode.ast;
+  const parser = (context.languageOptions as { parser?: { meta?: { name?: string }; name?: string } } | undefined)?.parser;
+  offerLintedTree({
+    file: context.filename,
+    ast: sourceCode.ast,
+    scopeManager: sourceCode.scopeManager,
+    visitorKeys: sourceCode.visitorKeys,
+    text: sourceCode.text,
+    parser: parser?.meta?.name ?? parser?.name,
+  });
+}
+let offered: object | null = null;
 
 /** The mail analysis of the file being linted, computed once per set of options and shared by every rule. */
 export function getMailAnalysis(context: Context, options: AnalysisOptions = {}): MailAnalysis {

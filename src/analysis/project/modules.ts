@@ -59,11 +59,43 @@ export function parseModule(file: string): ParsedModule | null {
     parsed.set(file, known);
     return known.module;
   }
-  const module = parse(file, read.text);
+  const offered = linted.get(file);
+  const module = offered?.text === read.text ? offered : parse(file, read.text);
   parsed.delete(file);
   parsed.set(file, { version: read.version, module });
   if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value!);
   return module;
+}
+
+/**
+ * The trees ESLint made for the files linted last, by path: a module asked for just after its own
+ * lint (a test file linted after the module it tests, `x.spec.js` after `x.js`) is not parsed a
+ * second time. Kept only where ESLint's tree is the one `parse` would make (see offerLintedTree),
+ * and used only while the text on disk is the text ESLint linted.
+ */
+const linted = new Map<string, ParsedModule>();
+const MAX_LINTED = 2;
+
+/** What offerLintedTree needs of the file being linted. */
+export interface LintedTree extends ParsedModule {
+  readonly file: string;
+  /** The name of the parser that made the tree (`meta.name`, or espree's `name`). */
+  readonly parser: string | undefined;
+}
+
+/**
+ * Keeps the linted file's tree for parseModule, when it is the tree parse would make: espree's
+ * for a JavaScript module (parse tries `module` first), typescript-eslint's for TypeScript (parsed
+ * as a module there too). Any other parser or source type: not kept, so a module's facts never
+ * depend on which file was linted before.
+ */
+export function offerLintedTree(tree: LintedTree): void {
+  const javascript = /\.[cm]?jsx?$/.test(tree.file) && tree.parser === 'espree';
+  const typescript = /\.[cm]?tsx?$/.test(tree.file) && !/\.d\.[cm]?ts$/.test(tree.file) && tree.parser === 'typescript-eslint/parser';
+  if ((!javascript && !typescript) || tree.ast.sourceType !== 'module') return;
+  linted.delete(tree.file);
+  linted.set(tree.file, { ast: tree.ast, scopeManager: tree.scopeManager, visitorKeys: tree.visitorKeys, text: tree.text });
+  if (linted.size > MAX_LINTED) linted.delete(linted.keys().next().value!);
 }
 
 function sameVersion(a: FileVersion, b: FileVersion): boolean {
@@ -74,8 +106,12 @@ function sameVersion(a: FileVersion, b: FileVersion): boolean {
 export function clearParsedModules(): number {
   const size = parsed.size;
   parsed.clear();
+  linted.clear();
   return size;
 }
+
+/** How many modules the project layer has parsed in this process: for the tests and the benchmark. */
+export const parseCount = { value: 0 };
 
 /**
  * ESLint's own espree and eslint-scope, loaded as ESLint loads them (CommonJS): in a JavaScript
@@ -91,6 +127,7 @@ let javascript: { espree: typeof import('espree'); eslintScope: typeof import('e
  * read, goes to typescript-estree and its scope manager.
  */
 function parse(file: string, text: string): ParsedModule | null {
+  parseCount.value++;
   return (/\.[cm]?jsx?$/.test(file) ? parseJavaScript(text) : null) ?? parseTypeScript(file, text);
 }
 
