@@ -85,7 +85,10 @@ export function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.
       if (declared && declared[0] >= start && declared[1] <= end) return true;
       continue;
     }
-    stack.push(...childNodes(node));
+    // A name that is no reference (`{ to: … }`'s key, `.email` of `user.email`) depends on nothing.
+    if (node.type === AST_NODE_TYPES.Property && !node.computed) stack.push(node.value);
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) stack.push(node.object);
+    else stack.push(...childNodes(node));
   }
   return false;
 }

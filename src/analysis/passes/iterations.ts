@@ -223,8 +223,9 @@ export class IterationAnalysis {
 
   private isTimer(node: Node): boolean {
     const value = unwrap(node);
-    // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause.
-    if (value.type === AST_NODE_TYPES.CallExpression && !this.paces(value.arguments[0])) return false;
+    // `sleep(1000)`, `setTimeout(1000)`, `delay(1000)`: the first argument is the pause, never a
+    // message, a list or a callback (`send({ … })` is asked here for every send of a loop body).
+    if (value.type === AST_NODE_TYPES.CallExpression && (NO_DELAY.has(value.arguments[0]?.type ?? '') || !this.paces(value.arguments[0]))) return false;
     // What the call returns, through local helpers (`const sleep = (ms) => new Promise(…)`).
     return this.flow.sources(value).some((source) => source.kind === 'value' && source.path.length === 0 && this.timerValue(source.node));
   }
@@ -314,6 +315,15 @@ export class IterationAnalysis {
  */
 /** Modules whose default or named export returns a promise that resolves after a delay. */
 const TIMER_MODULES = new Set(['timers/promises', 'node:timers/promises', 'delay', 'p-sleep', 'sleep-promise', 'await-sleep', 'timeout-as-promise']);
+
+/** Arguments that are no delay in milliseconds. */
+const NO_DELAY: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+]);
 
 /** A pause shorter than this does not pace a loop of sends. */
 const MIN_PAUSE_MS = 100;

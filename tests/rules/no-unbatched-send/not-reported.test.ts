@@ -104,6 +104,9 @@ tsTester.run('no-unbatched-send: shapes that are not one send per element', rule
     // The same message every turn.
     file('declare const msg: { to: string; subject: string };', 'for (const u of users) await resend.emails.send(msg);'),
     file('', 'users.forEach(() => resend.emails.send({ to: "ops@x.io", subject: "One more user" }));'),
+    // A key or a property named like the loop's variable is no use of it.
+    file('', 'for (const to of users) await resend.emails.send({ to: "ops@x.io", subject: "One more user" });'),
+    file('declare const team: { email: string };', 'for (const email of users) await resend.emails.send({ to: team.email, subject: "One more user" });'),
     // While loops: what they iterate is not in view.
     file('', 'while (users.length) await resend.emails.send({ to: users.pop()!.email });'),
     file('', 'let i = 0;\n  do { await resend.emails.send({ to: users[i]!.email }); i++; } while (i < users.length);'),
