@@ -115,8 +115,14 @@ export const SEND_HINT = new RegExp(
   `(?<!\\bObject)\\.(?:${[...new Set(sdks.flatMap((sdk) => Object.values(sdk.kinds).flatMap((k) => Object.keys(k.sends ?? {}))))].join('|')})\\s*\\(`,
 );
 
-/** A quoted specifier of an SDK module (`'nodemailer'`, `"@sendgrid/mail"`): a module without one imports no SDK. */
-export const MODULE_NEEDLE = new RegExp(`['"\`](?:${[...builtinRootsMap().keys()].map(escapeRegExp).join('|')})['"\`]`);
+/**
+ * A quoted specifier of an SDK module (`'nodemailer'`, `"@sendgrid/mail"`), also as Deno and the
+ * CDNs spell it (`'npm:resend@4'`, `'https://esm.sh/resend@2?target=deno'`, see
+ * util/specifiers.ts): a module without one imports no SDK.
+ */
+export const MODULE_NEEDLE = new RegExp(
+  `['"\`](?:npm:/?|https?://[^'"\`\\s]*/)?(?:${[...builtinRootsMap().keys()].map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:[/?][^'"\`\\s]*)?['"\`]`,
+);
 
 function builtinRootsMap() {
   return moduleRoots(sdks);

@@ -280,3 +280,58 @@ describe("an SDK client the project's middleware hangs on the request", () => {
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['2:54 mail/no-exposed-recipients']);
   });
 });
+
+describe('module specifiers as Deno, edge runtimes and CDNs write them, and dynamic imports', () => {
+  const EXPOSED = 'mail/no-exposed-recipients';
+  const found = (list: Awaited<ReturnType<typeof lint>>) => list.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`);
+  const resendSend = (field: string) => `  await resend.emails.send({ from: 'a@example.com', ${field}: users.map((u) => u.email), subject: 'x', html: '.' });\n`;
+
+  it('TypeScript (Deno, Supabase functions): `npm:resend@4`, `https://esm.sh/…`, a build path of esm.sh; `bcc` stays silent', async () => {
+    const dir = project({
+      'supabase/functions/notify/index.ts': `import { Resend } from 'npm:resend@4';\nconst resend = new Resend(Deno.env.get('RESEND_API_KEY'));\nexport async function notify(users: { email: string }[]) {\n${resendSend('to')}${resendSend('bcc')}}\n`,
+      'edge/sendgrid.ts': `import sgMail from 'https://esm.sh/@sendgrid/mail@8?target=deno';\nexport async function notify(users: { email: string }[]) {\n  await sgMail.send({ from: 'a@example.com', to: users.map((u) => u.email), subject: 'x', text: '.' });\n}\n`,
+      'edge/built.ts': `import { Resend } from 'https://esm.sh/v135/resend@2.0.0/es2022/resend.mjs';\nconst resend = new Resend('re_123');\nexport async function notify(users: { email: string }[]) {\n${resendSend('to')}}\n`,
+      'edge/other.ts': `import { Resend } from 'https://esm.sh/resend-like@1';\nconst resend = new Resend('re_123');\nexport async function notify(users: { email: string }[]) {\n${resendSend('to')}}\n`,
+    });
+    expect(found(await lint(dir, 'supabase/functions/notify/index.ts'))).toEqual([`4:53-82 ${EXPOSED}`]);
+    expect(found(await lint(dir, 'edge/sendgrid.ts'))).toEqual([`3:46-75 ${EXPOSED}`]);
+    expect(found(await lint(dir, 'edge/built.ts'))).toEqual([`4:53-82 ${EXPOSED}`]);
+    expect(found(await lint(dir, 'edge/other.ts'))).toEqual([]);
+  });
+
+  it('ESM: `await import(sdk)` as a namespace, its `.default`, `{ default: x }`, and a named export', async () => {
+    const transport = `createTransport({ host: 'smtp.example.com', port: 587 })`;
+    const dir = project({
+      'package.json': '{ "name": "app", "type": "module" }\n',
+      'jobs.js':
+        `export async function a(users) {\n  const nodemailer = await import('nodemailer');\n  const t = nodemailer.${transport};\n  await t.sendMail({ to: users.map((u) => u.email), subject: 'x', text: '.' });\n}\n` +
+        `export async function b(users) {\n  const t = (await import('nodemailer')).default.${transport};\n  await t.sendMail({ to: users.map((u) => u.email), subject: 'x', text: '.' });\n}\n` +
+        `export async function c(users) {\n  const { default: nodemailer } = await import('nodemailer');\n  const t = nodemailer.${transport};\n  for (const u of users) await t.sendMail({ to: u.email, subject: 'x', text: '.' });\n}\n` +
+        `export async function d(users) {\n  const { Resend } = await import('resend');\n  const resend = new Resend('re_123');\n${resendSend('to')}}\n`,
+    });
+    expect(found(await lint(dir, 'jobs.js'))).toEqual([`4:22-51 ${EXPOSED}`, `8:22-51 ${EXPOSED}`, `13:32-84 ${UNBATCHED}`, `18:53-82 ${EXPOSED}`]);
+  });
+
+  it('CommonJS: `await import(sdk)` in a `.cjs` module', async () => {
+    const dir = project({
+      'job.cjs': `module.exports = async function notify(users) {\n  const nodemailer = await import('nodemailer');\n  const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587 });\n  await t.sendMail({ to: users.map((u) => u.email), subject: 'x', text: '.' });\n};\n`,
+    });
+    expect(found(await lint(dir, 'job.cjs'))).toEqual([`4:22-51 ${EXPOSED}`]);
+  });
+
+  it("a project module imported dynamically: its export's summary, by name and on the namespace, in ESM, TypeScript and CommonJS", async () => {
+    const mailer = `const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587 });\n`;
+    const dir = project({
+      'package.json': '{ "name": "app" }\n',
+      'esm/mailer.mjs': `import nodemailer from 'nodemailer';\n${mailer}export const notify = (list) => t.sendMail({ to: list, subject: 'x', text: '.' });\nexport const format = (list) => list.join(', ');\n`,
+      'esm/job.mjs': `export async function run(users) {\n  const { notify, format } = await import('./mailer.mjs');\n  await notify(users.map((u) => u.email));\n  format(users.map((u) => u.email));\n}\nexport async function again(users) {\n  const mailer = await import('./mailer.mjs');\n  await mailer.notify(users.map((u) => u.email));\n}\n`,
+      'ts/mailer.ts': `import nodemailer from 'nodemailer';\n${mailer}export const notify = (list: string[]) => t.sendMail({ to: list, subject: 'x', text: '.' });\n`,
+      'ts/job.ts': `export async function run(users: { email: string }[]) {\n  const { notify } = await import('./mailer');\n  await notify(users.map((u) => u.email));\n}\n`,
+      'cjs/mailer.cjs': `const nodemailer = require('nodemailer');\n${mailer}exports.notify = (list) => t.sendMail({ to: list, subject: 'x', text: '.' });\n`,
+      'cjs/job.cjs': `module.exports = async (users) => {\n  const { notify } = await import('./mailer.cjs');\n  await notify(users.map((u) => u.email));\n};\n`,
+    });
+    expect(found(await lint(dir, 'esm/job.mjs'))).toEqual([`3:9-41 ${EXPOSED}`, `8:9-48 ${EXPOSED}`]);
+    expect(found(await lint(dir, 'ts/job.ts'))).toEqual([`3:9-41 ${EXPOSED}`]);
+    expect(found(await lint(dir, 'cjs/job.cjs'))).toEqual([`3:9-41 ${EXPOSED}`]);
+  });
+});

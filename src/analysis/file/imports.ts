@@ -2,6 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { ASTUtils } from '../../util/ast-utils.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { builtinRoots, type ModuleRoot } from '../../sdks/index.js';
+import { childNodes } from '../flow/ast.js';
+import { moduleName } from '../../util/specifiers.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
 
 /** Import discovery: which declarations and `require()` calls of the file load a known module. */
@@ -39,7 +41,7 @@ export function findModuleRoots(
       statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
       (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
     ) {
-      const root = known.get(statement.source.value);
+      const root = known.get(moduleName(statement.source.value));
       if (root) roots.set(statement, root);
     }
     // TypeScript's `import x = require('m')`, the usual form for `export =` packages.
@@ -48,18 +50,19 @@ export function findModuleRoots(
       declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
       declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
     ) {
-      const root = known.get(declaration.moduleReference.expression.value);
+      const root = known.get(moduleName(declaration.moduleReference.expression.value));
       if (root) roots.set(declaration, root);
     }
   }
   for (const [call, source] of requires) {
-    const root = known.get(source);
+    const root = known.get(moduleName(source));
     if (root) roots.set(call, root);
   }
   return roots;
 }
 
-export type RequireCall = readonly [TSESTree.CallExpression, string];
+/** A `require('m')` call, or a dynamic `import('m')` (see dynamicImports), with its specifier. */
+export type RequireCall = readonly [TSESTree.CallExpression | TSESTree.ImportExpression, string];
 
 /**
  * `require('x')` calls of the real `require`: references to a declared global `require`, and
@@ -86,11 +89,37 @@ export function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   return calls;
 }
 
-/** The module specifiers a file imports: its import declarations, then its `require()` calls. */
+/** The module specifiers a file imports: its import declarations, then its `require()` calls and dynamic imports. */
 export function* importSources(program: TSESTree.Program, requires: readonly RequireCall[]): Iterable<string> {
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield statement.source.value;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield moduleName(statement.source.value);
   }
-  for (const [, source] of requires) yield source;
+  for (const [, source] of requires) yield moduleName(source);
+}
+
+/** `import('m')` with a string literal, as written in a text (a superset: comments and strings too). */
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*(['"`])([^'"`\n]+)\1\s*[,)]/g;
+
+/**
+ * The file's dynamic imports (`await import('nodemailer')`) of the modules `wanted` accepts: the
+ * text is searched first, and the tree walked only when it names such a module. A dynamic import
+ * gives the module's namespace, which the analysis reads as it reads `require()`'s value.
+ */
+export function dynamicImports(program: TSESTree.Program, text: string, wanted: (specifier: string) => boolean): RequireCall[] {
+  if (!text.includes('import')) return [];
+  let named = false;
+  for (const match of text.matchAll(DYNAMIC_IMPORT)) if (wanted(moduleName(match[2]!))) named = true;
+  if (!named) return [];
+  const found: RequireCall[] = [];
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ImportExpression) {
+      const source = ASTUtils.getStringIfConstant(node.source);
+      if (source !== null && wanted(moduleName(source))) found.push([node, source]);
+    }
+    stack.push(...childNodes(node));
+  }
+  return found;
 }
 

@@ -13,7 +13,7 @@ import {
 import type { ModuleRoot } from '../../sdks/index.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { collectNode, type Collected, type MutableCollected } from './collect.js';
-import { findModuleRoots, mailModules, requireCalls, type RequireCall } from './imports.js';
+import { dynamicImports, findModuleRoots, mailModules, requireCalls, type RequireCall } from './imports.js';
 import { typeServices } from './types.js';
 
 /**
@@ -158,8 +158,12 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   // where it finds one, each is checked on its own (the `require()` lookup reads the unresolved
   // references, which are many).
   const either = TEXT_NEEDLES.test(text);
-  const requires = either && text.includes('require') ? requireCalls(globalScope) : [];
-  const roots = findModuleRoots(sourceCode.ast, requires, mailModules(context, requires));
+  const required = either && text.includes('require') ? requireCalls(globalScope) : [];
+  const modules = mailModules(context, required);
+  // `await import('nodemailer')`: read as `require()`'s value is.
+  const dynamic = dynamicImports(sourceCode.ast, text, (specifier) => modules.has(specifier) || throttlerRoots.has(specifier) || httpClientRoots.has(specifier));
+  const requires = dynamic.length ? [...required, ...dynamic] : required;
+  const roots = findModuleRoots(sourceCode.ast, requires, modules);
   // The common case, a file with no mail code, costs a scan of its imports and one of its text.
   const rawCalls = either && mentionsHost(text);
   const sdk = roots.size > 0 || rawCalls;

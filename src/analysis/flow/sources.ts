@@ -6,6 +6,7 @@ import { chunkCall } from './chunks.js';
 import type { CallSites } from './functions.js';
 import { isGlobal } from './globals.js';
 import { assignedValues, elementBinding, filledArray, memberWrites, takenFrom } from './values.js';
+import { moduleName } from '../../util/specifiers.js';
 
 /**
  * The value query: what an expression can evaluate to. `sources(expr)` follows a value through
@@ -259,7 +260,7 @@ export class ValueFlow {
           : specifier.imported.type === AST_NODE_TYPES.Identifier
             ? specifier.imported.name
             : specifier.imported.value;
-    return { kind: 'import', node, module: declaration.source.value, name, path: [], declaration, specifier, through: [holder] };
+    return { kind: 'import', node, module: moduleName(declaration.source.value), name, path: [], declaration, specifier, through: [holder] };
   }
 
   private parameter(fn: Node, name: TSESTree.Identifier): readonly Source[] {

@@ -5,6 +5,7 @@ import { type FunctionNode, isFunction, propertyName, unwrap, variableOf } from 
 import { globalScopeOf, isGlobal } from './globals.js';
 import { ARRAY_CALLBACKS, repeatsWithin } from './loops.js';
 import { own } from '../../util/own.js';
+import { moduleName } from '../../util/specifiers.js';
 
 
 type Node = TSESTree.Node;
@@ -170,18 +171,23 @@ export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSES
   if (!def) return null;
   if (def.type === DefinitionType.ImportBinding) {
     const declaration = def.parent;
-    return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : null;
+    return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? moduleName(declaration.source.value) : null;
   }
   if (def.type !== DefinitionType.Variable || !def.node.init) return null;
   const init = unwrap(def.node.init);
   const call = init.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
+  // `const mailer = await import('./mailer.js')`: the module's namespace.
+  if (call.type === AST_NODE_TYPES.ImportExpression) {
+    const specifier = call.source.type === AST_NODE_TYPES.Literal && typeof call.source.value === 'string' ? call.source.value : null;
+    return specifier === null ? null : moduleName(specifier);
+  }
   if (
     call.type === AST_NODE_TYPES.CallExpression &&
     isGlobal(globalScope, call.callee, 'require') &&
     call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
     typeof call.arguments[0].value === 'string'
   ) {
-    return call.arguments[0].value;
+    return moduleName(call.arguments[0].value);
   }
   return null;
 }
@@ -213,7 +219,7 @@ export function importBinding(globalScope: TSESLint.Scope.Scope, identifier: TSE
               ? specifier.imported.name
               : specifier.imported.value
             : null;
-    return name === null ? null : { source: declaration.source.value, name };
+    return name === null ? null : { source: moduleName(declaration.source.value), name };
   }
   if (def.type !== DefinitionType.Variable || !def.node.init) return null;
   const source = importedFrom(globalScope, identifier);
@@ -224,7 +230,8 @@ export function importBinding(globalScope: TSESLint.Scope.Scope, identifier: TSE
     const name = propertyName(init);
     return name === null || def.node.id.type !== AST_NODE_TYPES.Identifier ? null : { source, name };
   }
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { source, name: 'default' };
+  // A whole `require()` is the module's default; a whole `await import()` its namespace.
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) return { source, name: init.type === AST_NODE_TYPES.ImportExpression ? '*' : 'default' };
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     const property = def.node.id.properties.find(
       (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === identifier.name,

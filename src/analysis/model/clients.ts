@@ -28,6 +28,16 @@ function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree
 }
 
 /** `value.name`: a property of the kind, or one of its methods. */
+/**
+ * A member of a module's namespace (`(await import('nodemailer')).default`, `const { default: x } =
+ * await import('m')`): `default` is what a default import names (a CommonJS module is its own
+ * default), any other name what a named import does.
+ */
+function namespaceMember(root: KindRef | null, name: string): KindRef | null {
+  if (!root) return null;
+  return name === 'default' ? (step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root) : memberOf(root, name);
+}
+
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
@@ -95,7 +105,8 @@ export class ValueResolver {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.fromSources(node);
         // `transporter.sendMail`: a member of a kind in the SDK's graph.
         const name = propertyName(node);
-        const member = name === null ? null : memberOf(this.kindOf(node.object), name);
+        const namespace = unwrap(node.object).type === AST_NODE_TYPES.ImportExpression;
+        const member = name === null ? null : namespace ? namespaceMember(this.kindOf(node.object), name) : memberOf(this.kindOf(node.object), name);
         // `email.client.send(…)` on `import * as email`: the module's export, not a member of a kind.
         return member ?? this.fromSources(node) ?? this.project?.clientOf(node) ?? null;
       }
@@ -106,6 +117,9 @@ export class ValueResolver {
         // `getTransport().sendMail()`: what a local function returns, its parameters bound here.
         return fn ? createdBy(called(fn), node) : this.fromSources(node);
       }
+      // `await import('nodemailer')`: the module's namespace, read as `require()`'s value is.
+      case AST_NODE_TYPES.ImportExpression:
+        return this.roots.get(node) ?? null;
       case AST_NODE_TYPES.NewExpression: {
         const base = this.kindOf(node.callee);
         return createdBy(step(base, base && kindSpec(base)?.construct), node);
@@ -155,7 +169,8 @@ export class ValueResolver {
       case 'value': {
         if (source.node === origin) return null; // nothing more in view
         let ref = this.kindOf(source.node);
-        for (const key of source.path) ref = memberOf(ref, key);
+        const namespace = unwrap(source.node).type === AST_NODE_TYPES.ImportExpression;
+        for (const [index, key] of source.path.entries()) ref = index === 0 && namespace ? namespaceMember(ref, key) : memberOf(ref, key);
         return ref;
       }
       case 'import':

@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { collectedOf as collectFile } from '../file/collect.js';
-import { findModuleRoots, importSources, requireCalls } from '../file/imports.js';
+import { dynamicImports, findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { decorations, parameterPath } from '../flow/decorations.js';
@@ -184,7 +184,9 @@ export function analyseModule(file: string, importsSdk: boolean, place: ProjectP
   const parsed = parseModule(file);
   const globalScope = parsed?.scopeManager.globalScope as TSESLint.Scope.Scope | null | undefined;
   if (!parsed || !globalScope) return null;
-  const requires = importsSdk && parsed.text.includes('require') ? requireCalls(globalScope) : [];
+  const requires = importsSdk
+    ? [...(parsed.text.includes('require') ? requireCalls(globalScope) : []), ...dynamicImports(parsed.ast, parsed.text, (specifier) => builtinRoots.has(specifier))]
+    : [];
   const roots = importsSdk ? findModuleRoots(parsed.ast, requires, builtinRoots) : new Map<Node, ModuleRoot>();
   const sourceCode = { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, text: parsed.text } as unknown as Readonly<TSESLint.SourceCode>;
   const collected = collectFile({ sourceCode } as unknown as Context, {});
@@ -231,7 +233,10 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
   const root = lintedProject(context);
   if (root === null) return false;
-  for (const source of importSources(context.sourceCode.ast, prelude.requires)) {
+  // Its imports, `require()` calls and dynamic imports (`await import('./mailer.js')`).
+  const { ast, text } = context.sourceCode;
+  const dynamic = dynamicImports(ast, text, () => true).map(([, source]) => source);
+  for (const source of [...importSources(ast, prelude.requires), ...dynamic]) {
     const file = projectModule(context.filename, source, root);
     if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
   }
