@@ -116,6 +116,55 @@ export async function notify(users: { email: string }[], owner: string) {
 }
 const workspaceFinding = { line: 3, column: 9, endLine: 3, endColumn: 46, rule: 'mail/no-exposed-recipients', message: exposed('packages/emails/src/index.ts') };
 
+describe('package.json `imports` (`#mail`, `#lib/*`)', () => {
+  const job = (specifier: string, cjs = false) =>
+    cjs
+      ? `const { sendMessage } = require('${specifier}');\nmodule.exports = async (users, owner) => {\n  await sendMessage(users.map((u) => u.email), 'News');\n  await sendMessage(owner.email, 'News');\n};\n`
+      : `import { sendMessage } from '${specifier}';\nexport async function notify(users, owner) {\n  await sendMessage(users.map((u) => u.email), 'News');\n  await sendMessage(owner.email, 'News');\n}\n`;
+  const at = (module: string, endColumn = 46) => [{ line: 3, column: 9, endLine: 3, endColumn, rule: 'mail/no-exposed-recipients', message: exposed(module) }];
+
+  it('ESM: an exact key and a `#lib/*` pattern, with conditions; one address silent', async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'app', type: 'module', imports: { '#mail': { types: './src/mail.d.ts', import: './src/mail.js' }, '#lib/*': './src/lib/*.js' } }),
+      'src/mail.js': wrapperEsm,
+      'src/lib/send.js': wrapperEsm,
+      'src/jobs/a.js': job('#mail'),
+      'src/jobs/b.js': job('#lib/send'),
+    });
+    expect(await lint(dir, 'src/jobs/a.js')).toEqual(at('src/mail.js'));
+    expect(await lint(dir, 'src/jobs/b.js')).toEqual(at('src/lib/send.js'));
+  });
+
+  it('TypeScript: `#lib/*` pointing at the .ts sources', async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'app', imports: { '#lib/*': './src/lib/*' } }),
+      'src/lib/send.ts': wrapperTs,
+      'src/jobs/notify.ts': job('#lib/send.js').replace('(users, owner)', '(users: { email: string }[], owner: { email: string })'),
+    });
+    expect(await lint(dir, 'src/jobs/notify.ts')).toEqual(at('src/lib/send.ts'));
+  });
+
+  it('CommonJS: `require("#mail")`; the nearest package.json is the one read', async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'root', imports: { '#mail': './elsewhere.js' } }),
+      'server/package.json': JSON.stringify({ name: 'server', imports: { '#mail': './mail/index.js' } }),
+      'server/mail/index.js': `const nodemailer = require('nodemailer');\nconst transport = nodemailer.createTransport({});\nexports.sendMessage = (to, subject) => transport.sendMail({ to, subject, text: '.' });\n`,
+      'server/job.js': job('#mail', true),
+    });
+    expect(await lint(dir, 'server/job.js')).toEqual(at('server/mail/index.js'));
+  });
+
+  it('a key that maps to another package, or no key: silent', async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'app', type: 'module', imports: { '#mail': 'some-mail-package' } }),
+      'src/job.js': job('#mail'),
+      'src/other.js': job('#nothing'),
+    });
+    expect(await lint(dir, 'src/job.js')).toEqual([]);
+    expect(await lint(dir, 'src/other.js')).toEqual([]);
+  });
+});
+
 describe('workspace packages', () => {
   it('root `workspaces: ["packages/*"]`, `exports` with a `types` condition at the .ts source: reported at the argument', async () => {
     const dir = workspace({ 'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['packages/*'] }) });

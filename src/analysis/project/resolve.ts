@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { createPathsMatcher, parseTsconfig, type TsConfigJsonResolved } from 'get-tsconfig';
-import { resolveExports, type PathConditions } from 'resolve-pkg-maps';
+import { resolveExports, resolveImports, type PathConditions, type PathConditionsMap } from 'resolve-pkg-maps';
 import type { FolderListing } from './files.js';
 import { inside } from './paths.js';
 import { probeFile, readFolder, Store } from './store.js';
@@ -9,8 +9,8 @@ import { linkedPackage, readManifest, workspaceOf } from './workspace.js';
 
 /**
  * An import of the project's own modules resolved the way Node and TypeScript do: relative paths,
- * tsconfig/jsconfig path aliases (with `extends`, `baseUrl`), and workspace packages (through
- * their `exports` or `main`). Never a file of an installed third-party package, and never a file
+ * tsconfig/jsconfig path aliases (with `extends`, `baseUrl`), package.json `imports` (`#mail`,
+ * `#lib/*`), and workspace packages (through their `exports` or `main`). Never a file of an installed third-party package, and never a file
  * outside the project root (root.ts). Every file and folder read is recorded (store.ts): a module
  * created after an import of it was linted, a renamed module and `paths` added to a tsconfig are
  * seen by the next lint. No mail knowledge here.
@@ -51,6 +51,8 @@ export function resolveImport(fromFile: string, specifier: string, root: string)
 export function isProjectSpecifier(fromFile: string, specifier: string, root: string): boolean {
   if (isRelative(specifier)) return true;
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:') || specifier.startsWith('/')) return false;
+  // Subpath imports (`#mail`) are the package's own, mapped in its package.json.
+  if (specifier.startsWith('#')) return true;
   const dir = path.dirname(fromFile);
   const config = configOf(dir, root);
   if (config && config.aliases.some((alias) => alias.matches(specifier))) return true;
@@ -78,6 +80,7 @@ function ownFile(file: string | null, root: string): string | null {
 }
 
 function resolveBare(dir: string, specifier: string, root: string): string | null {
+  if (specifier.startsWith('#')) return packageImport(dir, specifier, root);
   const config = configOf(dir, root);
   // TypeScript tries `paths` (then `baseUrl`) before node_modules; so do we.
   for (const candidate of config?.matcher?.(specifier) ?? []) {
@@ -127,6 +130,35 @@ function packageEntry(dir: string, subpath: string): string | null {
     if (/\.d\.[cm]?ts$/.test(target)) continue; // declarations hold no bodies to summarise
     const found = search(path.resolve(dir, target));
     if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A subpath import (`#mail`, `#lib/*`): the `imports` map of the nearest package.json above the
+ * importing folder, as Node reads it; a target that is another package is not the project's.
+ */
+function packageImport(dir: string, specifier: string, root: string): string | null {
+  for (let current = dir; inside(root, current); current = path.dirname(current)) {
+    if (probeFile(path.join(current, 'package.json'))) {
+      const imports = readManifest(current)?.['imports'];
+      if (!imports || typeof imports !== 'object' || Array.isArray(imports)) return null;
+      for (const condition of [...CONDITIONS, 'node']) {
+        let targets: string[] = [];
+        try {
+          targets = resolveImports(imports as PathConditionsMap, specifier, [condition]);
+        } catch {
+          // not mapped under this condition
+        }
+        for (const target of targets) {
+          if (!target.startsWith('./') || /\.d\.[cm]?ts$/.test(target)) continue;
+          const found = ownFile(search(path.resolve(current, target)), root);
+          if (found) return found;
+        }
+      }
+      return null;
+    }
+    if (current === root || path.dirname(current) === current) break;
   }
   return null;
 }
