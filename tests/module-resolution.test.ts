@@ -116,6 +116,37 @@ export async function notify(users: { email: string }[], owner: string) {
 }
 const workspaceFinding = { line: 3, column: 9, endLine: 3, endColumn: 46, rule: 'mail/no-exposed-recipients', message: exposed('packages/emails/src/index.ts') };
 
+describe('tsconfig `references` (a solution-style tsconfig.json, as Vite writes it)', () => {
+  const job = (specifier: string) =>
+    `import { sendMessage } from '${specifier}';\nexport async function notify(users: { email: string }[], owner: { email: string }) {\n  await sendMessage(users.map((u) => u.email), 'News');\n  await sendMessage(owner.email, 'News');\n}\n`;
+  const at = (module: string) => [{ line: 3, column: 9, endLine: 3, endColumn: 46, rule: 'mail/no-exposed-recipients', message: exposed(module) }];
+
+  it('`paths` in a referenced tsconfig.server.json, and in a referenced folder', async () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }, { path: './tsconfig.server.json' }, { path: './worker' }] }),
+      'tsconfig.app.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } }, include: ['src'] }),
+      'tsconfig.server.json': JSON.stringify({ compilerOptions: { paths: { '@server/*': ['./server/*'] } }, include: ['server'] }),
+      'worker/tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '~w/*': ['./lib/*'] } } }),
+      'server/mail.ts': wrapperTs,
+      'server/jobs/notify.ts': job('@server/mail'),
+      'worker/lib/mail.ts': wrapperTs,
+      'worker/job.ts': job('~w/mail'),
+    });
+    expect(await lint(dir, 'server/jobs/notify.ts')).toEqual(at('server/mail.ts'));
+    expect(await lint(dir, 'worker/job.ts')).toEqual(at('worker/lib/mail.ts'));
+  });
+
+  it('an alias no config defines stays unknown', async () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }, { path: './missing.json' }] }),
+      'tsconfig.app.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'server/mail.ts': wrapperTs,
+      'server/jobs/notify.ts': job('@server/mail'),
+    });
+    expect(await lint(dir, 'server/jobs/notify.ts')).toEqual([]);
+  });
+});
+
 describe('package.json `imports` (`#mail`, `#lib/*`)', () => {
   const job = (specifier: string, cjs = false) =>
     cjs

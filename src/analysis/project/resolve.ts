@@ -186,7 +186,39 @@ function configOf(dir: string, root: string): ConfigData | null {
   });
 }
 
+/**
+ * A config and the configs its `references` name (a solution-style tsconfig.json that holds no
+ * options itself and points at tsconfig.app.json and tsconfig.node.json, as Vite writes it): the
+ * aliases of each, its own first. References of references are not followed.
+ */
 function readConfig(file: string): ConfigData | null {
+  const own = readOneConfig(file);
+  const references = own?.references ?? [];
+  if (references.length === 0) return own?.data ?? null;
+  const parts = [own?.data, ...references.map((reference) => readOneConfig(reference)?.data)].filter((part): part is ConfigData => Boolean(part));
+  if (parts.length === 0) return null;
+  const matchers = parts.map((part) => part.matcher).filter((matcher): matcher is (specifier: string) => string[] => matcher !== null);
+  return {
+    matcher: matchers.length ? (specifier) => matchers.flatMap((matcher) => matcher(specifier)) : null,
+    aliases: parts.flatMap((part) => part.aliases),
+    baseEntries: parts.flatMap((part) => part.baseEntries),
+    source: JSON.stringify(parts.map((part) => part.source)),
+  };
+}
+
+/** The config files a config's `references` name: a file, or a folder's tsconfig.json. */
+function referencedConfigs(file: string, config: TsConfigJsonResolved): string[] {
+  const found: string[] = [];
+  for (const reference of config.references ?? []) {
+    if (typeof reference?.path !== 'string') continue;
+    const target = path.resolve(path.dirname(file), reference.path);
+    const candidate = /\.json$/.test(target) ? target : path.join(target, 'tsconfig.json');
+    if (candidate !== file && probeFile(candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+function readOneConfig(file: string): { data: ConfigData | null; references: string[] } | null {
   // get-tsconfig reads through this map; every file it looked at is recorded from its keys.
   const reads = new Map<string, unknown>();
   let config: TsConfigJsonResolved | null = null;
@@ -201,6 +233,7 @@ function readConfig(file: string): ConfigData | null {
     if (path.isAbsolute(target)) probeFile(target);
   }
   if (!config) return null;
+  const references = referencedConfigs(file, config);
   const matcher = createPathsMatcher({ path: file, config });
   const aliases = Object.keys(config.compilerOptions?.paths ?? {}).map((pattern) => {
     const star = pattern.indexOf('*');
@@ -217,7 +250,7 @@ function readConfig(file: string): ConfigData | null {
           .names.filter((entry) => entry !== 'node_modules' && !entry.startsWith('.'))
           .map((entry) => entry.replace(/\.[cm]?[jt]sx?$/, ''));
   const source = JSON.stringify([file, config.compilerOptions?.paths ?? null, baseUrl ?? null, baseEntries]);
-  return { matcher, aliases, baseEntries, source };
+  return { data: { matcher, aliases, baseEntries, source }, references };
 }
 
 function realOr(file: string): string {
