@@ -8,6 +8,7 @@ import { moduleRoots, sdks } from './index.js';
 import { HTTP_METHODS, httpClients } from './http-clients.js';
 import { messageShapeKeys } from './message-shape.js';
 import { throttlers } from './throttling.js';
+import { BUILD_PREFIX_SOURCE, CDN_PREFIX } from '../util/specifiers.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 export { builtinRoots } from './index.js';
@@ -121,7 +122,7 @@ export const SEND_HINT = new RegExp(
  * util/specifiers.ts): a module without one imports no SDK.
  */
 export const MODULE_NEEDLE = new RegExp(
-  `['"\`](?:npm:/?|https?://[^'"\`\\s]*/)?(?:${[...builtinRootsMap().keys()].map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:[/?][^'"\`\\s]*)?['"\`]`,
+  `['"\`](?:npm:/?|${CDN_PREFIX}${BUILD_PREFIX_SOURCE})?(?:${[...builtinRootsMap().keys()].map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:[/?][^'"\`\\s]*)?['"\`]`,
 );
 
 function builtinRootsMap() {

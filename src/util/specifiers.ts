@@ -6,9 +6,11 @@
  * as it is. No mail knowledge here.
  */
 
-/** CDN hosts that serve npm packages by name, with the path prefix before the name. */
-const CDN = /^https?:\/\/(?:esm\.sh|esm\.run|cdn\.skypack\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm|jspm\.dev|ga\.jspm\.io\/npm:)\/?/;
+/** CDN hosts that serve npm packages by name, with the path prefix before the name (a regular expression's source, for the SDK needle too). */
+export const CDN_PREFIX = 'https?://(?:esm\\.sh|esm\\.run|cdn\\.skypack\\.dev|unpkg\\.com|cdn\\.jsdelivr\\.net/npm|jspm\\.dev|ga\\.jspm\\.io/npm:)/?';
+const CDN = new RegExp(`^${CDN_PREFIX}`);
 /** A path segment a CDN adds for its own builds (`v135/` before the name, `es2022/…` after it): no subpath of the package. */
+export const BUILD_PREFIX_SOURCE = '(?:v\\d+/|stable/|pin/v\\d+/)?';
 const BUILD_PREFIX = /^(?:v\d+|stable|pin\/v\d+)\//;
 const BUILD_SUBPATH = /^(?:es\d{4}|esnext|deno|denonext|node|browser|\+esm|dist|X-[^/]*)(?:\/|$)/;
 /** `name`, `@scope/name`, each with an optional `@version`, then an optional `/subpath`. */
