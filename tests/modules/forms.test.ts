@@ -335,3 +335,50 @@ describe('module specifiers as Deno, edge runtimes and CDNs write them, and dyna
     expect(found(await lint(dir, 'cjs/job.cjs'))).toEqual([`3:9-41 ${EXPOSED}`]);
   });
 });
+
+describe("a list the request's sender chose: a route handler's `req.body` or `req.query`", () => {
+  const EXPOSED = 'mail/no-exposed-recipients';
+  const found = (list: Awaited<ReturnType<typeof lint>>) => list.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`);
+
+  it('ESM, Express: bare addresses mapped into `{ email }` objects; one address, an unshaped value and a split stay silent', async () => {
+    const dir = project({
+      'package.json': '{ "name": "app", "type": "module" }\n',
+      'server.js':
+        "import sgMail from '@sendgrid/mail';\nimport express from 'express';\nconst app = express();\n" +
+        "app.post('/announce', async (req, res) => {\n  const { emails, subject } = req.body;\n" +
+        "  await sgMail.send({ from: 'a@example.com', to: emails.map((email) => ({ email })), subject, text: '.' });\n" +
+        "  await sgMail.send({ from: 'a@example.com', to: req.body.owner, subject, text: '.' });\n" +
+        "  await sgMail.send({ from: 'a@example.com', to: req.body.recipients, subject, text: '.' });\n" +
+        "  await sgMail.send({ from: 'a@example.com', to: req.query.to.split(','), subject, text: '.' });\n" +
+        '  res.sendStatus(204);\n});\n',
+    });
+    expect(found(await lint(dir, 'server.js'))).toEqual([`6:46-84 ${EXPOSED}`]);
+  });
+
+  it('TypeScript, Fastify: `request.query.cc.filter(…)`; a `router.route(path).post(handler)`', async () => {
+    const dir = project({
+      'server.ts':
+        "import nodemailer from 'nodemailer';\nimport Fastify from 'fastify';\nimport express from 'express';\n" +
+        "const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587 });\nconst app = Fastify();\n" +
+        "app.get('/remind', async (request: { query: { cc: string[] } }) => {\n" +
+        "  await t.sendMail({ to: 'team@example.com', cc: request.query.cc.filter(Boolean), subject: 'x', text: '.' });\n});\n" +
+        "express.Router().route('/all').post(async (req: { body: { list: string[] } }) => {\n" +
+        "  await t.sendMail({ to: req.body.list.join(', '), subject: 'x', text: '.' });\n});\n",
+    });
+    expect(found(await lint(dir, 'server.ts'))).toEqual([`7:46-82 ${EXPOSED}`, `10:22-50 ${EXPOSED}`]);
+  });
+
+  it('CommonJS: a controller `(req, res)` a router in another module registers; Koa `ctx.request.body`', async () => {
+    const dir = project({
+      'controllers/announce.js':
+        "const nodemailer = require('nodemailer');\nconst t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587 });\n" +
+        'exports.announce = async (req, res) => {\n' +
+        "  await t.sendMail({ to: req.body.members.map((m) => m), subject: 'x', text: '.' });\n  res.end();\n};\n" +
+        'exports.koa = async (ctx) => {\n' +
+        "  await t.sendMail({ to: ctx.request.body.members.slice(0, 500), subject: 'x', text: '.' });\n};\n" +
+        'exports.notHandler = async (list) => {\n' +
+        "  await t.sendMail({ to: list.body.members.map((m) => m), subject: 'x', text: '.' });\n};\n",
+    });
+    expect(found(await lint(dir, 'controllers/announce.js'))).toEqual([`4:22-56 ${EXPOSED}`, `8:22-64 ${EXPOSED}`]);
+  });
+});

@@ -5,6 +5,7 @@ import { childNodes, classField, type FunctionNode, propertyName, returnedExpres
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
+import { isRequestInput } from '../flow/requests.js';
 import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
@@ -400,6 +401,8 @@ export class RecipientClassifier {
     if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.flow.globalScope)) return DATA_DRIVEN;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
+    // `req.body.emails.map((email) => ({ email }))`: a list the request's sender chose.
+    if (inner.kind === 'parameter' && isRequestInput(inner.param.fn, inner.param.index, inner.param.path)) return DATA_DRIVEN;
     if (inner.kind === 'parameter') {
       // `to.join(', ')` on a parameter: still whatever the caller passes, and so is
       // `to.map((email) => ({ email }))`, the caller's addresses reshaped. Reading an address out
