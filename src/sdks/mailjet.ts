@@ -14,12 +14,13 @@ export const mailjet: SdkSpec = {
   ],
   kinds: {
     // The CJS bundle exports the class itself, with no `.default`: a default import is the class.
+    // node-mailjet 3 (still in older apps): `Mailjet.connect(key, secret)`, the static that v6 renamed `apiConnect`.
     mailjetClass: {
       construct: 'client',
-      methods: { apiConnect: 'client' },
+      methods: { apiConnect: 'client', connect: 'client' },
       props: { Client: 'mailjetClass' },
     },
-    client: { methods: { post: 'request' } },
+    client: { methods: { post: 'request', connect: 'client' } },
     request: { sends: { request: { message: 'body' } } },
   },
   messages: {
@@ -56,6 +57,7 @@ export const mailjet: SdkSpec = {
         ],
       },
       { kind: 'mailjetClass', via: 'apiConnect', args: [{ arg: 1, options: { secrets: [{ path: [], name: 'API secret' }] } }] },
+      { kind: 'mailjetClass', via: 'connect', args: [{ arg: 1, options: { secrets: [{ path: [], name: 'API secret' }] } }] },
       { kind: 'mailjetClass', via: 'smsConnect', args: [{ arg: 0, options: { secrets: [{ path: [], name: 'API token' }] } }] },
     ],
   },

@@ -21,6 +21,10 @@ const importForms: [string, string][] = [
   ['the static Client class', "const Mailjet = require('node-mailjet');\nconst mailjet = new Mailjet.Client({ apiKey: 'k', apiSecret: 's' });"],
   ['`as` and `!`', "import Mailjet from 'node-mailjet';\nconst mailjet = (new Mailjet({ apiKey: 'k', apiSecret: 's' }) as any)!;"],
   ['a local factory', "import Mailjet from 'node-mailjet';\nconst connect = () => Mailjet.apiConnect('k', 's');\nconst mailjet = connect();"],
+  // node-mailjet 3: the static `connect` (renamed `apiConnect` in v6), and the instance's.
+  ['node-mailjet 3, require and connect', "const Mailjet = require('node-mailjet');\nconst mailjet = Mailjet.connect(process.env.MJ_KEY, process.env.MJ_SECRET);"],
+  ['node-mailjet 3, required and connected inline', "const mailjet = require('node-mailjet').connect('k', 's');"],
+  ['node-mailjet 3, an instance connected', "import Mailjet from 'node-mailjet';\nconst mailjet = new Mailjet().connect('k', 's');"],
 ];
 
 tsTester.run('no-exposed-recipients: Mailjet import forms', rule, {

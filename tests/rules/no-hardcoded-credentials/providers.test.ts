@@ -76,15 +76,17 @@ export const b = new Mandrill('md-lmnopqrstuv');`,
       ],
     ),
     invalid(
-      'Mailjet secret and token',
+      'Mailjet secret and token, and node-mailjet 3\'s `connect`',
       `import Mailjet from 'node-mailjet';
 export const a = new Mailjet({ apiKey: 'public', apiSecret: 'mj-secret-123' });
 export const b = Mailjet.apiConnect(process.env.MJ_KEY!, process.env.MJ_SECRET || 'mj-secret-456');
-export const c = new Mailjet({ apiToken: 'mj-token-789' });`,
+export const c = new Mailjet({ apiToken: 'mj-token-789' });
+export const d = Mailjet.connect('public', 'mj-secret-v3');`,
       (c) => [
         hardcoded(c, "'mj-secret-123'", 'Mailjet (node-mailjet)', 'apiSecret'),
         fallback(c, "'mj-secret-456'", 'Mailjet (node-mailjet)', 'API secret', 'process.env.MJ_SECRET'),
         hardcoded(c, "'mj-token-789'", 'Mailjet (node-mailjet)', 'apiToken'),
+        hardcoded(c, "'mj-secret-v3'", 'Mailjet (node-mailjet)', 'API secret'),
       ],
     ),
   ],
