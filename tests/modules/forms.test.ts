@@ -280,3 +280,56 @@ describe("an SDK client the project's middleware hangs on the request", () => {
     expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['2:54 mail/no-exposed-recipients']);
   });
 });
+
+describe('a handler registered under a name, from another module (named dispatch)', () => {
+  const where = (found: Awaited<ReturnType<typeof lint>>) => found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+  const message = (label: string) =>
+    `\`${label}\` (which sends with Resend) runs once per element, all at once: past the provider’s rate limit, sends fail or are dropped. Use \`resend.batch.send([...])\` in chunks of at most 100 emails.`;
+  const handlerCjs = `const { Resend } = require('resend');
+const resend = new Resend('re_123');
+module.exports = function cmd_send_email(args, done) {
+  resend.emails.send({ from: 'a@x.io', to: args.payload.to, subject: 'News' }).then(() => done());
+};
+`;
+
+  it("CommonJS: Seneca's `seneca.add(pattern, require('./send'))`, dispatched per member with `seneca.act`", async () => {
+    const dir = project({
+      'lib/send.js': handlerCjs,
+      'dojos.js': `module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'cd-dojos';
+  seneca.add({ role: plugin, cmd: 'send_email' }, require('./lib/send'));
+  seneca.add({ role: plugin, cmd: 'notify_all' }, function (args, done) {
+    args.users.forEach(function (user) {
+      seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email } });
+    });
+    seneca.act({ role: plugin, cmd: 'send_email', payload: { to: args.owner } });
+    done();
+  });
+};
+`,
+    });
+    expect(where(await lint(dir, 'dojos.js'))).toEqual([`7:7-83 ${message('role:cd-dojos,cmd:send_email')}`]);
+  });
+
+  it('ESM and TypeScript: an imported listener, `bus.on(name, sendNews)`; another event is no send', async () => {
+    const dir = project({
+      'lib/news.ts': `import { Resend } from 'resend';
+const resend = new Resend('re_123');
+export async function sendNews(user: { email: string }) {
+  await resend.emails.send({ from: 'a@x.io', to: user.email, subject: 'News' });
+}
+`,
+      'events.ts': `import { EventEmitter } from 'node:events';
+import { sendNews } from './lib/news';
+const bus = new EventEmitter();
+bus.on('news', sendNews);
+export function announce(users: { email: string }[]) {
+  for (const user of users) bus.emit('news', user);
+  for (const user of users) bus.emit('digest', user);
+}
+`,
+    });
+    expect(where(await lint(dir, 'events.ts'))).toEqual([`6:29-51 ${message('news')}`]);
+  });
+});

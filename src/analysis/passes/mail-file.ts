@@ -115,6 +115,15 @@ export class MailFile {
       }
       return;
     }
+    // `seneca.act({ cmd: 'send_email', … })` where the handler of that pattern is a project module's
+    // export that sends (`seneca.add({ cmd: 'send_email' }, require('./send'))`): a send.
+    for (const { handler, label } of this.model.callSites.dispatch.handlersOf(node)) {
+      const registered = links.facts(handler);
+      if (registered?.facts.sender) {
+        this.sends.importedSender(node, registered.facts.sender, label);
+        return;
+      }
+    }
     // `workplaces.map(mailer.sendEmail)`: an export that sends, passed by name, sends where the call runs it.
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     for (const argument of node.arguments) {

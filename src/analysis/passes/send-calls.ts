@@ -173,12 +173,14 @@ export class SendCalls {
       }
       const next: MailCall[] = [];
       for (const [fn, inner] of byFunction) {
-        const name = functionName(fn);
+        // A handler is called by the name it is registered under (`bus.emit('welcome', user)`).
+        const name = functionName(fn) ?? callSites.dispatch.labelOf(fn);
         if (!name) continue;
         const asOne = this.asOneSend(fn, inner);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...callSites.passedAsCallback(fn),
+          ...callSites.dispatch.dispatchesOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
         ];
         for (const [callNode, callback] of uses) {
           if (this.callByNode.has(callNode)) continue;
