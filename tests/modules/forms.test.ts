@@ -1,5 +1,7 @@
 // JavaScript forms real applications use across their own modules (issue 20): each followed from
 // the linted file into the module that sends, in CommonJS, ESM and TypeScript.
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, project } from './project.js';
 
@@ -331,5 +333,77 @@ export function announce(users: { email: string }[]) {
 `,
     });
     expect(where(await lint(dir, 'events.ts'))).toEqual([`6:29-51 ${message('news')}`]);
+  });
+});
+
+// Seneca's patterns live on one bus the process shares: a pattern dispatched in one module is handled by
+// the module that registers it, which the dispatching module need not import (CoderDojo's send_email
+// forwards to email-notifications, which dispatches seneca-mail's role:mail,cmd:send).
+describe('a pattern dispatched in one module and registered in another (Seneca)', () => {
+  const senecaFix = 'Throttle the actions (p-limit, Bottleneck), or hand the messages to a job queue that sends them at a pace the server accepts.';
+  const where = (found: Awaited<ReturnType<typeof lint>>) => found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+  const message = (label: string) => `\`${label}\` (which sends with seneca-mail) runs once per element, all at once: past the provider’s rate limit, sends fail or are dropped. ${senecaFix}`;
+  const notifications = `module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'email-notifications';
+  seneca.add({ role: plugin, cmd: 'send' }, send_notification);
+  function send_notification(args, done) {
+    seneca.act({ role: 'mail', cmd: 'send', to: args.to, subject: args.subject, code: args.code }, done);
+  }
+};
+`;
+  const files = {
+    'email-notifications.js': notifications,
+    // A test stub registering the same pattern sends nothing; the module that sends decides.
+    'test/stubs/email-notifications.js': `module.exports = function (options) {\n  this.add({ role: 'email-notifications', cmd: 'send' }, function (args, done) { done(); });\n};\n`,
+    'lib/send.js': `module.exports = function cmd_send_email(args, done) {
+  var seneca = this;
+  seneca.act({ role: 'email-notifications', cmd: 'send', to: args.payload.to, subject: args.payload.subject }, done);
+};
+`,
+    'dojos.js': `var _ = require('lodash');
+module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'cd-dojos';
+  seneca.add({ role: plugin, cmd: 'send_email' }, require('./lib/send'));
+  seneca.add({ role: plugin, cmd: 'notify_all' }, function (args, done) {
+    var seneca = this;
+    _.forEach(args.users, function (user) {
+      seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email, subject: 'News' } });
+    });
+    _.forEach(args.users, function (user) {
+      seneca.act({ role: plugin, cmd: 'load', id: user.id });
+    });
+    done();
+  });
+};
+`,
+    'notify.js': `module.exports = function (args, done) {
+  var seneca = this;
+  var plugin = args.role;
+  args.users.forEach(function (user) {
+    seneca.act({ role: 'email-notifications', cmd: 'send', to: user.email, subject: 'News' });
+    seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email } });
+  });
+  done();
+};
+`,
+  };
+
+  it('follows the dispatch through the registering modules to seneca-mail; an unknown role is silent', async () => {
+    const dir = project(files);
+    expect(where(await lint(dir, 'dojos.js'))).toEqual([`9:7-100 ${message('role:cd-dojos,cmd:send_email')}`]);
+    // No import of the registering module: found among the project's modules that register patterns.
+    expect(where(await lint(dir, 'notify.js'))).toEqual([`5:5-94 ${message('cmd:send,role:email-notifications')}`]);
+  });
+
+  it('sees a change of the registering module on the next lint', async () => {
+    const dir = project(files);
+    expect(where(await lint(dir, 'notify.js'))).toHaveLength(1);
+    const file = path.join(dir, 'email-notifications.js');
+    writeFileSync(file, notifications.replace("role: 'mail', cmd: 'send'", "role: 'mail', cmd: 'generate'"));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect(where(await lint(dir, 'notify.js'))).toEqual([]);
   });
 });

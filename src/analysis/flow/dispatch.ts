@@ -9,7 +9,8 @@ import { soleValue } from './values.js';
  * dispatched on the same receiver. EventEmitter's `bus.on('welcome', fn)` runs at
  * `bus.emit('welcome', user)`; Seneca's `seneca.add({ role: 'mail', cmd: 'send' }, fn)` runs at
  * `seneca.act({ role: 'mail', cmd: 'send', to }, done)`, the registered pattern being the most
- * specific one whose every field the dispatched object has with the same value. Matched only when
+ * specific one whose every field the dispatched object has with the same value, on any receiver
+ * (Seneca's patterns live on one bus the process shares). Matched only when
  * the name, or every field of the pattern, is statically equal (a literal, a constant holding one,
  * or the same variable); anything else matches nothing.
  */
@@ -82,6 +83,24 @@ export class Dispatches {
     return this.handlerCalls.get(fn) ?? [];
   }
 
+  /** A dispatch's static fields (`seneca.act({ role: 'mail', cmd: 'send', to })` gives role and cmd), each as a static key. */
+  fieldsOf(call: Call): ReadonlyMap<string, string> | null {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'act' || !call.arguments[0]) return null;
+    return this.pattern(call.arguments[0], false);
+  }
+
+  /**
+   * The patterns this file registers with literal values only, and their handlers: what other
+   * modules on the same bus can dispatch to (`seneca.add({ role: 'mailer', cmd: 'send' }, send)`).
+   */
+  literalPatterns(): { readonly fields: ReadonlyMap<string, string>; readonly handler: FunctionNode | null; readonly label: string }[] {
+    return this.all().flatMap((r) =>
+      r.name.kind === 'pattern' && [...r.name.fields.values()].every(isLiteralKey) ? [{ fields: r.name.fields, handler: this.localFunction(r.handler), label: r.label }] : [],
+    );
+  }
+
   /** The name a handler of this file was registered under, for a report. */
   labelOf(fn: FunctionNode): string | null {
     return this.all().find((r) => this.localFunction(r.handler) === fn)?.label ?? null;
@@ -95,7 +114,9 @@ export class Dispatches {
     const receiver = this.receiverOf(callee.object);
     const first = call.arguments[0];
     if (!receiver || !first) return [];
-    const candidates = this.all().filter((r) => r.receiver === receiver && r.dispatcher === method);
+    // An emitter is a value: its listeners are those added to it. Seneca's patterns live on one bus
+    // the process shares (a handler's `this` is a delegate of it), so any receiver reaches them.
+    const candidates = this.all().filter((r) => r.dispatcher === method && (method === 'act' || r.receiver === receiver));
     if (candidates.length === 0) return [];
     if (method === 'emit') {
       const name = this.staticKey(first);
@@ -209,4 +230,19 @@ export function isRegisteredHandler(fn: FunctionNode): boolean {
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments[call.arguments.length - 1] !== fn) return false;
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && DISPATCHED_BY.has(propertyName(callee) ?? '');
+}
+
+/** A static key of a literal, not of a variable's identity (which means nothing in another module). */
+export function isLiteralKey(key: string): boolean {
+  return !key.startsWith('@');
+}
+
+/** One text for a pattern, whatever the order of its fields: `cmd="send",role="mail"`. */
+export function patternKey(fields: ReadonlyMap<string, string>): string {
+  return [...fields].map(([k, v]) => `${k}=${v}`).sort().join(',');
+}
+
+/** The fields of a `patternKey`. */
+export function patternFields(key: string): Map<string, string> {
+  return new Map(key.split(/,(?=[^,=]+=)/).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }

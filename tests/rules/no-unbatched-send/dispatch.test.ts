@@ -87,3 +87,48 @@ ${f.esm ? 'export default' : 'module.exports ='} function dojos(${f.ts ? 'this: 
     })),
   });
 }
+
+// seneca-mail registers `role:mail,cmd:send` when the service loads it (`seneca.use('mail', options)`):
+// a dispatch of that pattern sends its object, with no import in the file. A handler the file registers
+// for the same pattern is the file's own, and decides.
+const senecaFix = 'Throttle the actions (p-limit, Bottleneck), or hand the messages to a job queue that sends them at a pace the server accepts.';
+for (const f of flavours) {
+  const plugin = (body: string, head = '') => `${head}${f.esm ? 'export default' : 'module.exports ='} function news(${f.ts ? 'this: any, options: unknown' : 'options'}) {
+  const seneca = this;
+  seneca.add({ role: 'news', cmd: 'announce' }, function (${typed(f, 'args', 'any')}, ${typed(f, 'done', '() => void')}) {
+    ${body}
+    done();
+  });
+}`;
+  const act = "seneca.act({ role: 'mail', cmd: 'send', to: c.email, subject: 'News', code: 'news' })";
+  const each = (loop: string) => plugin(loop);
+  const lodash = f.esm ? "import _ from 'lodash';\n" : "const _ = require('lodash');\n";
+  const asyncLib = f.esm ? "import async from 'async';\n" : "const async = require('async');\n";
+  f.tester.run(`no-unbatched-send: seneca-mail's action pattern (${f.name})`, rule, {
+    valid: [
+      // Another command, a role not known statically, one dispatch, a bounded iteration.
+      each(`args.customers.forEach((${typed(f, 'c', 'any')}) => ${act.replace("cmd: 'send'", "cmd: 'generate'")});`),
+      each(`args.customers.forEach((${typed(f, 'c', 'any')}) => ${act.replace("role: 'mail'", 'role: args.role')});`),
+      each(`const c = args.customers[0];\n    ${act};`),
+      plugin(`async.eachLimit(args.customers, 2, (${typed(f, 'c', 'any')}, ${typed(f, 'next', 'any')}) => ${act.replace('})', '}, next)')}, done);`, asyncLib),
+      // The file handles `role:mail,cmd:send` itself, and its handler sends nothing.
+      each(`seneca.add({ role: 'mail', cmd: 'send' }, (${typed(f, 'm', 'any')}, ${typed(f, 'next', 'any')}) => next());\n    args.customers.forEach((${typed(f, 'c', 'any')}) => ${act});`),
+      // A local `_` is no lodash.
+      each(`const _ = { forEach: (${typed(f, 'list', 'any')}, ${typed(f, 'fn', 'any')}) => fn(list[0]) };\n    _.forEach(args.customers, (${typed(f, 'c', 'any')}) => ${act});`),
+    ],
+    invalid: [
+      { name: 'Array#forEach', code: each(`args.customers.forEach((${typed(f, 'c', 'any')}) => ${act});`), mode: 'parallel' as const },
+      { name: "lodash's _.forEach", code: plugin(`_.forEach(args.customers, (${typed(f, 'c', 'any')}) => ${act});`, lodash), mode: 'parallel' as const },
+      { name: "lodash's _.each, a function expression", code: plugin(`_.each(args.customers, function (${typed(f, 'c', 'any')}) { ${act}; });`, lodash), mode: 'parallel' as const },
+      {
+        name: "async's eachSeries",
+        code: plugin(`async.eachSeries(args.customers, (${typed(f, 'c', 'any')}, ${typed(f, 'next', 'any')}) => ${act.replace('})', '}, next)')}, done);`, asyncLib),
+        mode: 'sequential' as const,
+      },
+    ].map(({ name, code, mode }) => ({
+      name,
+      code,
+      errors: [{ messageId: mode, data: { what: 'This seneca-mail send', fix: senecaFix }, ...at(code, code.includes('next)') ? act.replace('})', '}, next)') : act) }],
+    })),
+  });
+}
