@@ -101,6 +101,15 @@ export class Dispatches {
     );
   }
 
+  /**
+   * Where a dispatch's arguments start among its handler's parameters: `bus.emit('welcome', user)`
+   * passes `user` as the first, `seneca.act(args, done)` passes the dispatched object itself.
+   */
+  argumentOffset(call: TSESTree.CallExpression): number {
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'emit' ? 1 : 0;
+  }
+
   /** The name a handler of this file was registered under, for a report. */
   labelOf(fn: FunctionNode): string | null {
     return this.all().find((r) => this.localFunction(r.handler) === fn)?.label ?? null;

@@ -79,6 +79,17 @@ export class CallSites {
     return calls;
   }
 
+  /**
+   * Every call that runs the function, with where its arguments start among the parameters: its
+   * calls (0), and the dispatches of the name it is registered under (`bus.emit('welcome', user)`: 1).
+   */
+  invocations(fn: FunctionNode): { readonly call: TSESTree.CallExpression; readonly offset: number }[] {
+    return [
+      ...this.callsOf(fn).map((call) => ({ call, offset: 0 })),
+      ...this.dispatch.dispatchesOf(fn).map((call) => ({ call, offset: this.dispatch.argumentOffset(call) })),
+    ];
+  }
+
   private findCalls(fn: FunctionNode): TSESTree.CallExpression[] {
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
