@@ -238,7 +238,9 @@ export function isRegisteredHandler(fn: FunctionNode): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments[call.arguments.length - 1] !== fn) return false;
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && DISPATCHED_BY.has(propertyName(callee) ?? '');
+  const dispatcher = callee.type === AST_NODE_TYPES.MemberExpression ? DISPATCHED_BY.get(propertyName(callee) ?? '') : undefined;
+  // `add` registers a pattern (an object); `queue.add('job', fn)` and its kin are something else.
+  return dispatcher === 'emit' || (dispatcher === 'act' && unwrap(call.arguments[0]!).type === AST_NODE_TYPES.ObjectExpression);
 }
 
 /** A static key of a literal, not of a variable's identity (which means nothing in another module). */
