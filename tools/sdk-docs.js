@@ -56,6 +56,11 @@ function sendsOf(sdk) {
     if (spec.callSend) out.push(...namesOf(sdk, kind).map((name) => code(`${name}()`)));
     if (spec.constructSend) out.push(...namesOf(sdk, kind).map((name) => code(`new ${name}()`)));
   }
+  // An action the library registers on a message bus: dispatched with its fields.
+  for (const pattern of sdk.patterns ?? []) {
+    const fields = Object.entries(pattern.fields).map(([k, v]) => `${k}: '${v}'`).join(', ');
+    out.push(`${code(`act({ ${fields}, … })`)} ([pattern](${pattern.source}))`);
+  }
   return [...new Set(out)];
 }
 

@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
           messageShapes: {
             type: 'boolean',
             description:
-              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another. Only literals that leave where they are written (returned, passed to a call, pushed, exported), never in `messageShapeIgnore` files, and not when every `to`/`cc` copies the same field of a received message.',
+              'Also check object literals shaped like a message (a `to` or `cc`, and two of `subject`, `html`, `text`, `from`, `template`…) when no send is in view: messages built in one place and sent in another. Only literals that leave where they are written (returned, passed to a call, pushed, exported), never in `messageShapeIgnore` files, and not when every `to`/`cc` copies the same field of a received message, as it is or entry by entry (`to: message.to.map(formatAddress).join(\', \')`, an adapter between two forms of a message).',
           },
           messageShapeIgnore: {
             type: 'array',

@@ -13,6 +13,7 @@ import { nodemailer } from './nodemailer.js';
 import { postmark } from './postmark.js';
 import { resend } from './resend.js';
 import { sendgrid } from './sendgrid.js';
+import { senecaMail } from './seneca-mail.js';
 import { sendmail } from './sendmail.js';
 import { ses } from './ses.js';
 import { sesV2 } from './ses-v2.js';
@@ -47,6 +48,7 @@ export const sdks: readonly SdkSpec[] = [
   mailtrap,
   zeptomail,
   sendmail,
+  senecaMail,
 ];
 
 /** What a module specifier gives when it is imported or required. */

@@ -3,7 +3,7 @@
  * keys, provider endpoints, and the text hints of the fast exit. Everything the analysis looks up
  * by a name from `src/sdks` is built here, once per process.
  */
-import type { Endpoint, MessageSpec, PathSegment, SdkSpec } from './types.js';
+import type { DispatchPattern, Endpoint, MessageSpec, PathSegment, SdkSpec } from './types.js';
 import { moduleRoots, sdks } from './index.js';
 import { HTTP_METHODS, httpClients } from './http-clients.js';
 import { messageShapeKeys } from './message-shape.js';
@@ -31,8 +31,21 @@ export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** The names a send's callee can end in: SDK members, and the HTTP clients' request methods. */
-export const CALLEE_NAMES: ReadonlySet<string> = new Set([...CLIENT_MEMBERS, ...HTTP_METHODS]);
+/** The names a send's callee can end in: SDK members, the HTTP clients' request methods, and a bus's dispatch (`act`). */
+export const CALLEE_NAMES: ReadonlySet<string> = new Set([...CLIENT_MEMBERS, ...HTTP_METHODS, 'act']);
+
+/** Action patterns SDKs register on a message bus, each field's value as a static key (JSON). */
+export const dispatchPatterns: readonly { readonly sdk: SdkSpec; readonly pattern: DispatchPattern; readonly fields: ReadonlyMap<string, string> }[] = sdks.flatMap((sdk) =>
+  (sdk.patterns ?? []).map((pattern) => ({ sdk, pattern, fields: new Map(Object.entries(pattern.fields).map(([k, v]) => [k, JSON.stringify(v)])) })),
+);
+
+/** Every field of some pattern written with its literal value (`role: 'mail'`, `cmd: "send"`): a text with none dispatches to no SDK. */
+const PATTERN_TEXTS: readonly RegExp[][] = dispatchPatterns.map(({ pattern }) =>
+  Object.entries(pattern.fields).map(([k, v]) => new RegExp(`\\b${escapeRegExp(k)}['"]?\\s*:\\s*['"\`]${escapeRegExp(v)}['"\`]`)),
+);
+export function mentionsPattern(text: string): boolean {
+  return text.includes('act') && PATTERN_TEXTS.some((fields) => fields.every((field) => field.test(text)));
+}
 
 /**
  * The method names SDKs are set up through (`createTransport`, `setApiKey`), and `default` for a

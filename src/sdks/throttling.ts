@@ -64,6 +64,20 @@ export const throttlers: readonly SdkSpec[] = [
     },
   }),
   // Bluebird.map(list, fn, { concurrency: 5 }); Bluebird.each and mapSeries run one at a time.
+  // _.forEach(list, fn), _.map(list, fn): lodash and underscore call the function once per element, all at once.
+  library('lodash', { lodash: 'module', 'lodash-es': 'module', underscore: 'module' }, {
+    module: {
+      props: { default: 'module' },
+      iteratingMethods: {
+        forEach: eachWith(1),
+        each: eachWith(1),
+        forEachRight: eachWith(1),
+        eachRight: eachWith(1),
+        map: eachWith(1),
+        flatMap: eachWith(1),
+      },
+    },
+  }),
   library('bluebird', { bluebird: 'module' }, {
     module: {
       props: { default: 'module' },

@@ -36,6 +36,12 @@ export interface SdkSpec {
    * `{name}` in a URL stands for one path segment (`https://api.mailgun.net/v3/{domain}/messages`).
    */
   readonly endpoints?: readonly Endpoint[];
+  /**
+   * Action patterns the library registers on a message bus (Seneca's `seneca.use('mail')` adds
+   * `role:mail,cmd:send`): a dispatch whose object has every field, with the same literal value,
+   * sends that object as a message (`seneca.act({ role: 'mail', cmd: 'send', to, subject })`).
+   */
+  readonly patterns?: readonly DispatchPattern[];
   readonly kinds: Readonly<Record<string, KindSpec>>;
   readonly messages: Readonly<Record<string, MessageSpec>>;
   /** `smtp` for libraries that talk SMTP themselves; API clients leave it out. */
@@ -47,6 +53,14 @@ export interface SdkSpec {
   readonly batching: string;
   /** Where the library takes transport settings and credentials (no-insecure-transport, no-hardcoded-credentials). */
   readonly security?: SecuritySpec;
+}
+
+export interface DispatchPattern {
+  readonly fields: Readonly<Record<string, string>>;
+  /** The message shape of the dispatched object. */
+  readonly message: string;
+  /** The library's documentation of the pattern. */
+  readonly source: string;
 }
 
 export interface Endpoint {

@@ -1,5 +1,7 @@
 // JavaScript forms real applications use across their own modules (issue 20): each followed from
 // the linted file into the module that sends, in CommonJS, ESM and TypeScript.
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, project } from './project.js';
 
@@ -380,5 +382,130 @@ describe("a list the request's sender chose: a route handler's `req.body` or `re
         "  await t.sendMail({ to: list.body.members.map((m) => m), subject: 'x', text: '.' });\n};\n",
     });
     expect(found(await lint(dir, 'controllers/announce.js'))).toEqual([`4:22-56 ${EXPOSED}`, `8:22-64 ${EXPOSED}`]);
+  });
+});
+
+describe('a handler registered under a name, from another module (named dispatch)', () => {
+  const where = (found: Awaited<ReturnType<typeof lint>>) => found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+  const message = (label: string) =>
+    `\`${label}\` (which sends with Resend) runs once per element, all at once: past the provider’s rate limit, sends fail or are dropped. Use \`resend.batch.send([...])\` in chunks of at most 100 emails.`;
+  const handlerCjs = `const { Resend } = require('resend');
+const resend = new Resend('re_123');
+module.exports = function cmd_send_email(args, done) {
+  resend.emails.send({ from: 'a@x.io', to: args.payload.to, subject: 'News' }).then(() => done());
+};
+`;
+
+  it("CommonJS: Seneca's `seneca.add(pattern, require('./send'))`, dispatched per member with `seneca.act`", async () => {
+    const dir = project({
+      'lib/send.js': handlerCjs,
+      'dojos.js': `module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'cd-dojos';
+  seneca.add({ role: plugin, cmd: 'send_email' }, require('./lib/send'));
+  seneca.add({ role: plugin, cmd: 'notify_all' }, function (args, done) {
+    args.users.forEach(function (user) {
+      seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email } });
+    });
+    seneca.act({ role: plugin, cmd: 'send_email', payload: { to: args.owner } });
+    done();
+  });
+};
+`,
+    });
+    expect(where(await lint(dir, 'dojos.js'))).toEqual([`7:7-83 ${message('role:cd-dojos,cmd:send_email')}`]);
+  });
+
+  it('ESM and TypeScript: an imported listener, `bus.on(name, sendNews)`; another event is no send', async () => {
+    const dir = project({
+      'lib/news.ts': `import { Resend } from 'resend';
+const resend = new Resend('re_123');
+export async function sendNews(user: { email: string }) {
+  await resend.emails.send({ from: 'a@x.io', to: user.email, subject: 'News' });
+}
+`,
+      'events.ts': `import { EventEmitter } from 'node:events';
+import { sendNews } from './lib/news';
+const bus = new EventEmitter();
+bus.on('news', sendNews);
+export function announce(users: { email: string }[]) {
+  for (const user of users) bus.emit('news', user);
+  for (const user of users) bus.emit('digest', user);
+}
+`,
+    });
+    expect(where(await lint(dir, 'events.ts'))).toEqual([`6:29-51 ${message('news')}`]);
+  });
+});
+
+// Seneca's patterns live on one bus the process shares: a pattern dispatched in one module is handled by
+// the module that registers it, which the dispatching module need not import (CoderDojo's send_email
+// forwards to email-notifications, which dispatches seneca-mail's role:mail,cmd:send).
+describe('a pattern dispatched in one module and registered in another (Seneca)', () => {
+  const senecaFix = 'Throttle the actions (p-limit, Bottleneck), or hand the messages to a job queue that sends them at a pace the server accepts.';
+  const where = (found: Awaited<ReturnType<typeof lint>>) => found.filter((f) => f.rule === UNBATCHED).map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.message}`);
+  const message = (label: string) => `\`${label}\` (which sends with seneca-mail) runs once per element, all at once: past the provider’s rate limit, sends fail or are dropped. ${senecaFix}`;
+  const notifications = `module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'email-notifications';
+  seneca.add({ role: plugin, cmd: 'send' }, send_notification);
+  function send_notification(args, done) {
+    seneca.act({ role: 'mail', cmd: 'send', to: args.to, subject: args.subject, code: args.code }, done);
+  }
+};
+`;
+  const files = {
+    'email-notifications.js': notifications,
+    // A test stub registering the same pattern sends nothing; the module that sends decides.
+    'test/stubs/email-notifications.js': `module.exports = function (options) {\n  this.add({ role: 'email-notifications', cmd: 'send' }, function (args, done) { done(); });\n};\n`,
+    'lib/send.js': `module.exports = function cmd_send_email(args, done) {
+  var seneca = this;
+  seneca.act({ role: 'email-notifications', cmd: 'send', to: args.payload.to, subject: args.payload.subject }, done);
+};
+`,
+    'dojos.js': `var _ = require('lodash');
+module.exports = function (options) {
+  var seneca = this;
+  var plugin = 'cd-dojos';
+  seneca.add({ role: plugin, cmd: 'send_email' }, require('./lib/send'));
+  seneca.add({ role: plugin, cmd: 'notify_all' }, function (args, done) {
+    var seneca = this;
+    _.forEach(args.users, function (user) {
+      seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email, subject: 'News' } });
+    });
+    _.forEach(args.users, function (user) {
+      seneca.act({ role: plugin, cmd: 'load', id: user.id });
+    });
+    done();
+  });
+};
+`,
+    'notify.js': `module.exports = function (args, done) {
+  var seneca = this;
+  var plugin = args.role;
+  args.users.forEach(function (user) {
+    seneca.act({ role: 'email-notifications', cmd: 'send', to: user.email, subject: 'News' });
+    seneca.act({ role: plugin, cmd: 'send_email', payload: { to: user.email } });
+  });
+  done();
+};
+`,
+  };
+
+  it('follows the dispatch through the registering modules to seneca-mail; an unknown role is silent', async () => {
+    const dir = project(files);
+    expect(where(await lint(dir, 'dojos.js'))).toEqual([`9:7-100 ${message('role:cd-dojos,cmd:send_email')}`]);
+    // No import of the registering module: found among the project's modules that register patterns.
+    expect(where(await lint(dir, 'notify.js'))).toEqual([`5:5-94 ${message('cmd:send,role:email-notifications')}`]);
+  });
+
+  it('sees a change of the registering module on the next lint', async () => {
+    const dir = project(files);
+    expect(where(await lint(dir, 'notify.js'))).toHaveLength(1);
+    const file = path.join(dir, 'email-notifications.js');
+    writeFileSync(file, notifications.replace("role: 'mail', cmd: 'send'", "role: 'mail', cmd: 'generate'"));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect(where(await lint(dir, 'notify.js'))).toEqual([]);
   });
 });

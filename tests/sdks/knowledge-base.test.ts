@@ -9,6 +9,8 @@ function sendsOf(sdk: SdkSpec): [where: string, send: SendSpec][] {
     if (kind.callSend) found.push([`kinds.${kindName}.callSend`, kind.callSend]);
     if (kind.constructSend) found.push([`kinds.${kindName}.constructSend`, kind.constructSend]);
   }
+  // An action the library registers on a message bus sends its dispatched object (seneca-mail).
+  for (const [index, pattern] of (sdk.patterns ?? []).entries()) found.push([`patterns.${index}`, { message: pattern.message }]);
   return found;
 }
 
@@ -90,7 +92,11 @@ function problems(sdk: SdkSpec): string[] {
     }
   }
 
-  if (sendsOf(sdk).length === 0) out.push('no kind sends mail (sends, callSend or constructSend)');
+  if (sendsOf(sdk).length === 0) out.push('no kind sends mail (sends, callSend or constructSend) and no pattern is dispatched');
+  for (const [index, pattern] of (sdk.patterns ?? []).entries()) {
+    if (Object.keys(pattern.fields).length === 0) out.push(`patterns.${index} has no fields`);
+    if (!/^https:\/\//.test(pattern.source)) out.push(`patterns.${index}.source is not a documentation link`);
+  }
   if (typeof sdk.batching !== 'string' || !sdk.batching.trimEnd().endsWith('.')) {
     out.push('batching is not a sentence ending in a full stop');
   }

@@ -3,6 +3,7 @@ import {
   HOST_NEEDLES,
   httpClientRoots,
   mentionsHost,
+  mentionsPattern,
   RECIPIENT_KEY_HINT,
   SEND_HINT,
   SHAPE_KEY_HINT,
@@ -166,7 +167,8 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   const roots = findModuleRoots(sourceCode.ast, requires, modules);
   // The common case, a file with no mail code, costs a scan of its imports and one of its text.
   const rawCalls = either && mentionsHost(text);
-  const sdk = roots.size > 0 || rawCalls;
+  // A dispatch to an action an SDK registers (`seneca.act({ role: 'mail', cmd: 'send' })`) needs no import.
+  const sdk = roots.size > 0 || rawCalls || mentionsPattern(text);
   // Throttlers always (a typed client may be throttled in a file that imports no SDK); HTTP clients with a provider host.
   for (const known of rawCalls ? [throttlerRoots, httpClientRoots] : [throttlerRoots]) {
     for (const [node, root] of findModuleRoots(sourceCode.ast, requires, known)) roots.set(node, root);

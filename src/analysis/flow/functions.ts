@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, propertyName, thisClass, unwrap, variableOf } from './ast.js';
+import { Dispatches, isRegisteredHandler } from './dispatch.js';
 import { isGlobal } from './globals.js';
 import { assignedValues, soleValue } from './values.js';
 
@@ -18,13 +19,17 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export class CallSites {
   /** The calls of each function asked about: a parameter's every reference asks again. */
   private readonly calls = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  /** Handlers registered under a name, and the dispatches that run them (`bus.emit('welcome', user)`). */
+  readonly dispatch: Dispatches;
 
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly scopeManager: TSESLint.Scope.ScopeManager,
     /** Every call and `new` of the file, read when first needed. */
     private readonly callNodes: () => readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
-  ) {}
+  ) {
+    this.dispatch = new Dispatches(globalScope, callNodes);
+  }
 
   /**
    * The function of this file a callee is: a declared or assigned function, or a method of the
@@ -72,6 +77,17 @@ export class CallSites {
     let calls = this.calls.get(fn);
     if (!calls) this.calls.set(fn, (calls = this.findCalls(fn)));
     return calls;
+  }
+
+  /**
+   * Every call that runs the function, with where its arguments start among the parameters: its
+   * calls (0), and the dispatches of the name it is registered under (`bus.emit('welcome', user)`: 1).
+   */
+  invocations(fn: FunctionNode): { readonly call: TSESTree.CallExpression; readonly offset: number }[] {
+    return [
+      ...this.callsOf(fn).map((call) => ({ call, offset: 0 })),
+      ...this.dispatch.dispatchesOf(fn).map((call) => ({ call, offset: this.dispatch.argumentOffset(call) })),
+    ];
   }
 
   private findCalls(fn: FunctionNode): TSESTree.CallExpression[] {
@@ -140,11 +156,14 @@ export class CallSites {
 
 }
 
-/** The function a call sits in, through callbacks (`retry(() => send())`), if it has a name to call it by. */
+/**
+ * The function a call sits in, through callbacks (`retry(() => send())`), if it has a name to call
+ * it by: its own, or the name it is registered under as a handler (`bus.on('welcome', (u) => send(u))`).
+ */
 export function enclosingNamedFunction(node: Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      if (functionName(current)) return current;
+      if (functionName(current) || isRegisteredHandler(current)) return current;
       const parent = current.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return null;
     }

@@ -142,9 +142,10 @@ export class ValueFlow {
   callArguments(parameter: ParameterSource): Node[] | null {
     if (!this.callSites) return null;
     const args: Node[] = [];
-    for (const call of this.callSites.callsOf(parameter.fn)) {
-      const argument = call.arguments[parameter.index];
-      if (!argument || call.arguments.slice(0, parameter.index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    for (const { call, offset } of this.callSites.invocations(parameter.fn)) {
+      const index = parameter.index + offset;
+      const argument = call.arguments[index];
+      if (!argument || call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
       args.push(argument);
     }
     return args;

@@ -403,21 +403,43 @@ export class RecipientClassifier {
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
     // `req.body.emails.map((email) => ({ email }))`: a list the request's sender chose.
     if (inner.kind === 'parameter' && isRequestInput(inner.param.fn, inner.param.index, inner.param.path)) return DATA_DRIVEN;
-    if (inner.kind === 'parameter') {
-      // `to.join(', ')` on a parameter: still whatever the caller passes, and so is
-      // `to.map((email) => ({ email }))`, the caller's addresses reshaped. Reading an address out
-      // of each record (`users.map((u) => u.email)`) is a list built from data.
-      if (KEEPS_ELEMENTS.has(name)) return inner;
-      if ((name === 'map' || name === 'flatMap') && !readsRecordField(node.arguments[0])) return inner;
-      // `message.to.map((a) => a.address)`, `addresses.map((a) => a.address)`: a received recipient
-      // field, its entries turned into addresses (a provider adapter), not records read for their
-      // addresses; the caller decides what it holds.
-      if ((name === 'map' || name === 'flatMap') && namesRecipientField(object)) return inner;
-    }
+    // `to.join(', ')` on a parameter: still whatever the caller passes, and so is
+    // `to.map((email) => ({ email }))`, the caller's addresses reshaped.
+    if (inner.kind === 'parameter' && keepsEntries(node)) return inner;
     // `.map()`, `.join()` and their kin exist only on arrays: unless the code spells the array
     // out, its length comes from data.
     return DATA_DRIVEN;
   }
+}
+
+/**
+ * A call that keeps its list's entries as addresses: `join`, `filter`, `slice` and their kin
+ * (`concat` adds some), and a `.map()` that reshapes each entry. Reading an address out of each
+ * record (`users.map((u) => u.email)`) builds a list from data; `message.to.map((a) => a.address)`
+ * and `addresses.map(format)` turn a recipient field's entries into addresses (a provider adapter).
+ */
+function keepsEntries(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(callee);
+  if (name === null) return false;
+  if (KEEPS_ELEMENTS.has(name)) return true;
+  return (name === 'map' || name === 'flatMap') && (!readsRecordField(call.arguments[0]) || namesRecipientField(unwrap(callee.object)));
+}
+
+/**
+ * The field of another object that `value` copies, entry by entry: `original.to`,
+ * `message.cc?.map(formatAddress).join(', ')` give `to` and `cc`. Null for anything else.
+ */
+export function copiedField(value: Node): string | null {
+  let current = unwrap(value);
+  for (let hops = 0; hops < 8 && current.type === AST_NODE_TYPES.CallExpression && keepsEntries(current); hops++) {
+    const callee = unwrap(current.callee) as TSESTree.MemberExpression;
+    // `concat` adds entries of its own: no longer a copy.
+    if (propertyName(callee) === 'concat') return null;
+    current = unwrap(callee.object);
+  }
+  return current.type === AST_NODE_TYPES.MemberExpression ? propertyName(current) : null;
 }
 
 /** The variable `node` is assigned to by `name = node`, if it is. */

@@ -3,6 +3,7 @@ import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { MESSAGE_PATHS } from '../../sdks/indexes.js';
 import { type FunctionNode, returnedExpressions, variableOf } from '../flow/ast.js';
+import { patternKey } from '../flow/dispatch.js';
 import { exportedValues, exportKeys, objectMethods, passesParamsOn } from '../flow/functions.js';
 import { kindSpec } from '../model/clients.js';
 import type { ReturnedField } from '../model/project.js';
@@ -10,7 +11,7 @@ import type { Exposures } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import { type SendCalls, within } from './send-calls.js';
 import { loopedParameter } from './loop-callers.js';
-import type { ExportedClient, ExportedSender, ExportFacts, ForwardedParameter, ParameterAt } from './summary-types.js';
+import { DISPATCH_KEY, type ExportedClient, type ExportedSender, type ExportFacts, type ForwardedParameter, type ParameterAt } from './summary-types.js';
 
 /**
  * The export-facts pass: what a module's exports do with mail, for the summary other files read
@@ -37,6 +38,11 @@ export function exportFacts(file: FileModel, sends: SendCalls, exposures: Exposu
     if (ref && spec && !facts.has(name) && (spec.sends || spec.props || spec.methods)) {
       facts.set(name, { client: { sdk: ref.sdk, kind: ref.kind, throttled: sends.isThrottled(ref) } });
     }
+  }
+  // A handler registered under a literal pattern on a message bus: other modules of the process dispatch to it by that pattern.
+  for (const { fields, handler } of file.callSites.dispatch.literalPatterns()) {
+    const sender = handler && sends.senderFacts(handler);
+    if (sender) facts.set(`${DISPATCH_KEY}${patternKey(fields)}`, { sender });
   }
   const forwards = new Map<FunctionNode, ForwardedParameter[]>();
   for (const target of exposures.forwarded) {

@@ -153,11 +153,12 @@ export class Exposures {
     if (this.wrapperSeen.has(key)) return [];
     this.wrapperSeen.add(key);
     this.forwarded.push(target);
-    const name = functionName(target.param.fn);
+    // A handler is called by the name it is registered under (`bus.emit('notify', list)`).
+    const name = functionName(target.param.fn) ?? this.file.callSites.dispatch.labelOf(target.param.fn);
     if (!name) return [];
     const steps: (WrapperTarget | (() => void))[] = [];
-    for (const callNode of this.file.callSites.callsOf(target.param.fn)) {
-      const lookup = this.passed(callNode, target.param.index, target.param.path);
+    for (const { call: callNode, offset } of this.file.callSites.invocations(target.param.fn)) {
+      const lookup = this.passed(callNode, target.param.index + offset, target.param.path);
       if (!lookup) continue;
       const base = fieldOf(target);
       for (const write of lookup.writes) {

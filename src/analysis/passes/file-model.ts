@@ -20,6 +20,8 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  */
 export interface ProjectView extends ProjectModules {
   facts(node: Node, instances?: boolean): { facts: ExportFacts; module: string; label: string; file: string; key: string } | null;
+  /** The handler another module registers on the message bus for a dispatched object's fields. */
+  dispatched(fields: ReadonlyMap<string, string>): { facts: ExportFacts; module: string; label: string; file: string; key: string } | null;
 }
 
 /** What one pass over the file collected: every call and `new`, every member write, and the resolver over them. */

@@ -115,6 +115,24 @@ export class MailFile {
       }
       return;
     }
+    // `seneca.act({ cmd: 'send_email', … })` where the handler of that pattern is a project module's
+    // export that sends (`seneca.add({ cmd: 'send_email' }, require('./send'))`): a send.
+    const { dispatch } = this.model.callSites;
+    const handlers = dispatch.handlersOf(node);
+    for (const { handler, label } of handlers) {
+      const registered = links.facts(handler);
+      if (registered?.facts.sender) {
+        this.sends.importedSender(node, registered.facts.sender, label);
+        return;
+      }
+    }
+    // No handler in the file: one another module of the process registers on the same bus.
+    const fields = handlers.length === 0 ? dispatch.fieldsOf(node) : null;
+    const registered = fields && links.dispatched(fields);
+    if (registered?.facts.sender) {
+      this.sends.importedSender(node, registered.facts.sender, registered.label);
+      return;
+    }
     // `workplaces.map(mailer.sendEmail)`: an export that sends, passed by name, sends where the call runs it.
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     for (const argument of node.arguments) {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { ScopeType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { MessageSpec, SdkSpec, SendSpec } from '../../sdks/index.js';
-import { CALLEE_NAMES, recipientPaths } from '../../sdks/indexes.js';
+import { CALLEE_NAMES, dispatchPatterns, recipientPaths } from '../../sdks/indexes.js';
 import { type FunctionNode, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { iteratesWithin } from '../flow/loops.js';
@@ -48,6 +48,7 @@ export class SendCalls {
     const spec = target && target.sdk.kinds[target.kind];
     if (!target || !spec) {
       if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
+      if (node.type === AST_NODE_TYPES.CallExpression && !this.callByNode.has(node)) this.patternCall(node);
       return;
     }
     let send: SendSpec | undefined;
@@ -83,6 +84,19 @@ export class SendCalls {
     const { message, batch, bulk } = found.endpoint;
     const send: SendSpec = { message, ...(batch ? { batch } : {}), ...(bulk ? { bulk } : {}) };
     this.send(node, found.sdk, send, found.method, found.body, false);
+  }
+
+  /**
+   * `seneca.act({ role: 'mail', cmd: 'send', to, subject })`: a dispatch to an action an SDK
+   * registers (seneca-mail), the dispatched object its message; unless the file registers a
+   * handler of its own for it.
+   */
+  private patternCall(node: TSESTree.CallExpression): void {
+    const { dispatch } = this.file.callSites;
+    const fields = dispatch.fieldsOf(node);
+    if (!fields || dispatch.handlersOf(node).length > 0) return;
+    const found = dispatchPatterns.find((p) => [...p.fields].every(([k, v]) => fields.get(k) === v));
+    if (found) this.send(node, found.sdk, { message: found.pattern.message }, 'act', node.arguments[0], false);
   }
 
   private send(node: TSESTree.CallExpression | TSESTree.NewExpression, sdk: SdkSpec, send: SendSpec, method: string, argument: Node | undefined, throttled: boolean): void {
@@ -173,12 +187,14 @@ export class SendCalls {
       }
       const next: MailCall[] = [];
       for (const [fn, inner] of byFunction) {
-        const name = functionName(fn);
+        // A handler is called by the name it is registered under (`bus.emit('welcome', user)`).
+        const name = functionName(fn) ?? callSites.dispatch.labelOf(fn);
         if (!name) continue;
         const asOne = this.asOneSend(fn, inner);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...callSites.passedAsCallback(fn),
+          ...callSites.dispatch.dispatchesOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
         ];
         for (const [callNode, callback] of uses) {
           if (this.callByNode.has(callNode)) continue;

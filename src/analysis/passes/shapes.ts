@@ -3,6 +3,7 @@ import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { messageShape, messageShapeKeys } from '../../sdks/message-shape.js';
 import { RECIPIENT_KEYS } from '../../sdks/indexes.js';
+import { copiedField } from '../model/recipients.js';
 import { propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { isFunctionValue } from '../flow/values.js';
 import type { Exposures } from './exposures.js';
@@ -118,16 +119,16 @@ function isScalarValue(node: Node): boolean {
 
 /**
  * Every `to`/`cc` of the literal copies the same field of another object (`to: original.to`,
- * `cc: mail.headers.cc`): a relay or a provider adapter passing on what it was given, whose
- * list was decided where that message was built.
+ * `cc: mail.headers.cc`), as it is or entry by entry (`to: message.to.map(formatAddress).join(', ')`):
+ * a relay or a provider adapter passing on what it was given, whose list was decided where that
+ * message was built.
  */
 function copiesReceived(object: TSESTree.ObjectExpression): boolean {
   const fields = object.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && ['to', 'cc'].includes(propertyName(p) ?? ''));
   return (
     fields.length > 0 &&
     fields.every((p) => {
-      const value = unwrap(p.value);
-      const name = value.type === AST_NODE_TYPES.MemberExpression ? propertyName(value) : null;
+      const name = copiedField(p.value);
       return name !== null && name.toLowerCase() === propertyName(p);
     })
   );

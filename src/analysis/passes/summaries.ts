@@ -3,14 +3,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
-import { builtinRoots, MESSAGE_PATHS, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
+import { builtinRoots, MESSAGE_PATHS, mentionsPattern, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { dynamicImports, findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { decorations, parameterPath } from '../flow/decorations.js';
+import { isLiteralKey, patternFields } from '../flow/dispatch.js';
+import { isGlobal } from '../flow/globals.js';
 import { importBinding, soleValue } from '../flow/values.js';
-import { importersOf, moduleImports } from '../project/importers.js';
+import { importersOf, moduleImports, patternRegistrants } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
 import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
 import { packageRoot, projectRoot } from '../project/root.js';
@@ -19,7 +21,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
-import type { ExportedClient, ExportFacts, Reexport } from './summary-types.js';
+import { DISPATCH_KEY, type ExportedClient, type ExportFacts, type Reexport } from './summary-types.js';
 
 /**
  * Module summaries: what each export of one of the project's own modules does with mail, made by
@@ -41,6 +43,8 @@ export const MAX_CHAIN = 3;
 /** A linted file reads at most this many of its exports' importers for the callers report (the first, by path). */
 export const MAX_CALLERS = 50;
 const MAIL_WORD = /mail/i;
+/** A dispatch on a message bus with an object (`seneca.act({ … })`). */
+const DISPATCH_TEXT = /\.act\s*\(\s*\{/;
 /** `export … from` and `export *`: a module that only passes on another's exports. */
 const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
 /** `export * from 'x'` (no names) and `export { a, b as c } from 'x'` (names in group 1; the quote in 2, the source in 3). */
@@ -48,7 +52,12 @@ const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*(['"])([^'"\n]+)\2/g;
 
 /** What a module's text says before it is parsed. */
 interface MailText {
+  /** An import of an SDK, or a dispatch to an action one registers (`role: 'mail', cmd: 'send'`). */
   readonly importsSdk: boolean;
+  /** The dispatch alone: no import gives the module a root, yet it sends. */
+  readonly dispatchesToSdk: boolean;
+  /** It dispatches on a message bus (`seneca.act({ … })`): a module registering the pattern may send. */
+  readonly dispatches: boolean;
   readonly mentionsMail: boolean;
   /** A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere. */
   readonly builds: boolean;
@@ -58,8 +67,11 @@ interface MailText {
 export function mailText(file: string): MailText | null {
   return moduleFact('mail', file, (text) => {
     const mentionsMail = MAIL_WORD.test(text);
+    const dispatchesToSdk = mentionsPattern(text);
     return {
-      importsSdk: MODULE_NEEDLE.test(text),
+      importsSdk: MODULE_NEEDLE.test(text) || dispatchesToSdk,
+      dispatchesToSdk,
+      dispatches: DISPATCH_TEXT.test(text),
       mentionsMail,
       builds: mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text),
       // Re-exports are read from the text: an index file that only passes names on is never parsed.
@@ -130,23 +142,25 @@ function moduleSummary(file: string, budget: number, root: string): ModuleSummar
 function summarize(file: string, budget: number, root: string): Omit<ModuleSummary, 'needs'> {
   const text = mailText(file);
   if (!text) return { exports: NO_EXPORTS, reexports: [] };
-  const { importsSdk, mentionsMail, builds, reexports } = text;
+  const { importsSdk, dispatchesToSdk, mentionsMail, builds, reexports } = text;
   // A module that says mail and imports a project module with mail in its summary may send through it.
   if (!importsSdk && mentionsMail && budget === 0) cutShort();
   const chains =
     !importsSdk &&
     mentionsMail &&
     budget > 0 &&
-    moduleImports(file).some((specifier) => {
+    (moduleImports(file).some((specifier) => {
       const next = projectModule(file, specifier, root);
       return next !== null && hasMail(next, budget - 1, root);
-    });
+    }) ||
+      // A dispatch on the process's message bus, to a module that registers a pattern with mail.
+      (text.dispatches && patternRegistrants(root).some((next) => next !== file && hasMail(next, budget - 1, root))));
   const passesOn = { exports: NO_EXPORTS, reexports };
   if (!importsSdk && !builds && !chains) return passesOn;
   if (budget === 0) cutShort(); // its own imports are not read
   const mail = analyseModule(file, importsSdk, budget > 0 ? { root, cwd: path.dirname(file), budget: budget - 1 } : null);
   if (!mail) return { exports: NO_EXPORTS, reexports: [] };
-  const sends = mail.sdkImports > 0 || chains;
+  const sends = mail.sdkImports > 0 || chains || dispatchesToSdk;
   if (!sends && !builds) return passesOn;
   if (sends) mail.run();
   return { exports: mail.exportFacts(builds), reexports };
@@ -211,7 +225,8 @@ function mayHaveMail(file: string, budget: number, root: string): boolean {
       const module = projectModule(file, specifier, root);
       return module !== null && mayHaveMail(module, budget - 1, root);
     };
-    return text.reexports.some((entry) => next(entry.source)) || (text.mentionsMail && moduleImports(file).some(next));
+    if (text.reexports.some((entry) => next(entry.source)) || (text.mentionsMail && moduleImports(file).some(next))) return true;
+    return text.mentionsMail && text.dispatches && patternRegistrants(root).some((other) => other !== file && mayHaveMail(other, budget - 1, root));
   });
 }
 
@@ -240,6 +255,8 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
     const file = projectModule(context.filename, source, root);
     if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
   }
+  // A dispatch on the process's message bus, to a module that registers a pattern with mail.
+  if (DISPATCH_TEXT.test(context.sourceCode.text) && patternRegistrants(root).some((file) => file !== context.filename && hasMail(file, MAX_CHAIN, root))) return true;
   // A handler of the project's middleware, which hangs a mail service on the request (in a file
   // that imports this one: this file's own middleware uses an import the loop above followed).
   return middlewareOf(context.filename, root).slice(1).some((file) => hungServices(file, root).length > 0);
@@ -283,6 +300,29 @@ class ProjectLinks implements ProjectView {
     return { ...field, name: found.label, module: found.module };
   }
 
+  /**
+   * The handler another module of the project registers on the message bus for a dispatched
+   * object's literal fields (`seneca.act({ role: 'mailer', cmd: 'send', to })`): the most specific
+   * registered pattern the fields match, in the modules that register patterns. One that sends wins.
+   */
+  dispatched(fields: ReadonlyMap<string, string>): { facts: ExportFacts; module: string; label: string; file: string; key: string } | null {
+    const literal = new Map([...fields].filter(([, v]) => isLiteralKey(v)));
+    if (literal.size === 0) return null;
+    let best: { facts: ExportFacts; file: string; key: string; size: number } | null = null;
+    for (const file of patternRegistrants(this.place.root)) {
+      if (file === this.filename || !mayHaveMail(file, MAX_CHAIN, this.place.root)) continue;
+      for (const [key, facts] of moduleSummary(file, this.place.budget, this.place.root).exports) {
+        if (!key.startsWith(DISPATCH_KEY)) continue;
+        const registered = patternFields(key.slice(DISPATCH_KEY.length));
+        if (![...registered].every(([k, v]) => literal.get(k) === v)) continue;
+        if (!best || registered.size > best.size || (registered.size === best.size && !best.facts.sender && facts.sender)) best = { facts, file, key, size: registered.size };
+      }
+    }
+    if (!best) return null;
+    const label = [...patternFields(best.key.slice(DISPATCH_KEY.length))].map(([k, v]) => `${k}:${String(JSON.parse(v))}`).join(',');
+    return { facts: best.facts, file: best.file, key: best.key, module: path.relative(this.place.cwd, best.file).split(path.sep).join('/'), label };
+  }
+
   /** What the export a callee, value or `new` names does, with the module it is in and the name the user wrote. */
   facts(node: Node, instances = true): { facts: ExportFacts; module: string; label: string; file: string; key: string } | null {
     const ref = this.exportRef(node, instances);
@@ -304,6 +344,12 @@ class ProjectLinks implements ProjectView {
     if (value.type === AST_NODE_TYPES.Identifier) {
       const binding = this.binding(value);
       return binding && binding.name !== '*' ? { file: binding.file, keys: [binding.name], label: value.name } : null;
+    }
+    // `seneca.add(pattern, require('./send'))`: the module's export, required in place.
+    const required = value.type === AST_NODE_TYPES.CallExpression ? requiredSource(this.globalScope, value) : null;
+    if (required !== null) {
+      const file = projectModule(this.filename, required, this.place.root);
+      return file ? { file, keys: ['default'], label: required } : null;
     }
     if (value.type !== AST_NODE_TYPES.MemberExpression) return null;
     const name = propertyName(value);
@@ -473,6 +519,14 @@ function hungServices(file: string, root: string): readonly Hung[] {
 }
 
 /** One of the project's own modules, never an installed package nor a file outside the project. */
+/** `require('./send')` with the real `require`: its specifier. */
+function requiredSource(globalScope: TSESLint.Scope.Scope, call: TSESTree.CallExpression): string | null {
+  const callee = unwrap(call.callee);
+  const source = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.Identifier || !isGlobal(globalScope, callee, 'require') || call.arguments.length !== 1) return null;
+  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : null;
+}
+
 function projectModule(fromFile: string, specifier: string, root: string): string | null {
   return isProjectSpecifier(fromFile, specifier, root) ? resolveImport(fromFile, specifier, root) : null;
 }

@@ -55,6 +55,9 @@ export interface ExportFacts {
   client?: ExportedClient;
 }
 
+/** The key prefix of a handler registered under a pattern on a message bus (`act:cmd="send",role="mailer"`), reached by dispatch, not by import. */
+export const DISPATCH_KEY = 'act:';
+
 /** `export { send } from './mailer'`, `export * from './mailer'` (name `*`): followed at lookup. */
 export interface Reexport {
   readonly name: string;

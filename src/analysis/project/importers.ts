@@ -83,3 +83,30 @@ function sourceFiles(root: string): string[] | null {
   };
   return visit(root) ? files : null;
 }
+
+/**
+ * The action patterns a source text registers on a message bus, read with a text search:
+ * `seneca.add({ role: plugin, cmd: 'send' }, handler)` gives `{ role: plugin, cmd: 'send' }`.
+ * A superset (comments and strings count): the modules to parse for a pattern dispatched elsewhere.
+ */
+const REGISTERED_PATTERN = /\.add\s*\(\s*(\{[^{}]*\})/g;
+
+export function registeredPatterns(text: string): string[] {
+  return [...new Set([...text.matchAll(REGISTERED_PATTERN)].map((m) => m[1]!))];
+}
+
+const registrantIndexes = new Store<readonly string[] | null>('pattern registrants', 64, (files) => (files ? files.join('\n') : 'none'), true);
+
+/**
+ * The project's files under `root` that register an action pattern on a message bus (Seneca's
+ * `seneca.add(pattern, handler)`), sorted: a process shares one bus between the modules it loads,
+ * so a pattern dispatched in one module may be handled by any of them.
+ */
+export function patternRegistrants(root: string): readonly string[] {
+  return (
+    registrantIndexes.get(root, () => {
+      const files = sourceFiles(root);
+      return files && files.filter((file) => (moduleFact('registered patterns', file, registeredPatterns) ?? []).length > 0);
+    }) ?? []
+  );
+}

@@ -1,6 +1,6 @@
 // `messageShapes`: object literals shaped like a message, with no send in view.
 import rule from '../../../src/rules/no-exposed-recipients.js';
-import { at, jsTester, tsTester } from '../../helpers.js';
+import { at, cjsTester, jsTester, tsTester } from '../../helpers.js';
 
 const shapes = [{ messageShapes: true }] as [{ messageShapes: boolean }];
 const sdk = 'This message object';
@@ -161,3 +161,44 @@ tsTester.run('no-exposed-recipients: message shapes the file pre-check must not 
     };
   }),
 });
+
+// A message rebuilt from another message, its `to`/`cc` copied entry by entry (`message.to.map(format).join(', ')`):
+// an adapter between two representations of a message (a mailbox seed, a mock), whose lists were decided
+// where the first message was built. A list read out of records, or one with entries added, is still reported.
+const seedModule = (cjs: boolean, to: string, cc: string) => `${cjs ? '' : 'export '}function toSeedMessages(fixture, mailbox) {
+  return fixture.threads.flatMap((thread) =>
+    thread.messages.map((message) => ({
+      id: message.id,
+      from: formatAddress(message.from),
+      to: ${to},
+      cc: ${cc},
+      subject: message.subject,
+      body_text: message.bodyText,
+    })),
+  );
+}
+function formatAddress(address) {
+  return address.name ? \`\${address.name} <\${address.email}>\` : address.email;
+}${cjs ? '\nmodule.exports = { toSeedMessages };' : ''}`;
+const copied: [string, string][] = [
+  ["message.to.map((address) => formatAddress(address)).join(', ')", "message.cc?.map((address) => formatAddress(address)).join(', ')"],
+  ["message.to.map(formatAddress).join(', ')", 'message.cc?.filter(Boolean).map(formatAddress)'],
+  ['message.to', "message.cc?.join(', ')"],
+];
+const notCopied: [string, string, string][] = [
+  // Addresses read out of records: a list built from data.
+  ["thread.participants.map((p) => p.email).join(', ')", "message.cc?.map(formatAddress).join(', ')", "to: thread.participants.map((p) => p.email).join(', ')"],
+  // Entries added to the copied list.
+  ["message.to.concat(thread.watchers.map((w) => w.email))", "message.cc?.map(formatAddress).join(', ')", 'to: message.to.concat(thread.watchers.map((w) => w.email))'],
+];
+for (const [tester, name, cjs] of [[tsTester, 'TypeScript', false], [jsTester, 'ESM JavaScript', false], [cjsTester, 'CommonJS', true]] as const) {
+  tester.run(`no-exposed-recipients: messageShapes, a message copied from another entry by entry (${name})`, rule, {
+    valid: copied.map(([to, cc]) => ({ code: seedModule(cjs, to, cc), options: shapes })),
+    invalid: notCopied.map(([to, cc, text]) => {
+      const code = seedModule(cjs, to, cc);
+      // Not every list is a copy: the literal is no adapter, and its copied `cc` is checked as any other
+      // (no suggestion: no send in view).
+      return { code, options: shapes, errors: [exposed(code, text, 'to'), exposed(code, `cc: ${cc}`, 'cc', false)] };
+    }),
+  });
+}
