@@ -51,6 +51,8 @@ export class ValueFlow {
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
+  /** The fields being walked, by expression or variable (`walk`): one asked again inside its own answer adds nothing. */
+  private readonly walking = new Map<Node | TSESLint.Scope.Variable, Set<string>>();
   private depth = 0;
 
   constructor(
@@ -422,11 +424,23 @@ export class ValueFlow {
       out.push(unknown(target));
       return;
     }
+    // The same field of the same expression asked again inside its own answer: a variable that
+    // spreads its earlier value into its next one (`conf = { ...conf, auth }`), whose other writes
+    // are walked already. Walked again, each such write doubles the walk at every level (wiki.js's
+    // mail.js, three of them, ran out of memory).
+    // A variable is one value whichever of its references is walked: `conf` in each spread.
+    const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
+    const key = path.join('\0');
+    let paths = this.walking.get(at);
+    if (paths?.has(key)) return;
+    if (!paths) this.walking.set(at, (paths = new Set()));
+    paths.add(key);
     this.depth++;
     try {
       this.step(target, path, holder, object, out);
     } finally {
       this.depth--;
+      paths.delete(key);
     }
   }
 
