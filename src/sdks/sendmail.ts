@@ -1,4 +1,13 @@
-import type { SdkSpec } from './types.js';
+import type { MessageSpec, SdkSpec } from './types.js';
+
+/** A message handed to an SMTP sender that takes nodemailer's fields, with no batch API of its own (sendmail, seneca-mail). */
+export const smtpMessage: MessageSpec = {
+  visible: [
+    { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
+    { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
+  ],
+  fix: 'Put the list in `bcc`, or send one message per recipient.',
+};
 
 /** sendmail: `require('sendmail')(options)` returns the send function itself. */
 export const sendmail: SdkSpec = {
@@ -12,13 +21,5 @@ export const sendmail: SdkSpec = {
     factory: { call: 'send' },
     send: { callSend: { message: 'mail' } },
   },
-  messages: {
-    mail: {
-      visible: [
-        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
-        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
-      ],
-      fix: 'Put the list in `bcc`, or send one message per recipient.',
-    },
-  },
+  messages: { mail: smtpMessage },
 };

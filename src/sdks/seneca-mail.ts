@@ -1,3 +1,4 @@
+import { smtpMessage } from './sendmail.js';
 import type { SdkSpec } from './types.js';
 
 /**
@@ -14,13 +15,5 @@ export const senecaMail: SdkSpec = {
   modules: { 'seneca-mail': 'plugin' },
   patterns: [{ fields: { role: 'mail', cmd: 'send' }, message: 'mail', source: 'https://github.com/senecajs/seneca-mail#action-rolemail-cmdsend' }],
   kinds: { plugin: {} },
-  messages: {
-    mail: {
-      visible: [
-        { path: ['to'], bcc: 'bcc', bccForm: 'array', required: false },
-        { path: ['cc'], bcc: 'bcc', bccForm: 'array' },
-      ],
-      fix: 'Put the list in `bcc`, or send one message per recipient.',
-    },
-  },
+  messages: { mail: smtpMessage },
 };
