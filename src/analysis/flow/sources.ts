@@ -428,19 +428,21 @@ export class ValueFlow {
     // spreads its earlier value into its next one (`conf = { ...conf, auth }`), whose other writes
     // are walked already. Walked again, each such write doubles the walk at every level (wiki.js's
     // mail.js, three of them, ran out of memory).
-    // A variable is one value whichever of its references is walked: `conf` in each spread.
+    // Only a name or a field leads back to itself (a literal is walked from one of them): a
+    // variable is one value whichever of its references is walked, `conf` in each spread.
+    const named = target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression;
     const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
-    const key = path.join('\0');
-    let paths = this.walking.get(at);
+    const key = named ? path.join('\0') : '';
+    let paths = named ? this.walking.get(at) : undefined;
     if (paths?.has(key)) return;
-    if (!paths) this.walking.set(at, (paths = new Set()));
-    paths.add(key);
+    if (named && !paths) this.walking.set(at, (paths = new Set()));
+    paths?.add(key);
     this.depth++;
     try {
       this.step(target, path, holder, object, out);
     } finally {
       this.depth--;
-      paths.delete(key);
+      paths?.delete(key);
     }
   }
 
