@@ -11,7 +11,7 @@ export const CDN_PREFIX = 'https?://(?:esm\\.sh|esm\\.run|cdn\\.skypack\\.dev|un
 const CDN = new RegExp(`^${CDN_PREFIX}`);
 /** A path segment a CDN adds for its own builds (`v135/` before the name, `es2022/…` after it): no subpath of the package. */
 export const BUILD_PREFIX_SOURCE = '(?:v\\d+/|stable/|pin/v\\d+/)?';
-const BUILD_PREFIX = /^(?:v\d+|stable|pin\/v\d+)\//;
+const BUILD_PREFIX = new RegExp(`^${BUILD_PREFIX_SOURCE}`);
 const BUILD_SUBPATH = /^(?:es\d{4}|esnext|deno|denonext|node|browser|\+esm|dist|X-[^/]*)(?:\/|$)/;
 /** `name`, `@scope/name`, each with an optional `@version`, then an optional `/subpath`. */
 const PACKAGE = /^((?:@[^/@?#]+\/)?[^/@?#]+)(?:@[^/?#]*)?(\/[^?#]*)?/;

@@ -107,9 +107,7 @@ const DYNAMIC_IMPORT = /\bimport\s*\(\s*(['"`])([^'"`\n]+)\1\s*[,)]/g;
  */
 export function dynamicImports(program: TSESTree.Program, text: string, wanted: (specifier: string) => boolean): RequireCall[] {
   if (!text.includes('import')) return [];
-  let named = false;
-  for (const match of text.matchAll(DYNAMIC_IMPORT)) if (wanted(moduleName(match[2]!))) named = true;
-  if (!named) return [];
+  if (![...text.matchAll(DYNAMIC_IMPORT)].some((match) => wanted(moduleName(match[2]!)))) return [];
   const found: RequireCall[] = [];
   const stack: TSESTree.Node[] = [program];
   while (stack.length) {

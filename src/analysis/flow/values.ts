@@ -181,15 +181,15 @@ export function importedFrom(globalScope: TSESLint.Scope.Scope, identifier: TSES
     const specifier = call.source.type === AST_NODE_TYPES.Literal && typeof call.source.value === 'string' ? call.source.value : null;
     return specifier === null ? null : moduleName(specifier);
   }
-  if (
-    call.type === AST_NODE_TYPES.CallExpression &&
-    isGlobal(globalScope, call.callee, 'require') &&
-    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof call.arguments[0].value === 'string'
-  ) {
-    return moduleName(call.arguments[0].value);
-  }
-  return null;
+  const required = requiredSpecifier(globalScope, call);
+  return required === null ? null : moduleName(required);
+}
+
+/** `require('./send')` with the real `require` and a string literal: the specifier as written; null for anything else. */
+export function requiredSpecifier(globalScope: TSESLint.Scope.Scope, call: Node): string | null {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !isGlobal(globalScope, call.callee, 'require')) return null;
+  const source = call.arguments[0];
+  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : null;
 }
 
 /** Whether a node is a function expression or arrow, through `as` and friends. */

@@ -27,17 +27,21 @@ function createdBy(ref: KindRef | null, node: TSESTree.CallExpression | TSESTree
   return ref && { ...ref, origin: node };
 }
 
-/** `value.name`: a property of the kind, or one of its methods. */
+/** What a default import of a mail module names: its `default`, or the module itself (a CommonJS module is its own default). */
+function defaultOf(root: KindRef): KindRef {
+  return step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+}
+
 /**
  * A member of a module's namespace (`(await import('nodemailer')).default`, `const { default: x } =
- * await import('m')`): `default` is what a default import names (a CommonJS module is its own
- * default), any other name what a named import does.
+ * await import('m')`): `default` is what a default import names, any other name what a named import does.
  */
 function namespaceMember(root: KindRef | null, name: string): KindRef | null {
   if (!root) return null;
-  return name === 'default' ? (step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root) : memberOf(root, name);
+  return name === 'default' ? defaultOf(root) : memberOf(root, name);
 }
 
+/** `value.name`: a property of the kind, or one of its methods. */
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
@@ -194,7 +198,7 @@ export class ValueResolver {
     let ref: KindRef | null;
     if (!specifier || specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) ref = root;
     // `import x from` and `import { default as x } from`: a CommonJS module is its own default.
-    else if (source.name === 'default') ref = step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+    else if (source.name === 'default') ref = defaultOf(root);
     else ref = specifier.type === AST_NODE_TYPES.ImportSpecifier ? memberOf(root, source.name) : null;
     for (const key of source.path) ref = memberOf(ref, key);
     return ref;
@@ -239,7 +243,7 @@ export class ValueResolver {
         return typeNamed(root, name);
       }
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-        const value = step(root, root.sdk.kinds[root.kind]?.props?.default) ?? root;
+        const value = defaultOf(root);
         return step(value, kindSpec(value)?.construct);
       }
       return null;

@@ -10,8 +10,7 @@ import type { Prelude } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { decorations, parameterPath } from '../flow/decorations.js';
 import { isLiteralKey, patternFields } from '../flow/dispatch.js';
-import { isGlobal } from '../flow/globals.js';
-import { importBinding, soleValue } from '../flow/values.js';
+import { importBinding, requiredSpecifier, soleValue } from '../flow/values.js';
 import { importersOf, moduleImports, patternRegistrants } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
 import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
@@ -346,7 +345,7 @@ class ProjectLinks implements ProjectView {
       return binding && binding.name !== '*' ? { file: binding.file, keys: [binding.name], label: value.name } : null;
     }
     // `seneca.add(pattern, require('./send'))`: the module's export, required in place.
-    const required = value.type === AST_NODE_TYPES.CallExpression ? requiredSource(this.globalScope, value) : null;
+    const required = value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 ? requiredSpecifier(this.globalScope, value) : null;
     if (required !== null) {
       const file = projectModule(this.filename, required, this.place.root);
       return file ? { file, keys: ['default'], label: required } : null;
@@ -519,14 +518,6 @@ function hungServices(file: string, root: string): readonly Hung[] {
 }
 
 /** One of the project's own modules, never an installed package nor a file outside the project. */
-/** `require('./send')` with the real `require`: its specifier. */
-function requiredSource(globalScope: TSESLint.Scope.Scope, call: TSESTree.CallExpression): string | null {
-  const callee = unwrap(call.callee);
-  const source = call.arguments[0];
-  if (callee.type !== AST_NODE_TYPES.Identifier || !isGlobal(globalScope, callee, 'require') || call.arguments.length !== 1) return null;
-  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : null;
-}
-
 function projectModule(fromFile: string, specifier: string, root: string): string | null {
   return isProjectSpecifier(fromFile, specifier, root) ? resolveImport(fromFile, specifier, root) : null;
 }
