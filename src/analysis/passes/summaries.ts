@@ -11,7 +11,7 @@ import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow
 import { decorations, parameterPath } from '../flow/decorations.js';
 import { isLiteralKey, patternFields } from '../flow/dispatch.js';
 import { importBinding, requiredSpecifier, soleValue } from '../flow/values.js';
-import { importersOf, moduleImports, patternRegistrants } from '../project/importers.js';
+import { importersWithText, moduleImports, patternRegistrants } from '../project/importers.js';
 import { moduleFact, parseModule } from '../project/modules.js';
 import { isProjectSpecifier, resolveImport } from '../project/resolve.js';
 import { packageRoot, projectRoot } from '../project/root.js';
@@ -486,16 +486,23 @@ const hung = new Store<readonly Hung[]>('hung services', 8192, (list) =>
   JSON.stringify(list.map((h) => [h.index, h.path, h.instance ?? null, h.client ? [specId(h.client.sdk), h.client.kind, h.client.throttled] : null])),
 );
 
-/** The files that may register middleware for a file's handlers: the file, and those that import it (the first MAX_CALLERS, by path). */
+/** A text that may register middleware hanging a mail service on a request: it says mail and calls `.use(…)`. */
+const mayHangMail = (text: string): boolean => MAIL_WORD.test(text) && /\.use\s*\(/.test(text);
+
+/**
+ * The files that may register middleware for a file's handlers: the file, and those of its
+ * package that import it and whose text may hang a mail service (the first MAX_CALLERS, by path).
+ * The candidates are found by their texts first, so a project with none resolves no import.
+ */
 function middlewareOf(file: string, root: string): readonly string[] {
-  return [file, ...importersOf(file, packageRoot(file, root)).slice(0, MAX_CALLERS)];
+  return [file, ...importersWithText(file, packageRoot(file, root), 'mail middleware', mayHangMail).slice(0, MAX_CALLERS)];
 }
 
 /** The project class instances and SDK clients a file's middleware hangs on the objects its handlers receive. */
 function hungServices(file: string, root: string): readonly Hung[] {
   return hung.get(`${root}\0${file}`, () => {
     const text = mailText(file);
-    if (!text?.mentionsMail || !moduleFact('hangs', file, (t) => /\.use\s*\(/.test(t))) return [];
+    if (!text || !moduleFact('mail middleware', file, mayHangMail)) return [];
     try {
       const place = { root, cwd: path.dirname(file), budget: MAX_CHAIN };
       const mail = analyseModule(file, text.importsSdk, place);

@@ -43,12 +43,20 @@ const indexes = new Store<Index>('importers', 64, (index) => (index ? JSON.strin
 
 /** The files of the project under `root` that import `target`, sorted. */
 export function importersOf(target: string, root: string): readonly string[] {
-  const index = indexes.get(root, () => buildIndex(root));
+  const index = indexes.get(root, () => buildIndex(root, sourceFiles(root)));
   return (index?.get(target) ?? []).filter((file) => file !== target);
 }
 
-function buildIndex(root: string): Index {
-  const files = sourceFiles(root);
+/**
+ * The files under `root` whose text passes `test` (see filesWithText) that import `target`, sorted:
+ * the importers index of those files alone, so a project with none of them resolves no import.
+ */
+export function importersWithText(target: string, root: string, kind: string, test: (text: string) => boolean): readonly string[] {
+  const index = indexes.get(`${kind}\0${root}`, () => buildIndex(root, [...filesWithText(root, kind, test)]));
+  return (index?.get(target) ?? []).filter((file) => file !== target);
+}
+
+function buildIndex(root: string, files: readonly string[] | null): Index {
   if (!files) return null;
   const index = new Map<string, string[]>();
   for (const file of files) {
@@ -95,7 +103,22 @@ export function registeredPatterns(text: string): string[] {
   return [...new Set([...text.matchAll(REGISTERED_PATTERN)].map((m) => m[1]!))];
 }
 
-const registrantIndexes = new Store<readonly string[] | null>('pattern registrants', 64, (files) => (files ? files.join('\n') : 'none'), true);
+/** Files under a root whose text passes a test, by the test's name: kept per root, checked as the importers index is. */
+const textIndexes = new Store<readonly string[] | null>('files by text', 64, (files) => (files ? files.join('\n') : 'none'), true);
+
+/**
+ * The project's source files under `root` whose text passes `test` (once per version of each
+ * file), sorted; `kind` names the test. A list of candidates read without resolving any import:
+ * cheaper than the importers index, which a question about a few files need not build.
+ */
+export function filesWithText(root: string, kind: string, test: (text: string) => boolean): readonly string[] {
+  return (
+    textIndexes.get(`${kind}\0${root}`, () => {
+      const files = sourceFiles(root);
+      return files && files.filter((file) => moduleFact(kind, file, test) === true);
+    }) ?? []
+  );
+}
 
 /**
  * The project's files under `root` that register an action pattern on a message bus (Seneca's
@@ -103,10 +126,5 @@ const registrantIndexes = new Store<readonly string[] | null>('pattern registran
  * so a pattern dispatched in one module may be handled by any of them.
  */
 export function patternRegistrants(root: string): readonly string[] {
-  return (
-    registrantIndexes.get(root, () => {
-      const files = sourceFiles(root);
-      return files && files.filter((file) => (moduleFact('registered patterns', file, registeredPatterns) ?? []).length > 0);
-    }) ?? []
-  );
+  return filesWithText(root, 'registered patterns', (text) => registeredPatterns(text).length > 0);
 }
