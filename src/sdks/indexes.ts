@@ -114,13 +114,18 @@ export const RECIPIENT_LEAVES: readonly string[] = [
  */
 export const RECIPIENT_KEY_HINT = new RegExp(`\\b(?:${RECIPIENT_LEAVES.join('|')})['"]?\\s*[:,}=]`);
 /**
- * A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. What
- * comes before the key is not checked, as a comment may sit between it and the `{`.
+ * A key of an object literal or type (`to:`, `{ to }`, `'to':`): after a `{`, a `,` or a `;`, at
+ * the start of a line, or after the end of a block comment (a line comment ends a line). A word ending in `to` inside a string (`'welcome-to',`) is no key.
  */
-export const SHAPE_TO_HINT = /\b(?:to|cc)['"]?\s*[:,}]/;
+function keyHint(keys: readonly string[]): RegExp {
+  return new RegExp(`(?:^|[{,;]|\\*/)\\s*['"]?(?:${keys.join('|')})['"]?\\s*[:,}]`, 'm');
+}
+
+/** A `to`/`cc` key and a message key (`subject:`, `html,`): what a message-shaped literal has. */
+export const SHAPE_TO_HINT = keyHint(['to', 'cc']);
 /** Whatever `SHAPE_TO_HINT` matches, `RECIPIENT_KEY_HINT` matches too (so a miss of the second rules out the first). */
 export const SHAPE_KEYS_ARE_RECIPIENT_KEYS = ['to', 'cc'].every((key) => RECIPIENT_LEAVES.includes(key));
-export const SHAPE_KEY_HINT = new RegExp(`\\b(?:${[...messageShapeKeys].join('|')})['"]?\\s*[:,}]`);
+export const SHAPE_KEY_HINT = keyHint([...messageShapeKeys]);
 /**
  * A call of a method some SDK sends with (`.sendMail(`, `.beginSend(`), for clients known only by
  * type; not `Object.create(`, which is in much code and never a client.
