@@ -7,8 +7,7 @@ import { readFile, Store } from './store.js';
 /**
  * Another module of the project, read and parsed: its text (recorded as a dependency of whatever
  * asks, store.ts), facts drawn from its text, and its syntax tree, parsed once per version of the
- * file and kept for the four modules used last (a syntax tree with its scopes takes about 70
- * times the memory of its text). No mail knowledge here.
+ * file and kept for the modules used last (see MAX_PARSED_CHARS). No mail knowledge here.
  */
 
 type Node = TSESTree.Node;
@@ -42,9 +41,15 @@ export function moduleFact<T>(kind: string, file: string, extract: (text: string
   }) as T | null;
 }
 
-/** The syntax trees of the modules parsed last, by path; the oldest dropped past MAX_PARSED. */
-const parsed = new Map<string, { readonly version: FileVersion; readonly module: ParsedModule | null }>();
-const MAX_PARSED = 4;
+/**
+ * The syntax trees of the modules used last, by path, least recently used first: kept while their
+ * texts total at most MAX_PARSED_CHARS (a tree with its scopes takes about 70 times the memory of
+ * its text, so about 70 MB), the one used last always. A module summarised at several budgets in
+ * one run (its importers sit at different distances from the linted files) is parsed once.
+ */
+const parsed = new Map<string, { readonly version: FileVersion; readonly module: ParsedModule | null; readonly chars: number }>();
+const MAX_PARSED_CHARS = 1024 * 1024;
+let parsedChars = 0;
 
 /**
  * A module parsed without types, with JSX where the extension allows it; null when it does not
@@ -61,9 +66,10 @@ export function parseModule(file: string): ParsedModule | null {
   }
   const offered = linted.get(file);
   const module = offered?.text === read.text ? offered : parse(file, read.text);
-  parsed.delete(file);
-  parsed.set(file, { version: read.version, module });
-  if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+  forgetParsed(file);
+  parsed.set(file, { version: read.version, module, chars: read.text.length });
+  parsedChars += read.text.length;
+  while (parsedChars > MAX_PARSED_CHARS && parsed.size > 1) forgetParsed(parsed.keys().next().value!);
   return module;
 }
 
@@ -98,6 +104,13 @@ export function offerLintedTree(tree: LintedTree): void {
   if (linted.size > MAX_LINTED) linted.delete(linted.keys().next().value!);
 }
 
+function forgetParsed(file: string): void {
+  const known = parsed.get(file);
+  if (!known) return;
+  parsed.delete(file);
+  parsedChars -= known.chars;
+}
+
 function sameVersion(a: FileVersion, b: FileVersion): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.hash === b.hash;
 }
@@ -106,6 +119,7 @@ function sameVersion(a: FileVersion, b: FileVersion): boolean {
 export function clearParsedModules(): number {
   const size = parsed.size;
   parsed.clear();
+  parsedChars = 0;
   linted.clear();
   return size;
 }
