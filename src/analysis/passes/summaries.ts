@@ -455,11 +455,14 @@ class ProjectLinks implements ProjectView {
     const target = parameterPath(member, this.globalScope);
     if (!target) return null;
     const key = target.path.join('.');
-    for (const file of middlewareOf(this.filename, this.place.root)) {
-      const found = hungServices(file, this.place.root).find((h) => h.index === target.index && h.path === key);
-      if (found) return found;
-    }
-    return null;
+    return this.hungServices().find((h) => h.index === target.index && h.path === key) ?? null;
+  }
+
+  /** What the file's middleware hangs on requests, read once per view (asked for every member of a parameter). */
+  private hung: readonly Hung[] | undefined;
+
+  private hungServices(): readonly Hung[] {
+    return (this.hung ??= middlewareOf(this.filename, this.place.root).flatMap((file) => hungServices(file, this.place.root)));
   }
 
   /** `mail: MailService`, with the class imported from a project module. */
