@@ -59,8 +59,10 @@ export interface Prelude {
   readonly sdk: boolean;
   /** The file's `require()` calls of modules (empty when its text has no `require`). */
   readonly requires: readonly RequireCall[];
-  /** An import of the project's own modules may lead to mail (the passes' probe, asked once). */
+  /** An import of the project's own modules may lead to a send (the passes' probe, asked once). */
   projectMail?: boolean;
+  /** An import of the project's own modules may lead to mail of any kind, a message builder's included: a file that sends needs a view of the project. */
+  projectView?: boolean;
   /** Computed when the `shapes` option first asks. */
   shapeHint?: boolean;
   /** Computed when the `typed` option first asks: the parser has types, and the text a recipient key or a send method. */
@@ -70,20 +72,32 @@ export interface Prelude {
 }
 
 /**
- * Asked, once per file, when the file imports no SDK and names no provider host: may one of its
- * imports of the project's own modules lead to mail? The passes answer it from the project's
- * modules; this layer only keeps the answer.
+ * What the probe is asked: `sends`, may a file with no send of its own send through one of its
+ * imports (the fast exit); `all`, may an import say anything of mail, a message builder's returned
+ * message included (whether a file that sends needs a view of the project).
  */
-export type ProjectProbe = (context: Context, prelude: Prelude) => boolean;
+export type ProbePurpose = 'all' | 'sends';
+
+/**
+ * Asked, at most once per file and purpose: may one of the file's imports of the project's own
+ * modules lead to mail? The passes answer it from the project's modules; this layer only keeps
+ * the answer.
+ */
+export type ProjectProbe = (context: Context, prelude: Prelude, purpose: ProbePurpose) => boolean;
 
 /** Sends are possible: an SDK import, a provider host, or (once asked) a project module with mail. */
 export function sendsIn(prelude: Prelude): boolean {
   return prelude.sdk || prelude.projectMail === true;
 }
 
-/** The probe's answer, asked at most once per file. */
+/** The probe's answer for the fast exit, asked at most once per file. */
 export function projectMailOf(context: Context, prelude: Prelude, probe: ProjectProbe): boolean {
-  return (prelude.projectMail ??= probe(context, prelude));
+  return (prelude.projectMail ??= probe(context, prelude, 'sends'));
+}
+
+/** Whether the file's view of the project is worth making: an import may lead to a send or a message builder. */
+export function projectViewOf(context: Context, prelude: Prelude, probe: ProjectProbe): boolean {
+  return (prelude.projectView ??= prelude.projectMail === true || probe(context, prelude, 'all'));
 }
 
 const states = new WeakMap<TSESTree.Program, FileState>();

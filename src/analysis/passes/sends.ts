@@ -7,7 +7,7 @@ import {
   mailRuleListeners as fileListeners,
   perFile,
   preludeOf,
-  projectMailOf,
+  projectViewOf,
   sendsIn,
   shapeHintOf,
   stateOf,
@@ -82,7 +82,7 @@ function analyse(context: Context, typed: boolean): MailAnalysis {
   const types = typed ? typeInfoOf(context) : null;
   if (!sendsIn(prelude) && !(types !== null && typedHintOf(context, prelude))) return EMPTY_ANALYSIS;
   // Asked only of a file that imports a project module that may lead to mail.
-  const links = path.isAbsolute(context.filename) && projectMailOf(context, prelude, projectMailProbe) ? projectLinksOf(context, prelude.globalScope) : null;
+  const links = path.isAbsolute(context.filename) && projectViewOf(context, prelude, projectMailProbe) ? projectLinksOf(context, prelude.globalScope) : null;
   const file = new MailFile(context.sourceCode, prelude.globalScope, prelude.roots, types, collectedOf(context, state), links);
   state.results.set(INSTANCE_KEYS[typed ? 1 : 0], file);
   file.run();

@@ -6,7 +6,7 @@ import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS, mentionsPattern, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { dynamicImports, findModuleRoots, importSources, requireCalls } from '../file/imports.js';
-import type { Prelude } from '../file/state.js';
+import type { Prelude, ProbePurpose } from '../file/state.js';
 import { classField, propertyName, thisClass, unwrap, variableOf } from '../flow/ast.js';
 import { decorations, parameterPath } from '../flow/decorations.js';
 import { isLiteralKey, patternFields } from '../flow/dispatch.js';
@@ -97,8 +97,9 @@ const NO_EXPORTS: ReadonlyMap<string, ExportFacts> = new Map();
  */
 const needs: number[] = [];
 
-function readNeeds(value: number): void {
-  if (needs.length) needs[needs.length - 1] = Math.max(needs.at(-1)!, value + 1);
+/** A summary read at `step` fewer imports of budget (1: an import's; 0: the same module's, for another purpose). */
+function readNeeds(value: number, step = 1): void {
+  if (needs.length) needs[needs.length - 1] = Math.max(needs.at(-1)!, value + step);
 }
 
 function cutShort(): void {
@@ -108,25 +109,35 @@ function cutShort(): void {
 const summaries = new Store<ModuleSummary>('module summaries', 8192, summaryFingerprint);
 
 /**
+ * What a summary is for. `all`: a file's view of the project, for the sends it makes (a builder's
+ * returned message included). `sends`: whether a file with no send of its own may send through the
+ * module (the fast exit, and the chain check of modules that import no SDK): the facts of sends,
+ * clients and parameters put in visible fields. A module that could only build messages (no SDK
+ * import, no dispatch to an SDK's action, no import of a module that sends) is not parsed for it:
+ * a message it returns matters only where a send takes it, in a file that sends already.
+ */
+type Purpose = ProbePurpose;
+
+/**
  * What the exports of one of the project's modules do with mail (see ExportFacts), following at
  * most `budget` more imports. A module that neither imports a mail SDK, builds messages,
  * re-exports nor (within the budget) imports a module with mail, that is too large or that does
  * not parse, is empty.
  */
-function moduleSummary(file: string, budget: number, root: string): ModuleSummary {
-  const key = (b: number) => `${root}\0${file}\0${b}`;
+function moduleSummary(file: string, budget: number, root: string, purpose: Purpose = 'all', step = 1): ModuleSummary {
+  const key = (b: number) => `${root}\0${file}\0${b}\0${purpose}`;
   // A summary made at another budget that never met its limit is the same at this one.
   for (let b = 0; b <= MAX_CHAIN; b++) {
     const known = b === budget ? undefined : summaries.peek(key(b));
     if (known && known.needs <= budget) {
-      readNeeds(known.needs);
+      readNeeds(known.needs, step);
       return known;
     }
   }
   const summary = summaries.get(key(budget), () => {
     needs.push(0);
     try {
-      return { ...summarize(file, budget, root), needs: needs.at(-1)! };
+      return { ...summarize(file, budget, root, purpose), needs: needs.at(-1)! };
     } catch {
       // Another module's code must never fail the lint of this one: what cannot be read is unknown.
       return { exports: NO_EXPORTS, reexports: [], needs: needs.at(-1)! };
@@ -134,11 +145,11 @@ function moduleSummary(file: string, budget: number, root: string): ModuleSummar
       needs.pop();
     }
   });
-  readNeeds(summary.needs);
+  readNeeds(summary.needs, step);
   return summary;
 }
 
-function summarize(file: string, budget: number, root: string): Omit<ModuleSummary, 'needs'> {
+function summarize(file: string, budget: number, root: string, purpose: Purpose): Omit<ModuleSummary, 'needs'> {
   const text = mailText(file);
   if (!text) return { exports: NO_EXPORTS, reexports: [] };
   const { importsSdk, dispatchesToSdk, mentionsMail, builds, reexports } = text;
@@ -150,12 +161,18 @@ function summarize(file: string, budget: number, root: string): Omit<ModuleSumma
     budget > 0 &&
     (moduleImports(file).some((specifier) => {
       const next = projectModule(file, specifier, root);
-      return next !== null && hasMail(next, budget - 1, root);
+      return next !== null && hasMail(next, budget - 1, root, 'sends');
     }) ||
       // A dispatch on the process's message bus, to a module that registers a pattern with mail.
-      (text.dispatches && patternRegistrants(root).some((next) => next !== file && hasMail(next, budget - 1, root))));
+      (text.dispatches && patternRegistrants(root).some((next) => next !== file && hasMail(next, budget - 1, root, 'sends'))));
   const passesOn = { exports: NO_EXPORTS, reexports };
   if (!importsSdk && !builds && !chains) return passesOn;
+  if (purpose === 'sends') {
+    if (!importsSdk && !chains && !dispatchesToSdk) return passesOn; // it could only build messages
+    // The same analysis as a file's view of it makes: made once, for both.
+    const { exports } = moduleSummary(file, budget, root, 'all', 0);
+    return { exports, reexports };
+  }
   if (budget === 0) cutShort(); // its own imports are not read
   const mail = analyseModule(file, importsSdk, budget > 0 ? { root, cwd: path.dirname(file), budget: budget - 1 } : null);
   if (!mail) return { exports: NO_EXPORTS, reexports: [] };
@@ -165,18 +182,18 @@ function summarize(file: string, budget: number, root: string): Omit<ModuleSumma
   return { exports: mail.exportFacts(builds), reexports };
 }
 
-/** Whether a module's summary, or one it re-exports from, says anything of mail. */
-function hasMail(file: string, budget: number, root: string, seen = new Set<string>()): boolean {
+/** Whether a module's summary for `purpose`, or one it re-exports from, says anything of mail. */
+function hasMail(file: string, budget: number, root: string, purpose: Purpose, seen = new Set<string>()): boolean {
   // What cannot lead to mail at any budget has no summary worth making.
   if (!mayHaveMail(file, MAX_CHAIN, root)) return false;
-  const summary = moduleSummary(file, budget, root);
+  const summary = moduleSummary(file, budget, root, purpose);
   if (summary.exports.size > 0) return true;
   if (budget === 0 && summary.reexports.length) cutShort();
   if (budget === 0 || seen.has(file)) return false;
   seen.add(file);
   return summary.reexports.some((entry) => {
     const next = projectModule(file, entry.source, root);
-    return next !== null && hasMail(next, budget - 1, root, seen);
+    return next !== null && hasMail(next, budget - 1, root, purpose, seen);
   });
 }
 
@@ -237,11 +254,12 @@ export function lintedProject(context: Context): string | null {
 }
 
 /**
- * The fast exit's question for a file that imports no SDK: does one of its imports of the
- * project's own modules lead to a module whose summary says something of mail? Modules whose
- * texts cannot lead to mail are never parsed for it.
+ * Does one of the file's imports of the project's own modules lead to a module whose summary for
+ * `purpose` says something of mail? `sends`: the fast exit's question for a file that imports no
+ * SDK; `all`: whether a file that sends needs a view of the project. Modules whose texts cannot
+ * lead to mail are never parsed for it.
  */
-export function projectMailProbe(context: Context, prelude: Prelude): boolean {
+export function projectMailProbe(context: Context, prelude: Prelude, purpose: Purpose): boolean {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
@@ -252,10 +270,10 @@ export function projectMailProbe(context: Context, prelude: Prelude): boolean {
   const dynamic = dynamicImports(ast, text, () => true).map(([, source]) => source);
   for (const source of [...importSources(ast, prelude.requires), ...dynamic]) {
     const file = projectModule(context.filename, source, root);
-    if (file !== null && hasMail(file, MAX_CHAIN, root)) return true;
+    if (file !== null && hasMail(file, MAX_CHAIN, root, purpose)) return true;
   }
   // A dispatch on the process's message bus, to a module that registers a pattern with mail.
-  if (DISPATCH_TEXT.test(context.sourceCode.text) && patternRegistrants(root).some((file) => file !== context.filename && hasMail(file, MAX_CHAIN, root))) return true;
+  if (DISPATCH_TEXT.test(context.sourceCode.text) && patternRegistrants(root).some((file) => file !== context.filename && hasMail(file, MAX_CHAIN, root, 'sends'))) return true;
   // A handler of the project's middleware, which hangs a mail service on the request (in a file
   // that imports this one: this file's own middleware uses an import the loop above followed).
   return middlewareOf(context.filename, root).slice(1).some((file) => hungServices(file, root).length > 0);
