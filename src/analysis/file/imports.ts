@@ -83,7 +83,9 @@ export function requireCalls(globalScope: TSESLint.Scope.Scope): RequireCall[] {
   for (const { identifier } of references) {
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !call.arguments[0]) continue;
-    const source = ASTUtils.getStringIfConstant(call.arguments[0]);
+    const argument = call.arguments[0];
+    // `require('x')`, by far the most common, read directly; anything else as eslint-utils evaluates it.
+    const source = argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : ASTUtils.getStringIfConstant(argument);
     if (source) calls.push([call, source]);
   }
   return calls;
