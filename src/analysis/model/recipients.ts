@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { childNodes, classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
+import { classField, type FunctionNode, propertyName, pushChildNodes, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
@@ -494,7 +494,7 @@ function readsAnywhere(body: Node, name: string): boolean {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === name) return true;
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return false;
 }
