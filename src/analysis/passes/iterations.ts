@@ -38,6 +38,14 @@ export class IterationAnalysis {
   private readonly pauses = new Map<Node, boolean>();
   /** Loops over a parameter that every caller fills with one element at most (passes/loop-callers.ts). */
   private readonly judgedByCallers = new Set<Node>();
+  /**
+   * Each send's iteration with no throttling helpers named, before the callers' verdicts: the
+   * passes and the rule each ask for every send, and a loop of thousands of sends would walk each
+   * send's arguments once per question.
+   */
+  private readonly iterationOf = new Map<MailCall, PerElement | null>();
+  /** One answer per loop, mode and collection, shared by the sends of the loop. */
+  private readonly repeats = new Map<Node, PerElement[]>();
 
   constructor(
     private readonly resolver: ValueResolver,
@@ -54,6 +62,13 @@ export class IterationAnalysis {
    * `throttlingFunctions` are the user's own helpers that bound concurrency, by name.
    */
   perElement(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
+    let found: PerElement | null | undefined;
+    if (throttlingFunctions.length) found = this.iteration(call, throttlingFunctions);
+    else if ((found = this.iterationOf.get(call)) === undefined) this.iterationOf.set(call, (found = this.iteration(call, throttlingFunctions)));
+    return found && !this.judgedByCallers.has(found.loop) ? found : null;
+  }
+
+  private iteration(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
     if (call.callback && call.node.type === AST_NODE_TYPES.CallExpression) {
       // `users.map(sendWelcome)`: the call itself is the iteration, with the wrapper as its callback.
       if (this.isThrottle(call.node, throttlingFunctions)) return null;
@@ -100,8 +115,12 @@ export class IterationAnalysis {
     return null;
   }
 
-  private repeat(loop: Node, mode: PerElement['mode'], collection: Node | null): PerElement | null {
-    return this.judgedByCallers.has(loop) ? null : { loop, mode, collection };
+  private repeat(loop: Node, mode: PerElement['mode'], collection: Node | null): PerElement {
+    let known = this.repeats.get(loop);
+    if (!known) this.repeats.set(loop, (known = []));
+    let found = known.find((r) => r.mode === mode && r.collection === collection);
+    if (!found) known.push((found = { loop, mode, collection }));
+    return found;
   }
 
   /**
