@@ -41,8 +41,19 @@ function namespaceMember(root: KindRef | null, name: string): KindRef | null {
   return name === 'default' ? defaultOf(root) : memberOf(root, name);
 }
 
-/** `value.name`: a property of the kind, or one of its methods. */
+/** `value.name`: a property of the kind, or one of its methods. The same ref for the same member, made once. */
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
+  if (!ref) return null;
+  // `transport.sendMail` in every send of a file: one client's ref, one member's.
+  let members = membersOf.get(ref);
+  if (!members) membersOf.set(ref, (members = new Map()));
+  let member = members.get(name);
+  if (member === undefined) members.set(name, (member = findMember(ref, name)));
+  return member;
+}
+const membersOf = new WeakMap<KindRef, Map<string, KindRef | null>>();
+
+function findMember(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
   if (ref.imported?.only && !ref.imported.only.has(name)) return null;

@@ -14,7 +14,7 @@ import { own } from '../../util/own.js';
 import { type Exposures, individualByArgument } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import type { ExportedSender } from './summary-types.js';
-import type { MailCall, MutableMailCall } from './types.js';
+import type { MailCall } from './types.js';
 
 /**
  * The sends pass: every call of the file proven to send mail (an SDK's send methods, a provider's
@@ -33,6 +33,7 @@ export class SendCalls {
   /** `calls` and the file's call nodes by where they start, for the sends inside a function (`inside`). */
   private sortedCalls: { readonly call: MailCall; readonly order: number }[] | undefined;
   private sortedCallNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] | undefined;
+  private readonly throttledClients = new Map<KindRef, boolean>();
 
   constructor(
     private readonly file: FileModel,
@@ -105,22 +106,8 @@ export class SendCalls {
     const usable = message && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
     const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
     const messages = !usable ? [] : batch ? reader.read(usable, batch).writes.map((w) => w.value) : [usable];
-    // Whether one call reaches many recipients matters only for a send in a loop: worked out on demand.
     const known = Boolean(send.batch || send.individual || send.bulk) || individualByArgument(this.file, node, send);
-    let reaches: boolean | undefined;
-    const reachesMany = () => (reaches ??= messages.some((m) => message !== undefined && this.reachesMany(message, m)));
-    const call: MutableMailCall = {
-      node,
-      sdk,
-      method,
-      spec: send,
-      get batch() {
-        return known || reachesMany();
-      },
-      throttled,
-      queued: Boolean(send.queued),
-      parallelArray: null,
-    };
+    const call = new SdkSend(node, sdk, method, send, throttled, known, this, message, messages);
     this.add(call);
     if (!usable || !message) return;
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
@@ -139,7 +126,7 @@ export class SendCalls {
    * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
-  private reachesMany(message: MessageSpec, messageNode: Node): boolean {
+  reachesMany(message: MessageSpec, messageNode: Node): boolean {
     const { reader, classifier } = this.file;
     return recipientPaths(message).some((path) =>
       reader.read(messageNode, path).writes.some((w) => isList(classifier.classify(w.value)) || classifier.declaresList(w.value)),
@@ -255,8 +242,14 @@ export class SendCalls {
     });
   }
 
-  /** The client was created with options that queue and throttle its sends. */
-  isThrottled(target: KindRef, depth = 0): boolean {
+  /** The client was created with options that queue and throttle its sends; read once per client (every send asks). */
+  isThrottled(target: KindRef): boolean {
+    let known = this.throttledClients.get(target);
+    if (known === undefined) this.throttledClients.set(target, (known = this.throttledAt(target, 0)));
+    return known;
+  }
+
+  private throttledAt(target: KindRef, depth: number): boolean {
     const { reader, resolver } = this.file;
     // Exported by another module of the project: its summary read the options where it was created.
     if (target.imported) return target.imported.throttled;
@@ -282,12 +275,45 @@ export class SendCalls {
     if (byOptions || !condition.via || depth > 2) return byOptions;
     return reader.read(options, condition.via).writes.some((write) => {
       const inner = resolver.kindOf(write.value);
-      return inner !== null && this.isThrottled(inner, depth + 1);
+      return inner !== null && this.throttledAt(inner, depth + 1);
     });
   }
 }
 
-/** The node lies inside the function (nested functions included). */
+/**
+ * A send of an SDK's call. Whether one call reaches many recipients matters only for a send in
+ * a loop: worked out when first asked, from the messages the call takes.
+ */
+class SdkSend implements MailCall {
+  readonly queued: boolean;
+  parallelArray: Node | null = null;
+  private reaches: boolean | undefined;
+
+  constructor(
+    readonly node: TSESTree.CallExpression | TSESTree.NewExpression,
+    readonly sdk: SdkSpec,
+    readonly method: string,
+    readonly spec: SendSpec,
+    readonly throttled: boolean,
+    /** A batch API, a send split per recipient, or an argument that individualises it. */
+    private readonly known: boolean,
+    private readonly sends: SendCalls,
+    private readonly message: MessageSpec | undefined,
+    private readonly messages: readonly Node[],
+  ) {
+    this.queued = Boolean(spec.queued);
+  }
+
+  get batch(): boolean {
+    if (this.known) return true;
+    if (this.reaches === undefined) {
+      const { message, messages, sends } = this;
+      this.reaches = message !== undefined && messages.some((m) => sends.reachesMany(message, m));
+    }
+    return this.reaches;
+  }
+}
+
 /** `items` ordered by where their node starts. */
 function byStart<T>(items: readonly T[], nodeOf: (item: T) => Node): T[] {
   return [...items].sort((a, b) => nodeOf(a).range[0] - nodeOf(b).range[0]);
