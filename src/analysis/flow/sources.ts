@@ -41,13 +41,20 @@ const ACTIVE: readonly Source[] = Object.freeze([]);
 
 type ThisWrites = Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, readonly TSESTree.Expression[]>>, 'get'>;
 
+/** The path of the value itself, shared: a walk reads a one-key path for every field of every send. */
+const NO_PATH: readonly string[] = Object.freeze([]);
+
 /** Methods that return the elements of the array they are called on (a copy, a part, another order). */
 const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
 
 export class ValueFlow {
   private readonly memo = new Map<Node, readonly Source[]>();
-  /** What each variable written with plain assignments holds (`assigned` branch of `identifier`). */
-  private readonly assigned = new Map<TSESLint.Scope.Variable, readonly Source[]>();
+  /**
+   * What each variable holds, the same at every reference to it (`held`): a file that names
+   * `user` in thousands of sends reads its loop's elements once. Null where a reference's own
+   * answer names the reference (unknown there).
+   */
+  private readonly variables = new Map<TSESLint.Scope.Variable, readonly Source[] | null>();
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
@@ -191,14 +198,27 @@ export class ValueFlow {
     // A global (`undefined`, `process`, `users` declared elsewhere): its name is all there is.
     if (!variable || variable.defs.length === 0) return [value(node)];
     if (variable.defs.length !== 1) return [unknown(node)];
+    const def = variable.defs[0]!;
+    if (def.type === DefinitionType.ImportBinding) return [this.imported(def, node, { kind: 'variable', variable })];
+    let answer = this.variables.get(variable);
+    if (answer === undefined) {
+      try {
+        answer = this.variableSources(variable, def);
+      } finally {
+        if (answer === undefined) this.variables.delete(variable); // no answer: no mark of one being made
+      }
+      this.variables.set(variable, answer);
+    }
+    return answer === null || answer === ACTIVE ? [unknown(node, [{ kind: 'variable', variable }])] : answer;
+  }
+
+  /** What a variable of one definition holds, whichever reference asks; null when it is unknown. */
+  private variableSources(variable: TSESLint.Scope.Variable, def: TSESLint.Scope.Definition): readonly Source[] | null {
     const holder: Holder = { kind: 'variable', variable };
     const bound = elementBinding(variable);
     // `for (const address of addresses)`, `users.map((u) => …)`: one element, not the list.
-    if (bound) return bound.whole ? held(holder, this.elements(bound.collection)) : [unknown(node, [holder])];
-    const def = variable.defs[0]!;
+    if (bound) return bound.whole ? held(holder, this.elements(bound.collection)) : null;
     switch (def.type) {
-      case DefinitionType.ImportBinding:
-        return [this.imported(def, node, holder)];
       case DefinitionType.Parameter:
         return held(holder, this.parameter(def.node, def.name as TSESTree.Identifier));
       case DefinitionType.FunctionName:
@@ -207,32 +227,23 @@ export class ValueFlow {
       case DefinitionType.Variable: {
         const declarator = def.node;
         const loop = def.parent?.parent;
-        if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.parent) return [unknown(node, [holder])];
+        if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.parent) return null;
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given, read once
-          // per variable (each of n references would read n writes); inside its own answer, unknown.
-          const known = this.assigned.get(variable);
-          if (known) return known === ACTIVE ? [unknown(node, [holder])] : known;
+          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given (each of n
+          // references would read n writes); inside its own answer, unknown.
           const values = assignedValues(variable);
-          if (!values) return [unknown(node, [holder])];
-          this.assigned.set(variable, ACTIVE);
-          let answer: readonly Source[] = ACTIVE;
-          try {
-            answer = held(holder, dedupe(values.flatMap((v) => this.sources(v))));
-          } finally {
-            if (answer === ACTIVE) this.assigned.delete(variable);
-            else this.assigned.set(variable, answer);
-          }
-          return answer;
+          if (!values) return null;
+          this.variables.set(variable, ACTIVE);
+          return held(holder, dedupe(values.flatMap((v) => this.sources(v))));
         }
         // `const { a: { b } } = value`, written once: that part of the value.
         const path = destructuringPath(declarator.id, def.name);
         const writes = variable.references.filter((ref) => ref.isWrite()).length;
-        if (!path || !declarator.init || writes > 1) return [unknown(node, [holder])];
+        if (!path || !declarator.init || writes > 1) return null;
         return held(holder, this.sourcesAt(declarator.init, path));
       }
       default:
-        return [unknown(node, [holder])];
+        return null;
     }
   }
 
@@ -447,7 +458,8 @@ export class ValueFlow {
   }
 
   private step(node: Node, path: readonly string[], holder: Node, object: TSESTree.ObjectExpression | null, out: FieldEntry[]): void {
-    const [head, ...rest] = path as [string, ...string[]];
+    const head = path[0]!;
+    const rest = path.length === 1 ? NO_PATH : path.slice(1);
     if (head === '[]') {
       for (const entry of this.elementWrites(node)) {
         if (entry.kind === 'write') this.walk(entry.value, rest, entry.value, null, out);
