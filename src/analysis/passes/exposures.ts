@@ -53,17 +53,18 @@ export class Exposures {
   checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): void {
     const { reader } = this.file;
     this.markChecked(messageNode);
-    const individualFields = new Set<string>();
+    // Most messages individualise nothing: the set of fields that are, made only when one is.
+    let individualFields: ReadonlySet<string> | null = null;
     let accountDecides = false;
     let flagTarget: TSESTree.ObjectExpression | null = null;
     const flag = message.individualFlag;
-    const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
+    const { flagFields, fields } = fieldsOf(message);
     const argIndividual = call !== null && individualByArgument(this.file, call.node, send);
-    if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
+    if (send.individual || argIndividual) individualFields = flagFields;
     if (flag) {
       const state = reader.flag(messageNode, flag.path);
-      if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
-      else if (state.state === 'unknown') flagFields.forEach((f) => individualFields.add(f)); // unknown is silent
+      if (state.state === 'static' && state.value === flag.equals) individualFields = flagFields;
+      else if (state.state === 'unknown') individualFields = flagFields; // unknown is silent
       else if (state.state === 'absent' && flag.unsetFix) accountDecides = true;
       flagTarget = flagObject(messageNode, flag.path);
     }
@@ -71,15 +72,17 @@ export class Exposures {
       const present = reader.read(messageNode, message.individualWhenPresent.path);
       const set = present.writes.filter((w) => !isUndefined(w.value));
       if (set.length || present.forwards.length || !present.complete) {
-        message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
+        individualFields = new Set([...(individualFields ?? []), ...message.individualWhenPresent.fields]);
       }
     }
-    for (const field of message.visible) {
-      const fieldName = field.path.length ? field.path.join('.').replaceAll('.[]', '[]') : `argument ${(send.arg ?? 0) + 1}`;
-      if (individualFields.has(field.path.join('.'))) continue;
+    for (const { field, key, name } of fields) {
+      const fieldName = name ?? `argument ${(send.arg ?? 0) + 1}`;
+      if (individualFields?.has(key)) continue;
       const lookup = reader.read(messageNode, field.path);
       for (const write of lookup.writes) {
-        this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
+        // Classified first: most writes are no list (one address), and need no exposure built.
+        const list = this.file.classifier.classify(write.value);
+        if (list.kind !== 'unknown') this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget }, list);
       }
       for (const param of lookup.forwards) {
         this.wrap({ param, sdk, message, field, fieldName, accountDecides });
@@ -87,8 +90,7 @@ export class Exposures {
     }
   }
 
-  private recordWrite(found: Omit<Exposure, 'list'>): void {
-    const list = this.file.classifier.classify(found.write.value);
+  private recordWrite(found: Omit<Exposure, 'list'>, list = this.file.classifier.classify(found.write.value)): void {
     if (list.kind === 'parameter') {
       const { sdk, message, field, fieldName, accountDecides, write, flagTarget } = found;
       this.wrap({ param: list.param, sdk, message, field, fieldName, accountDecides, write, flagTarget });
@@ -274,6 +276,29 @@ export function individualByArgument(file: FileModel, node: TSESTree.CallExpress
 function staticValue(file: FileModel, node: Node): { value: unknown } | null {
   return ASTUtils.getStaticValue(node, scopeAt(file.globalScope, node));
 }
+
+/**
+ * A message's visible fields as `checkMessage` reads them, made once per message spec: each
+ * field's path as a key (`personalizations.[].to`), its name as users write it
+ * (`personalizations[].to`; null for the message itself, named by its argument), and the fields
+ * the individualising flag covers.
+ */
+function fieldsOf(message: MessageSpec): {
+  readonly flagFields: ReadonlySet<string>;
+  readonly fields: readonly { readonly field: RecipientField; readonly key: string; readonly name: string | null }[];
+} {
+  let known = messageFields.get(message);
+  if (!known) {
+    const fields = message.visible.map((field) => {
+      const key = field.path.join('.');
+      return { field, key, name: field.path.length ? key.replaceAll('.[]', '[]') : null };
+    });
+    known = { flagFields: new Set(message.individualFlag?.fields ?? fields.map((f) => f.key)), fields };
+    messageFields.set(message, known);
+  }
+  return known;
+}
+const messageFields = new WeakMap<MessageSpec, ReturnType<typeof fieldsOf>>();
 
 function flagObject(messageNode: Node, path: readonly string[]): TSESTree.ObjectExpression | null {
   let current = unwrap(messageNode);
