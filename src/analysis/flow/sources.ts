@@ -49,18 +49,25 @@ const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', '
 
 export class ValueFlow {
   private readonly memo = new Map<Node, readonly Source[]>();
+  /** What each variable written with plain assignments holds (`assigned` branch of `identifier`). */
+  private readonly assigned = new Map<TSESLint.Scope.Variable, readonly Source[]>();
   /**
-   * What each variable holds, the same at every reference to it (`held`): a file that names
-   * `user` in thousands of sends reads its loop's elements once. Null where a reference's own
-   * answer names the reference (unknown there).
+   * The answers for a name and for a field of a name (`user`, `user.email`) that are the same at
+   * every reference to the variable: made whole (with no cut) and naming no reference. A file
+   * that sends to `user.email` thousands of times reads the loop's elements once.
    */
-  private readonly variables = new Map<TSESLint.Scope.Variable, readonly Source[] | null>();
+  private readonly byVariable = new Map<TSESLint.Scope.Variable, Map<string | typeof SELF, readonly Source[]>>();
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
   /** The fields being walked, by expression or variable (`walk`): one asked again inside its own answer adds nothing. */
   private readonly walking = new Map<Node | TSESLint.Scope.Variable, Set<string>>();
   private depth = 0;
+  /**
+   * How many answers were cut short so far: asked again inside themselves, or past the depth
+   * budget. An answer made with no cut is the same wherever it is asked.
+   */
+  private cuts = 0;
 
   constructor(
     readonly globalScope: TSESLint.Scope.Scope,
@@ -72,8 +79,7 @@ export class ValueFlow {
 
   /** Runs `compute` one level deeper in the shared budget, or returns `fallback` past it. */
   within<T>(fallback: T, compute: () => T): T {
-    if (this.depth >= MAX_DEPTH) return fallback;
-    this.depth++;
+    if (!this.enter()) return fallback;
     try {
       return compute();
     } finally {
@@ -81,12 +87,45 @@ export class ValueFlow {
     }
   }
 
+  /**
+   * One level deeper in the shared budget, for a model's hot path that makes no closure: false
+   * past it (a cut); after true, `leave()` in a `finally`.
+   */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      this.cuts++;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** The cuts made so far: the same count before and after an answer (a model's too) means it was made whole. */
+  get cutCount(): number {
+    return this.cuts;
+  }
+
   /** What `node` can evaluate to. */
   sources(node: Node): readonly Source[] {
     const target = unwrap(node);
     const known = this.memo.get(target);
     if (known) return known;
-    if (this.active.has(target) || this.depth >= MAX_DEPTH) return [unknown(target)];
+    // `user`, `user.email`: the variable's answer, when one was made whole.
+    const base = target.type === AST_NODE_TYPES.Identifier ? target : namedField(target);
+    const variable = base && variableOf(this.globalScope, base);
+    const field = variable ? fieldKey(target) : SELF;
+    const shared = variable ? this.byVariable.get(variable) : undefined;
+    const found = shared?.get(field);
+    if (found) return found;
+    if (this.active.has(target) || this.depth >= MAX_DEPTH) {
+      this.cuts++;
+      return [unknown(target)];
+    }
+    const cuts = this.cuts;
     this.active.add(target);
     this.depth++;
     let result: readonly Source[];
@@ -96,7 +135,13 @@ export class ValueFlow {
       this.active.delete(target);
       this.depth--;
     }
-    this.memo.set(target, result);
+    if (variable && this.cuts === cuts && !result.some((s) => s.node === target || s.node === base)) {
+      let answers = shared;
+      if (!answers) this.byVariable.set(variable, (answers = new Map()));
+      answers.set(field, result);
+    } else {
+      this.memo.set(target, result);
+    }
     return result;
   }
 
@@ -198,27 +243,14 @@ export class ValueFlow {
     // A global (`undefined`, `process`, `users` declared elsewhere): its name is all there is.
     if (!variable || variable.defs.length === 0) return [value(node)];
     if (variable.defs.length !== 1) return [unknown(node)];
-    const def = variable.defs[0]!;
-    if (def.type === DefinitionType.ImportBinding) return [this.imported(def, node, { kind: 'variable', variable })];
-    let answer = this.variables.get(variable);
-    if (answer === undefined) {
-      try {
-        answer = this.variableSources(variable, def);
-      } finally {
-        if (answer === undefined) this.variables.delete(variable); // no answer: no mark of one being made
-      }
-      this.variables.set(variable, answer);
-    }
-    return answer === null || answer === ACTIVE ? [unknown(node, [{ kind: 'variable', variable }])] : answer;
-  }
-
-  /** What a variable of one definition holds, whichever reference asks; null when it is unknown. */
-  private variableSources(variable: TSESLint.Scope.Variable, def: TSESLint.Scope.Definition): readonly Source[] | null {
     const holder: Holder = { kind: 'variable', variable };
     const bound = elementBinding(variable);
     // `for (const address of addresses)`, `users.map((u) => …)`: one element, not the list.
-    if (bound) return bound.whole ? held(holder, this.elements(bound.collection)) : null;
+    if (bound) return bound.whole ? held(holder, this.elements(bound.collection)) : [unknown(node, [holder])];
+    const def = variable.defs[0]!;
     switch (def.type) {
+      case DefinitionType.ImportBinding:
+        return [this.imported(def, node, holder)];
       case DefinitionType.Parameter:
         return held(holder, this.parameter(def.node, def.name as TSESTree.Identifier));
       case DefinitionType.FunctionName:
@@ -227,23 +259,33 @@ export class ValueFlow {
       case DefinitionType.Variable: {
         const declarator = def.node;
         const loop = def.parent?.parent;
-        if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.parent) return null;
+        if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.parent) return [unknown(node, [holder])];
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given (each of n
-          // references would read n writes); inside its own answer, unknown.
+          // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given, read once
+          // per variable (each of n references would read n writes); inside its own answer, unknown.
+          const known = this.assigned.get(variable);
+          if (known === ACTIVE) this.cuts++;
+          if (known) return known === ACTIVE ? [unknown(node, [holder])] : known;
           const values = assignedValues(variable);
-          if (!values) return null;
-          this.variables.set(variable, ACTIVE);
-          return held(holder, dedupe(values.flatMap((v) => this.sources(v))));
+          if (!values) return [unknown(node, [holder])];
+          this.assigned.set(variable, ACTIVE);
+          let answer: readonly Source[] = ACTIVE;
+          try {
+            answer = held(holder, dedupe(values.flatMap((v) => this.sources(v))));
+          } finally {
+            if (answer === ACTIVE) this.assigned.delete(variable);
+            else this.assigned.set(variable, answer);
+          }
+          return answer;
         }
         // `const { a: { b } } = value`, written once: that part of the value.
         const path = destructuringPath(declarator.id, def.name);
         const writes = variable.references.filter((ref) => ref.isWrite()).length;
-        if (!path || !declarator.init || writes > 1) return null;
+        if (!path || !declarator.init || writes > 1) return [unknown(node, [holder])];
         return held(holder, this.sourcesAt(declarator.init, path));
       }
       default:
-        return null;
+        return [unknown(node, [holder])];
     }
   }
 
@@ -432,6 +474,7 @@ export class ValueFlow {
       return;
     }
     if (this.depth >= MAX_DEPTH) {
+      this.cuts++;
       out.push(unknown(target));
       return;
     }
@@ -445,7 +488,10 @@ export class ValueFlow {
     const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
     const key = named ? path.join('\0') : '';
     let paths = named ? this.walking.get(at) : undefined;
-    if (paths?.has(key)) return;
+    if (paths?.has(key)) {
+      this.cuts++;
+      return;
+    }
     if (named && !paths) this.walking.set(at, (paths = new Set()));
     paths?.add(key);
     this.depth++;
@@ -531,6 +577,21 @@ function parameterProperty(cls: ClassNode, name: string): { fn: FunctionNode; na
     }
   }
   return null;
+}
+
+/** The key of a variable's own answer among its fields' (`byVariable`). */
+const SELF = Symbol('self');
+
+/** `user.email`: a field of a name, by a plain property name (not `this.x`, `list[0]` or `a[key]`); the name. */
+function namedField(node: Node): TSESTree.Identifier | null {
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.object
+    : null;
+}
+
+/** Where a name's answer (`SELF`) or a named field's (`email`) is kept among its variable's. */
+function fieldKey(node: Node): string | typeof SELF {
+  return node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : SELF;
 }
 
 function value(node: Node, through: readonly Holder[] = []): ValueSource {

@@ -107,7 +107,15 @@ export class ValueResolver {
     const target = unwrap(node);
     if (this.memo.has(target)) return this.memo.get(target)!;
     this.memo.set(target, null); // cycles resolve to "unknown"
-    const result = this.flow.within(null, () => this.compute(target)) ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
+    let computed: KindRef | null = null;
+    if (this.flow.enter()) {
+      try {
+        computed = this.compute(target);
+      } finally {
+        this.flow.leave();
+      }
+    }
+    const result = computed ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
     this.memo.set(target, result);
     return result;
   }
