@@ -47,6 +47,7 @@ export function propertyName(
   // `this.#send`, `#send() {}`: private names, spelled with their `#` so they never meet a public one.
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name; // `a.b`, `{ b: … }`: asked for every key of every message
   return ASTUtils.getPropertyName(node);
 }
 

@@ -91,7 +91,7 @@ export function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.
     // A name that is no reference (`{ to: … }`'s key, `.email` of `user.email`) depends on nothing.
     if (node.type === AST_NODE_TYPES.Property && !node.computed) stack.push(node.value);
     else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) stack.push(node.object);
-    else pushChildNodes(node, stack);
+    else if (node.type !== AST_NODE_TYPES.Literal) pushChildNodes(node, stack); // a literal has no child (a message's texts)
   }
   return false;
 }

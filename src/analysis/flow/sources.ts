@@ -115,11 +115,9 @@ export class ValueFlow {
     const known = this.memo.get(target);
     if (known) return known;
     // `user`, `user.email`: the variable's answer, when one was made whole.
-    const base = target.type === AST_NODE_TYPES.Identifier ? target : namedField(target);
+    const base = nameOf(target);
     const variable = base && variableOf(this.globalScope, base);
-    const field = variable ? fieldKey(target) : SELF;
-    const shared = variable ? this.byVariable.get(variable) : undefined;
-    const found = shared?.get(field);
+    const found = variable ? this.byVariable.get(variable)?.get(fieldKey(target)) : undefined;
     if (found) return found;
     if (this.active.has(target) || this.depth >= MAX_DEPTH) {
       this.cuts++;
@@ -135,14 +133,27 @@ export class ValueFlow {
       this.active.delete(target);
       this.depth--;
     }
-    if (variable && this.cuts === cuts && !result.some((s) => s.node === target || s.node === base)) {
-      let answers = shared;
+    if (variable && this.cuts === cuts && !names(result, target) && !names(result, base)) {
+      let answers = this.byVariable.get(variable);
       if (!answers) this.byVariable.set(variable, (answers = new Map()));
-      answers.set(field, result);
+      answers.set(fieldKey(target), result);
     } else {
       this.memo.set(target, result);
     }
     return result;
+  }
+
+  /**
+   * The answer `sources` gives for a name or a named field when its variable keeps it, without
+   * making one: a model can keep its own answer for the shared one (a client's kind, a list's
+   * class), with no entry per expression.
+   */
+  sharedSources(node: Node): readonly Source[] | undefined {
+    const target = unwrap(node);
+    const base = nameOf(target);
+    if (!base || this.memo.has(target)) return undefined;
+    const variable = variableOf(this.globalScope, base);
+    return variable ? this.byVariable.get(variable)?.get(fieldKey(target)) : undefined;
   }
 
   /** What the value at `path` inside `node` can evaluate to (`sources` when the path is empty). */
@@ -582,11 +593,21 @@ function parameterProperty(cls: ClassNode, name: string): { fn: FunctionNode; na
 /** The key of a variable's own answer among its fields' (`byVariable`). */
 const SELF = Symbol('self');
 
-/** `user.email`: a field of a name, by a plain property name (not `this.x`, `list[0]` or `a[key]`); the name. */
-function namedField(node: Node): TSESTree.Identifier | null {
+/**
+ * The name whose variable may keep the answer for `node`: `user` itself, or `user` of
+ * `user.email`, a field by a plain property name (not `this.x`, `list[0]` or `a[key]`).
+ */
+export function nameOf(node: Node): TSESTree.Identifier | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
   return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier
     ? node.object
     : null;
+}
+
+/** Whether an answer names `node` itself (`unknown(node)`, a global's `value(node)`): it is that expression's own. */
+export function names(sources: readonly Source[], node: Node): boolean {
+  for (const source of sources) if (source.node === node) return true;
+  return false;
 }
 
 /** Where a name's answer (`SELF`) or a named field's (`email`) is kept among its variable's. */

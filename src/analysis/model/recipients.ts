@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { classField, type FunctionNode, propertyName, pushChildNodes, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
-import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
+import { type Holder, names, type ParameterSource, type Source, type ValueFlow } from '../flow/sources.js';
 import { isRequestInput } from '../flow/requests.js';
 import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
@@ -90,6 +90,10 @@ export class RecipientClassifier {
       if (known === CLASSIFYING) this.cycles++;
       return known;
     }
+    // `user.email` in each of thousands of sends: the class of the query's shared answer, with no entry per expression.
+    const shared = this.flow.sharedSources(target);
+    const sharedClass = shared && !names(shared, target) ? this.bySources.get(shared) : undefined;
+    if (sharedClass && (sharedClass.kind !== 'unknown' || !this.types)) return sharedClass;
     this.memo.set(target, CLASSIFYING); // cycles are unknown
     let result = UNKNOWN;
     if (this.flow.enter()) {
@@ -129,12 +133,12 @@ export class RecipientClassifier {
   private ofSources(node: Node): RecipientList {
     const sources = this.flow.sources(node);
     const shared = this.bySources.get(sources);
-    if (shared) return shared;
+    if (shared && !names(sources, node)) return shared;
     const cuts = this.flow.cutCount;
     const cycles = this.cycles;
     const result = mostSevere(sources.map((s) => this.source(s, node)));
     // Whole, and the same for any expression with this answer: one that is no source of itself.
-    if (this.flow.cutCount === cuts && this.cycles === cycles && !sources.some((s) => s.node === node)) this.bySources.set(sources, result);
+    if (this.flow.cutCount === cuts && this.cycles === cycles && !names(sources, node)) this.bySources.set(sources, result);
     return result;
   }
 
