@@ -49,8 +49,12 @@ export class Exposures {
 
   constructor(private readonly file: FileModel) {}
 
-  /** Reports the visible fields of one message; `call` is the send, when there is one in view. */
-  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): void {
+  /**
+   * Reports the visible fields of one message; `call` is the send, when there is one in view.
+   * Returns what each visible field was read as (by `message.visible`; none where a flag
+   * individualises it), for a send that later asks whether the message reaches many recipients.
+   */
+  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): (Lookup | undefined)[] {
     const { reader } = this.file;
     this.markChecked(messageNode);
     // Most messages individualise nothing: the set of fields that are, made only when one is.
@@ -75,10 +79,15 @@ export class Exposures {
         individualFields = new Set([...(individualFields ?? []), ...message.individualWhenPresent.fields]);
       }
     }
+    const lookups: (Lookup | undefined)[] = [];
     for (const { field, key, name } of fields) {
       const fieldName = name ?? `argument ${(send.arg ?? 0) + 1}`;
-      if (individualFields?.has(key)) continue;
+      if (individualFields?.has(key)) {
+        lookups.push(undefined);
+        continue;
+      }
       const lookup = reader.read(messageNode, field.path);
+      lookups.push(lookup);
       for (const write of lookup.writes) {
         // Classified first: most writes are no list (one address), and need no exposure built.
         const list = this.file.classifier.classify(write.value);
@@ -88,6 +97,7 @@ export class Exposures {
         this.wrap({ param, sdk, message, field, fieldName, accountDecides });
       }
     }
+    return lookups;
   }
 
   private recordWrite(found: Omit<Exposure, 'list'>, list = this.file.classifier.classify(found.write.value)): void {

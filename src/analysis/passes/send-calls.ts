@@ -8,6 +8,7 @@ import { enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { iteratesWithin } from '../flow/loops.js';
 import type { KindRef } from '../model/kinds.js';
 import { HttpSends } from '../model/http.js';
+import type { Lookup } from '../model/messages.js';
 import type { RecipientList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { own } from '../../util/own.js';
@@ -113,7 +114,8 @@ export class SendCalls {
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
       call.parallelArray = usable;
     }
-    for (const messageNode of messages) this.exposures.checkMessage(sdk, call, message, messageNode, send);
+    const reads = messages.map((messageNode) => this.exposures.checkMessage(sdk, call, message, messageNode, send));
+    if (!known) call.visibleReads = reads;
   }
 
   private add(call: MailCall): void {
@@ -126,11 +128,16 @@ export class SendCalls {
    * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
-  reachesMany(message: MessageSpec, messageNode: Node): boolean {
+  reachesMany(message: MessageSpec, messageNode: Node, visibleReads?: readonly (Lookup | undefined)[]): boolean {
     const { reader, classifier } = this.file;
-    return recipientPaths(message).some((path) =>
-      reader.read(messageNode, path).writes.some((w) => isList(classifier.classify(w.value)) || classifier.declaresList(w.value)),
-    );
+    for (const path of recipientPaths(message)) {
+      // A visible field as the exposures pass read it (`to`, `cc`): not read a second time.
+      const visible = visibleReads?.[message.visible.findIndex((field) => field.path === path)];
+      for (const w of (visible ?? reader.read(messageNode, path)).writes) {
+        if (isList(classifier.classify(w.value)) || classifier.declaresList(w.value)) return true;
+      }
+    }
+    return false;
   }
 
   /** `await deliver(user)` where `deliver`, an export of a project module, sends: a send, for the loop checks. */
@@ -287,6 +294,8 @@ export class SendCalls {
 class SdkSend implements MailCall {
   readonly queued: boolean;
   parallelArray: Node | null = null;
+  /** Each message's visible fields as the exposures pass read them, until `batch` is asked (then dropped). */
+  visibleReads: readonly (readonly (Lookup | undefined)[])[] | null = null;
   private reaches: boolean | undefined;
 
   constructor(
@@ -307,8 +316,9 @@ class SdkSend implements MailCall {
   get batch(): boolean {
     if (this.known) return true;
     if (this.reaches === undefined) {
-      const { message, messages, sends } = this;
-      this.reaches = message !== undefined && messages.some((m) => sends.reachesMany(message, m));
+      const { message, messages, sends, visibleReads } = this;
+      this.reaches = message !== undefined && messages.some((m, i) => sends.reachesMany(message, m, visibleReads?.[i]));
+      this.visibleReads = null;
     }
     return this.reaches;
   }
