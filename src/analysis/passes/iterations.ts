@@ -382,6 +382,7 @@ function isChunk(collection: Node, flow: ValueFlow): boolean {
  * send starts a fixed time after the one before, a pace the code set itself.
  */
 function staggered(delays: readonly Node[], iteration: Node, globalScope: ValueFlow['globalScope']): boolean {
+  if (delays.length === 0) return false;
   return delays.some((delay) => {
     const value = unwrap(delay);
     return value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '*' && dependsOn(value, iteration, globalScope);
