@@ -34,6 +34,11 @@ export type RecipientList =
   | { readonly kind: 'parameter'; readonly param: ParamRef }
   | { readonly kind: 'unknown' };
 
+/** A list of recipients: data-driven, or more than one address spelled out. */
+export function isList(list: RecipientList): boolean {
+  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
+}
+
 const DATA_DRIVEN: RecipientList = { kind: 'data-driven' };
 const UNKNOWN: RecipientList = { kind: 'unknown' };
 /** An expression being classified: unknown inside its own answer (a cut of the answer it is part of). */

@@ -7,7 +7,7 @@ import { functionName } from '../flow/functions.js';
 import { soleValue } from '../flow/values.js';
 import { kindSpec } from '../model/clients.js';
 import type { FieldWrite, Lookup } from '../model/messages.js';
-import type { ParamRef } from '../model/recipients.js';
+import { isList, type ParamRef } from '../model/recipients.js';
 import type { FileModel } from './file-model.js';
 import type { ExportFacts, ForwardedParameter, ModuleUse } from './summary-types.js';
 import type { Exposure, MailCall } from './types.js';
@@ -44,19 +44,24 @@ export class Exposures {
   readonly moduleUses: ModuleUse[] = [];
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
-  /** Object literals already read as the message of a send, with the send's own context. */
-  readonly checkedMessages = new Set<Node>();
+  /**
+   * Object literals already read as the message of a send, with the send's own context: the
+   * messages as the sends gave them, resolved to their literals when first asked (only the shape
+   * pass asks, under `strict` or with types).
+   */
+  private readonly checkedMessages = new Set<Node>();
+  private readonly messagesToCheck: Node[] = [];
 
   constructor(private readonly file: FileModel) {}
 
   /**
    * Reports the visible fields of one message; `call` is the send, when there is one in view.
-   * Returns what each visible field was read as (by `message.visible`; none where a flag
-   * individualises it), for a send that later asks whether the message reaches many recipients.
+   * Returns, by `message.visible`, what each visible field says of whether the message reaches
+   * many recipients, for a send that may ask later (see `VisibleField`).
    */
-  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): (Lookup | undefined)[] {
+  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): VisibleField[] {
     const { reader } = this.file;
-    this.markChecked(messageNode);
+    this.messagesToCheck.push(messageNode);
     // Most messages individualise nothing: the set of fields that are, made only when one is.
     let individualFields: ReadonlySet<string> | null = null;
     let accountDecides = false;
@@ -79,25 +84,24 @@ export class Exposures {
         individualFields = new Set([...(individualFields ?? []), ...message.individualWhenPresent.fields]);
       }
     }
-    const lookups: (Lookup | undefined)[] = [];
-    for (const { field, key, name } of fields) {
+    const written = new Array<VisibleField>(fields.length).fill(null);
+    for (const [index, { field, key, name }] of fields.entries()) {
       const fieldName = name ?? `argument ${(send.arg ?? 0) + 1}`;
-      if (individualFields?.has(key)) {
-        lookups.push(undefined);
-        continue;
-      }
+      if (individualFields?.has(key)) continue;
       const lookup = reader.read(messageNode, field.path);
-      lookups.push(lookup);
+      let lists = false;
       for (const write of lookup.writes) {
         // Classified first: most writes are no list (one address), and need no exposure built.
         const list = this.file.classifier.classify(write.value);
+        if (isList(list)) lists = true;
         if (list.kind !== 'unknown') this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget }, list);
       }
+      written[index] = lists || valuesOf(lookup.writes);
       for (const param of lookup.forwards) {
         this.wrap({ param, sdk, message, field, fieldName, accountDecides });
       }
     }
-    return lookups;
+    return written;
   }
 
   private recordWrite(found: Omit<Exposure, 'list'>, list = this.file.classifier.classify(found.write.value)): void {
@@ -256,6 +260,7 @@ export class Exposures {
    * the send's own check covers it, and asking for its contextual type again would only cost.
    */
   insideChecked(object: TSESTree.ObjectExpression): boolean {
+    if (this.messagesToCheck.length) for (const messageNode of this.messagesToCheck.splice(0)) this.markChecked(messageNode);
     if (this.checkedMessages.size === 0) return false;
     for (let node: Node | undefined = object; node && node.type !== AST_NODE_TYPES.Program; node = node.parent) {
       if (this.checkedMessages.has(node)) return true;
@@ -309,6 +314,23 @@ function fieldsOf(message: MessageSpec): {
   return known;
 }
 const messageFields = new WeakMap<MessageSpec, ReturnType<typeof fieldsOf>>();
+
+/**
+ * What a visible field of a message says of whether the message reaches many recipients, as the
+ * exposures pass read it: true when a value written there is a list; else the values, whose
+ * declared types may still say so (asked only of a send in a loop); null when a flag
+ * individualises the field, which is then read again. Kept until asked, so as small as it can be.
+ */
+export type VisibleField = true | readonly Node[] | null;
+
+/** The values of a field's writes, in an array of their number (none: one shared empty array). */
+function valuesOf(writes: readonly FieldWrite[]): readonly Node[] {
+  if (writes.length === 0) return NO_VALUES;
+  const values = new Array<Node>(writes.length);
+  for (let i = 0; i < writes.length; i++) values[i] = writes[i]!.value;
+  return values;
+}
+const NO_VALUES: readonly Node[] = Object.freeze([]);
 
 function flagObject(messageNode: Node, path: readonly string[]): TSESTree.ObjectExpression | null {
   let current = unwrap(messageNode);

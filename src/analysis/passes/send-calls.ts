@@ -8,11 +8,10 @@ import { enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { iteratesWithin } from '../flow/loops.js';
 import type { KindRef } from '../model/kinds.js';
 import { HttpSends } from '../model/http.js';
-import type { Lookup } from '../model/messages.js';
-import type { RecipientList } from '../model/recipients.js';
+import { isList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { own } from '../../util/own.js';
-import { type Exposures, individualByArgument } from './exposures.js';
+import { type Exposures, individualByArgument, type VisibleField } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import type { ExportedSender } from './summary-types.js';
 import type { MailCall } from './types.js';
@@ -114,8 +113,8 @@ export class SendCalls {
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
       call.parallelArray = usable;
     }
-    const reads = messages.map((messageNode) => this.exposures.checkMessage(sdk, call, message, messageNode, send));
-    if (!known) call.visibleReads = reads;
+    const written = messages.map((messageNode) => this.exposures.checkMessage(sdk, call, message, messageNode, send));
+    if (!known) call.visibleFields = written;
   }
 
   private add(call: MailCall): void {
@@ -128,12 +127,18 @@ export class SendCalls {
    * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
-  reachesMany(message: MessageSpec, messageNode: Node, visibleReads?: readonly (Lookup | undefined)[]): boolean {
+  reachesMany(message: MessageSpec, messageNode: Node, visibleFields?: readonly VisibleField[]): boolean {
     const { reader, classifier } = this.file;
-    for (const path of recipientPaths(message)) {
-      // A visible field as the exposures pass read it (`to`, `cc`): not read a second time.
-      const visible = visibleReads?.[message.visible.findIndex((field) => field.path === path)];
-      for (const w of (visible ?? reader.read(messageNode, path)).writes) {
+    const paths = recipientPaths(message);
+    for (let i = 0; i < paths.length; i++) {
+      // A visible field as the exposures pass read it (`to`, `cc`): not read or classified a second time.
+      const visible = visibleFields?.[visibleIndex(message, i)];
+      if (visible === true) return true;
+      if (visible) {
+        for (const value of visible) if (classifier.declaresList(value)) return true;
+        continue;
+      }
+      for (const w of reader.read(messageNode, paths[i]!).writes) {
         if (isList(classifier.classify(w.value)) || classifier.declaresList(w.value)) return true;
       }
     }
@@ -184,12 +189,14 @@ export class SendCalls {
         // A handler is called by the name it is registered under (`bus.emit('welcome', user)`).
         const name = functionName(fn) ?? callSites.dispatch.labelOf(fn);
         if (!name) continue;
-        const asOne = this.asOneSend(fn, inner);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...callSites.passedAsCallback(fn),
           ...callSites.dispatch.dispatchesOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
         ];
+        // A function called nowhere in view (an export, a handler of another module) is no send here: its sends are not summed up.
+        if (uses.length === 0) continue;
+        const asOne = this.asOneSend(fn, inner);
         for (const [callNode, callback] of uses) {
           if (this.callByNode.has(callNode)) continue;
           const call: MailCall = {
@@ -294,8 +301,8 @@ export class SendCalls {
 class SdkSend implements MailCall {
   readonly queued: boolean;
   parallelArray: Node | null = null;
-  /** Each message's visible fields as the exposures pass read them, until `batch` is asked (then dropped). */
-  visibleReads: readonly (readonly (Lookup | undefined)[])[] | null = null;
+  /** What each message's visible fields say of reaching many recipients (see `checkMessage`), until `batch` is asked. */
+  visibleFields: readonly (readonly VisibleField[])[] | null = null;
   private reaches: boolean | undefined;
 
   constructor(
@@ -316,13 +323,21 @@ class SdkSend implements MailCall {
   get batch(): boolean {
     if (this.known) return true;
     if (this.reaches === undefined) {
-      const { message, messages, sends, visibleReads } = this;
-      this.reaches = message !== undefined && messages.some((m, i) => sends.reachesMany(message, m, visibleReads?.[i]));
-      this.visibleReads = null;
+      const { message, messages, sends, visibleFields } = this;
+      this.reaches = message !== undefined && messages.some((m, i) => sends.reachesMany(message, m, visibleFields?.[i]));
+      this.visibleFields = null;
     }
     return this.reaches;
   }
 }
+
+/** Which of the message's visible fields the `index`th of its recipient paths is (-1: none), made once per message. */
+function visibleIndex(message: MessageSpec, index: number): number {
+  let indexes = visibleIndexes.get(message);
+  if (!indexes) visibleIndexes.set(message, (indexes = recipientPaths(message).map((path) => message.visible.findIndex((field) => field.path === path))));
+  return indexes[index]!;
+}
+const visibleIndexes = new WeakMap<MessageSpec, readonly number[]>();
 
 /** `items` ordered by where their node starts. */
 function byStart<T>(items: readonly T[], nodeOf: (item: T) => Node): T[] {
@@ -361,10 +376,6 @@ function isArrayValue(node: Node): boolean {
       value.callee.type === AST_NODE_TYPES.MemberExpression &&
       (propertyName(value.callee) === 'map' || propertyName(value.callee) === 'flatMap'))
   );
-}
-
-export function isList(list: RecipientList): boolean {
-  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
 }
 
 function calleeName(callee: Node): string {
