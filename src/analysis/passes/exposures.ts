@@ -57,7 +57,7 @@ export class Exposures {
   /**
    * Reports the visible fields of one message; `call` is the send, when there is one in view.
    * Returns, by `message.visible`, what each visible field says of whether the message reaches
-   * many recipients, for a send that may ask later (see `VisibleField`).
+   * many recipients, for the send to answer that without reading them again (see `VisibleField`).
    */
   checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): VisibleField[] {
     const { reader } = this.file;
@@ -96,7 +96,7 @@ export class Exposures {
         if (isList(list)) lists = true;
         if (list.kind !== 'unknown') this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget }, list);
       }
-      written[index] = lists || valuesOf(lookup.writes);
+      written[index] = lists || lookup.writes;
       for (const param of lookup.forwards) {
         this.wrap({ param, sdk, message, field, fieldName, accountDecides });
       }
@@ -317,20 +317,11 @@ const messageFields = new WeakMap<MessageSpec, ReturnType<typeof fieldsOf>>();
 
 /**
  * What a visible field of a message says of whether the message reaches many recipients, as the
- * exposures pass read it: true when a value written there is a list; else the values, whose
- * declared types may still say so (asked only of a send in a loop); null when a flag
- * individualises the field, which is then read again. Kept until asked, so as small as it can be.
+ * exposures pass read it: true when a value written there is a list; else its writes, whose
+ * values' declared types may still say so; null when a flag individualises the field (the send
+ * reads it itself).
  */
-export type VisibleField = true | readonly Node[] | null;
-
-/** The values of a field's writes, in an array of their number (none: one shared empty array). */
-function valuesOf(writes: readonly FieldWrite[]): readonly Node[] {
-  if (writes.length === 0) return NO_VALUES;
-  const values = new Array<Node>(writes.length);
-  for (let i = 0; i < writes.length; i++) values[i] = writes[i]!.value;
-  return values;
-}
-const NO_VALUES: readonly Node[] = Object.freeze([]);
+export type VisibleField = true | readonly FieldWrite[] | null;
 
 function flagObject(messageNode: Node, path: readonly string[]): TSESTree.ObjectExpression | null {
   let current = unwrap(messageNode);

@@ -14,7 +14,7 @@ import { own } from '../../util/own.js';
 import { type Exposures, individualByArgument, type VisibleField } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import type { ExportedSender } from './summary-types.js';
-import type { MailCall } from './types.js';
+import type { MailCall, MutableMailCall } from './types.js';
 
 /**
  * The sends pass: every call of the file proven to send mail (an SDK's send methods, a provider's
@@ -107,14 +107,16 @@ export class SendCalls {
     const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
     const messages = !usable ? [] : batch ? reader.read(usable, batch).writes.map((w) => w.value) : [usable];
     const known = Boolean(send.batch || send.individual || send.bulk) || individualByArgument(this.file, node, send);
-    const call = new SdkSend(node, sdk, method, send, throttled, known, this, message, messages);
+    const call: MutableMailCall = { node, sdk, method, spec: send, batch: known, throttled, queued: Boolean(send.queued), parallelArray: null };
     this.add(call);
     if (!usable || !message) return;
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
       call.parallelArray = usable;
     }
     const written = messages.map((messageNode) => this.exposures.checkMessage(sdk, call, message, messageNode, send));
-    if (!known) call.visibleFields = written;
+    // Whether one call reaches many recipients (then a loop around it is a loop over chunks): every
+    // send is asked (the loop checks), so it is answered here, from what the exposures pass read.
+    if (!known) call.batch = messages.some((messageNode, i) => this.reachesMany(message, messageNode, written[i]!));
   }
 
   private add(call: MailCall): void {
@@ -127,15 +129,15 @@ export class SendCalls {
    * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
-  reachesMany(message: MessageSpec, messageNode: Node, visibleFields?: readonly VisibleField[]): boolean {
+  private reachesMany(message: MessageSpec, messageNode: Node, visibleFields: readonly VisibleField[]): boolean {
     const { reader, classifier } = this.file;
     const paths = recipientPaths(message);
     for (let i = 0; i < paths.length; i++) {
       // A visible field as the exposures pass read it (`to`, `cc`): not read or classified a second time.
-      const visible = visibleFields?.[visibleIndex(message, i)];
+      const visible = visibleFields[visibleIndex(message, i)];
       if (visible === true) return true;
       if (visible) {
-        for (const value of visible) if (classifier.declaresList(value)) return true;
+        for (const w of visible) if (classifier.declaresList(w.value)) return true;
         continue;
       }
       for (const w of reader.read(messageNode, paths[i]!).writes) {
@@ -291,43 +293,6 @@ export class SendCalls {
       const inner = resolver.kindOf(write.value);
       return inner !== null && this.throttledAt(inner, depth + 1);
     });
-  }
-}
-
-/**
- * A send of an SDK's call. Whether one call reaches many recipients matters only for a send in
- * a loop: worked out when first asked, from the messages the call takes.
- */
-class SdkSend implements MailCall {
-  readonly queued: boolean;
-  parallelArray: Node | null = null;
-  /** What each message's visible fields say of reaching many recipients (see `checkMessage`), until `batch` is asked. */
-  visibleFields: readonly (readonly VisibleField[])[] | null = null;
-  private reaches: boolean | undefined;
-
-  constructor(
-    readonly node: TSESTree.CallExpression | TSESTree.NewExpression,
-    readonly sdk: SdkSpec,
-    readonly method: string,
-    readonly spec: SendSpec,
-    readonly throttled: boolean,
-    /** A batch API, a send split per recipient, or an argument that individualises it. */
-    private readonly known: boolean,
-    private readonly sends: SendCalls,
-    private readonly message: MessageSpec | undefined,
-    private readonly messages: readonly Node[],
-  ) {
-    this.queued = Boolean(spec.queued);
-  }
-
-  get batch(): boolean {
-    if (this.known) return true;
-    if (this.reaches === undefined) {
-      const { message, messages, sends, visibleFields } = this;
-      this.reaches = message !== undefined && messages.some((m, i) => sends.reachesMany(message, m, visibleFields?.[i]));
-      this.visibleFields = null;
-    }
-    return this.reaches;
   }
 }
 

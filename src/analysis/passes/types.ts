@@ -31,6 +31,8 @@ export interface MailCall {
   readonly callback?: TSESTree.Identifier | TSESTree.MemberExpression;
 }
 
+export type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };
+
 /** A recipient list written into a field that every recipient of the message sees. */
 export interface Exposure {
   readonly sdk: SdkSpec;
