@@ -7,7 +7,7 @@ import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import type { ValueFlow } from '../flow/sources.js';
 import { elementBinding, takenFrom } from '../flow/values.js';
-import type { MailCall } from './types.js';
+import type { MailCall, PerElement } from './types.js';
 import type { MessageReader } from '../model/messages.js';
 import type { ParamRef, RecipientClassifier } from '../model/recipients.js';
 import { kindSpec, type ValueResolver } from '../model/clients.js';
@@ -18,14 +18,6 @@ type Node = TSESTree.Node;
 /** A loop bounded by a literal this small is a retry loop, not iteration over data. */
 const MAX_RETRY_BOUND = 10;
 
-/** How a send repeats: once per element of a collection, one after another or all at once. */
-export interface PerElement {
-  /** The loop statement, or the call that iterates (`users.forEach(…)`, `pMap(…)`). */
-  readonly loop: Node;
-  readonly mode: 'sequential' | 'parallel';
-  /** What the loop iterates, when it is in view: `users` of `for (const u of users)`, `users.map(…)`. */
-  readonly collection: Node | null;
-}
 
 /**
  * Decides whether a send runs once per element of a data-driven collection. It looks only at the
@@ -36,14 +28,12 @@ export class IterationAnalysis {
   private readonly globalScope: ValueFlow['globalScope'];
   /** Whether each loop body awaits a pause, answered once per body. */
   private readonly pauses = new Map<Node, boolean>();
+  /** Whether each loop runs once per element of data, answered once per loop. */
+  private readonly loopsOverData = new Map<Loop, boolean>();
+  /** The parameter behind each loop's collection (`parameterOf`), answered once per collection. */
+  private readonly parameters = new Map<Node, ParamRef | null>();
   /** Loops over a parameter that every caller fills with one element at most (passes/loop-callers.ts). */
   private readonly judgedByCallers = new Set<Node>();
-  /**
-   * Each send's iteration with no throttling helpers named, before the callers' verdicts: the
-   * passes and the rule each ask for every send, and a loop of thousands of sends would walk each
-   * send's arguments once per question.
-   */
-  private readonly iterationOf = new Map<MailCall, PerElement | null>();
   /** One answer per loop, mode and collection, shared by the sends of the loop. */
   private readonly repeats = new Map<Node, PerElement[]>();
 
@@ -63,8 +53,10 @@ export class IterationAnalysis {
    */
   perElement(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
     let found: PerElement | null | undefined;
+    // With no throttling helpers named (the passes, the rule's default), kept on the call: the
+    // passes and the rule each ask for every send, and would walk each send's arguments again.
     if (throttlingFunctions.length) found = this.iteration(call, throttlingFunctions);
-    else if ((found = this.iterationOf.get(call)) === undefined) this.iterationOf.set(call, (found = this.iteration(call, throttlingFunctions)));
+    else if ((found = call.iteration) === undefined) call.iteration = found = this.iteration(call, throttlingFunctions);
     return found && !this.judgedByCallers.has(found.loop) ? found : null;
   }
 
@@ -129,8 +121,12 @@ export class IterationAnalysis {
    * `Schema.parse(users)`. Its callers decide how many elements it has.
    */
   parameterOf(collection: Node): ParamRef | null {
-    const list = this.classifier.classify(collection);
-    return list.kind === 'parameter' ? list.param : this.classifier.parameterBehind(collection);
+    let param = this.parameters.get(collection);
+    if (param === undefined) {
+      const list = this.classifier.classify(collection);
+      this.parameters.set(collection, (param = list.kind === 'parameter' ? list.param : this.classifier.parameterBehind(collection)));
+    }
+    return param;
   }
 
   /** Every caller of the function fills the loop's parameter with one element at most: it is no loop over recipients. */
@@ -140,6 +136,13 @@ export class IterationAnalysis {
 
   /** Does the loop run once per element of data (not a retry counter, a fixed list or a chunk step)? */
   private iteratesData(loop: Loop): boolean {
+    // Asked once per send in the loop: answered once per loop.
+    let known = this.loopsOverData.get(loop);
+    if (known === undefined) this.loopsOverData.set(loop, (known = this.loopOverData(loop)));
+    return known;
+  }
+
+  private loopOverData(loop: Loop): boolean {
     switch (loop.type) {
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement:

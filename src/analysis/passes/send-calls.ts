@@ -29,7 +29,9 @@ const httpSends = new HttpSends();
 
 export class SendCalls {
   readonly calls: MailCall[] = [];
-  readonly callByNode = new Map<Node, MailCall>();
+  /** The nodes of `calls`, indexed when first asked (`isCall`): most files never ask of most of their sends. */
+  private readonly callNodes = new Set<Node>();
+  private indexed = 0;
   /** `calls` and the file's call nodes by where they start, for the sends inside a function (`inside`). */
   private sortedCalls: { readonly call: MailCall; readonly order: number }[] | undefined;
   private sortedCallNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] | undefined;
@@ -49,7 +51,7 @@ export class SendCalls {
     const spec = target && target.sdk.kinds[target.kind];
     if (!target || !spec) {
       if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
-      if (node.type === AST_NODE_TYPES.CallExpression && !this.callByNode.has(node)) this.patternCall(node);
+      if (node.type === AST_NODE_TYPES.CallExpression && !this.isCall(node)) this.patternCall(node);
       return;
     }
     let send: SendSpec | undefined;
@@ -107,7 +109,7 @@ export class SendCalls {
     const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
     const messages = !usable ? [] : batch ? reader.read(usable, batch).writes.map((w) => w.value) : [usable];
     const known = Boolean(send.batch || send.individual || send.bulk) || individualByArgument(this.file, node, send);
-    const call: MutableMailCall = { node, sdk, method, spec: send, batch: known, throttled, queued: Boolean(send.queued), parallelArray: null };
+    const call: MutableMailCall = { node, sdk, method, spec: send, batch: known, throttled, queued: Boolean(send.queued), parallelArray: null, iteration: undefined };
     this.add(call);
     if (!usable || !message) return;
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
@@ -121,7 +123,12 @@ export class SendCalls {
 
   private add(call: MailCall): void {
     this.calls.push(call);
-    this.callByNode.set(call.node, call);
+  }
+
+  /** Whether a node is one of the sends found so far. */
+  isCall(node: Node): boolean {
+    for (; this.indexed < this.calls.length; this.indexed++) this.callNodes.add(this.calls[this.indexed]!.node);
+    return this.callNodes.has(node);
   }
 
   /**
@@ -200,7 +207,7 @@ export class SendCalls {
         if (uses.length === 0) continue;
         const asOne = this.asOneSend(fn, inner);
         for (const [callNode, callback] of uses) {
-          if (this.callByNode.has(callNode)) continue;
+          if (this.isCall(callNode)) continue;
           const call: MailCall = {
             node: callNode,
             sdk: inner[0]!.sdk,
