@@ -152,16 +152,22 @@ function builtinRootsMap() {
  * and the per-recipient list it sits in (`personalizations`, `Messages`). A list in any of them
  * makes one send reach many recipients.
  */
-export function recipientPaths(message: MessageSpec): (readonly PathSegment[])[] {
-  const paths: (readonly PathSegment[])[] = [];
-  for (const field of message.visible) {
-    paths.push(field.path);
-    if (field.bcc) paths.push([...field.path.slice(0, -1), field.bcc]);
-    const each = field.path.indexOf('[]');
-    if (each > 0) paths.push(field.path.slice(0, each));
+export function recipientPaths(message: MessageSpec): readonly (readonly PathSegment[])[] {
+  // Asked for every send in a loop: made once per message, each path once (`to` and `cc` share `bcc`).
+  let paths = recipientPathsOf.get(message);
+  if (!paths) {
+    const byKey = new Map<string, readonly PathSegment[]>();
+    for (const field of message.visible) {
+      const each = field.path.indexOf('[]');
+      for (const path of [field.path, ...(field.bcc ? [[...field.path.slice(0, -1), field.bcc]] : []), ...(each > 0 ? [field.path.slice(0, each)] : [])]) {
+        if (!byKey.has(path.join('.'))) byKey.set(path.join('.'), path);
+      }
+    }
+    recipientPathsOf.set(message, (paths = [...byKey.values()]));
   }
   return paths;
 }
+const recipientPathsOf = new WeakMap<MessageSpec, readonly (readonly PathSegment[])[]>();
 
 /**
  * Every path a send reads from a message, over all SDKs: the recipient paths and the flags that

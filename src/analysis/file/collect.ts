@@ -42,7 +42,10 @@ export function collectNode(collected: MutableCollected, node: Node): void {
   }
 }
 
-export function collectedOf(context: Context, state: { collected?: Collected; collecting?: MutableCollected }): Collected {
+export function collectedOf(
+  context: Context,
+  state: { collected?: Collected; collecting?: MutableCollected; collectingObjects?: boolean },
+): Collected {
   if (state.collected) return state.collected;
   let collected = state.collecting;
   if (!collected) {
@@ -51,7 +54,20 @@ export function collectedOf(context: Context, state: { collected?: Collected; co
   }
   // Source order, so reports come out in the order of the file (a traversal is nearly sorted already).
   collected.callNodes.sort((x, y) => x.range[0] - y.range[0]);
-  return (state.collected = collected);
+  if (!state.collecting || state.collectingObjects) return (state.collected = collected);
+  // No rule's options read object literals, so the traversal collected none: a walk finds them if they are asked for after all.
+  const { sourceCode } = context;
+  const { callNodes, memberWrites, thisWrites } = collected;
+  let objects: TSESTree.ObjectExpression[] | undefined;
+  return (state.collected = {
+    callNodes,
+    memberWrites,
+    thisWrites,
+    get objects() {
+      if (!objects) walk(sourceCode, { callNodes: [], objects: (objects = []), memberWrites: [], thisWrites: new Map() });
+      return objects;
+    },
+  });
 }
 
 /** The same collection as `collectDuringTraversal`, by a walk of the tree. */

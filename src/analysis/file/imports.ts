@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { ASTUtils } from '../../util/ast-utils.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { builtinRoots, type ModuleRoot } from '../../sdks/index.js';
-import { childNodes } from '../flow/ast.js';
+import { pushChildNodes } from '../flow/ast.js';
 import { moduleName } from '../../util/specifiers.js';
 import { importsWrapper, readSettings, wrapperSdk } from './settings.js';
 
@@ -118,7 +118,7 @@ export function dynamicImports(program: TSESTree.Program, text: string, wanted: 
       const source = ASTUtils.getStringIfConstant(node.source);
       if (source !== null && wanted(moduleName(source))) found.push([node, source]);
     }
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return found;
 }

@@ -47,6 +47,8 @@ export interface FileState {
   collected?: Collected;
   /** Filled by the node listeners of `collectDuringTraversal` while ESLint walks the file. */
   collecting?: MutableCollected;
+  /** Whether a listener collects the object literals too (only the `shapes` and `typed` analyses read them). */
+  collectingObjects?: boolean;
   /** Per-file results of the passes (sends, security, …), by key. */
   readonly results: Map<unknown, unknown>;
 }
@@ -152,15 +154,24 @@ function mayHaveFindings(context: Context, prelude: Prelude, options: AnalysisOp
  * rule's traversal) the analysis walks the tree itself.
  */
 function collectDuringTraversal(context: Context, state: FileState, prelude: Prelude, options: AnalysisOptions): TSESLint.RuleListener {
-  if (state.collecting || state.collected) return {};
-  // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
-  // on demand instead: measured on dependency code, listeners cost more there than the walk.
-  const needed = sendsIn(prelude) || (options.typed === true && typedHintOf(context, prelude));
-  if (!needed) return {};
-  const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
-  state.collecting = collecting;
-  const collect = (node: Node) => collectNode(collecting, node);
-  return { CallExpression: collect, NewExpression: collect, ObjectExpression: collect, AssignmentExpression: collect };
+  const listeners: TSESLint.RuleListener = {};
+  if (!state.collecting && !state.collected) {
+    // Files with sends, or typed candidates. A file that only has message-shaped literals is walked
+    // on demand instead: measured on dependency code, listeners cost more there than the walk.
+    const needed = sendsIn(prelude) || (options.typed === true && typedHintOf(context, prelude));
+    if (!needed) return listeners;
+    const collecting: MutableCollected = { callNodes: [], objects: [], memberWrites: [], thisWrites: new Map() };
+    state.collecting = collecting;
+    const collect = (node: Node) => collectNode(collecting, node);
+    Object.assign(listeners, { CallExpression: collect, NewExpression: collect, AssignmentExpression: collect });
+  }
+  // The object literals, for the first rule whose options read them: a file of sends has one per message.
+  const { collecting } = state;
+  if (collecting && !state.collectingObjects && (options.shapes === true || options.typed === true)) {
+    state.collectingObjects = true;
+    listeners.ObjectExpression = (node: TSESTree.ObjectExpression) => collecting.objects.push(node);
+  }
+  return listeners;
 }
 
 export function preludeOf(context: Context, state: FileState): Prelude | null {

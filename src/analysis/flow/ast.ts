@@ -47,6 +47,7 @@ export function propertyName(
   // `this.#send`, `#send() {}`: private names, spelled with their `#` so they never meet a public one.
   const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name; // `a.b`, `{ b: … }`: asked for every key of every message
   return ASTUtils.getPropertyName(node);
 }
 
@@ -134,17 +135,25 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
 
 /** Child nodes, in source order, without `parent` back-links. */
 export function childNodes(node: Node): Node[] {
-  const children: Node[] = [];
-  for (const key of Object.keys(node)) {
+  return pushChildNodes(node, []);
+}
+
+/**
+ * Appends the child nodes to `out`, in source order, and returns it: a walk with a stack of its
+ * own pushes them there, with no array per node (a file of thousands of sends walks each send).
+ */
+export function pushChildNodes(node: Node, out: Node[]): Node[] {
+  // `for…in` reads the keys from the node's shape, where `Object.keys` would build an array of them.
+  for (const key in node) {
     if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
+      for (const item of value) if (isNode(item)) out.push(item);
     } else if (isNode(value)) {
-      children.push(value);
+      out.push(value);
     }
   }
-  return children;
+  return out;
 }
 
 function isNode(value: unknown): value is Node {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { childNodes, type FunctionNode, propertyName, unwrap, variableOf } from './ast.js';
+import { type FunctionNode, propertyName, pushChildNodes, unwrap, variableOf } from './ast.js';
 import type { CallSites } from './functions.js';
 import { importBinding } from './values.js';
 
@@ -83,7 +83,7 @@ function slicesBySize(fn: FunctionNode): boolean {
         return true;
       }
     }
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return false;
 }

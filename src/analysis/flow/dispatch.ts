@@ -28,6 +28,7 @@ const DISPATCHED_BY: ReadonlyMap<string, string> = new Map([
   ['add', 'act'],
 ]);
 const DISPATCHERS: ReadonlySet<string> = new Set(DISPATCHED_BY.values());
+const NO_HANDLERS: readonly Dispatched[] = Object.freeze([]);
 
 /** An event name, or a pattern's fields by key; each value a static key (see `staticKey`). */
 type Name = { readonly kind: 'name'; readonly value: string } | { readonly kind: 'pattern'; readonly fields: ReadonlyMap<string, string> };
@@ -60,7 +61,10 @@ export class Dispatches {
 
   /** The handlers a dispatch call runs (`bus.emit('welcome', user)`), with the name they were registered under. */
   handlersOf(call: Call): readonly Dispatched[] {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    if (call.type !== AST_NODE_TYPES.CallExpression) return NO_HANDLERS;
+    // Most calls are no dispatch (`emit`, `act`) at all: told apart by name, with no entry kept for each.
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !DISPATCHERS.has(propertyName(callee) ?? '')) return NO_HANDLERS;
     let found = this.byCall.get(call);
     if (!found) this.byCall.set(call, (found = this.match(call)));
     return found;

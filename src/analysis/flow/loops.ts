@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { childNodes, isFunction, variableOf } from './ast.js';
+import { isFunction, pushChildNodes, variableOf } from './ast.js';
 import { own } from '../../util/own.js';
 
 /** Loops, found from a node's ancestors (no code-path analysis, so oxlint's host runs it too). */
@@ -45,7 +45,7 @@ export function awaitsIn(body: Node): boolean {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
     if (isFunction(node)) continue;
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return false;
 }
@@ -73,10 +73,13 @@ export function isIndexVariable(node: Node, loop: TSESTree.ForStatement): boolea
  */
 export function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.Scope): boolean {
   const [start, end] = region.range;
-  const stack: Node[] =
-    call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression
-      ? [...call.arguments, call.callee]
-      : [call];
+  const stack: Node[] = [];
+  if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
+    for (const argument of call.arguments) stack.push(argument);
+    stack.push(call.callee);
+  } else {
+    stack.push(call);
+  }
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.Identifier) {
@@ -88,7 +91,7 @@ export function dependsOn(call: Node, region: Node, globalScope: TSESLint.Scope.
     // A name that is no reference (`{ to: … }`'s key, `.email` of `user.email`) depends on nothing.
     if (node.type === AST_NODE_TYPES.Property && !node.computed) stack.push(node.value);
     else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) stack.push(node.object);
-    else stack.push(...childNodes(node));
+    else if (node.type !== AST_NODE_TYPES.Literal) pushChildNodes(node, stack); // a literal has no child (a message's texts)
   }
   return false;
 }

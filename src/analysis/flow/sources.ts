@@ -41,6 +41,9 @@ const ACTIVE: readonly Source[] = Object.freeze([]);
 
 type ThisWrites = Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, readonly TSESTree.Expression[]>>, 'get'>;
 
+/** The path of the value itself, shared: a walk reads a one-key path for every field of every send. */
+const NO_PATH: readonly string[] = Object.freeze([]);
+
 /** Methods that return the elements of the array they are called on (a copy, a part, another order). */
 const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
 
@@ -48,12 +51,23 @@ export class ValueFlow {
   private readonly memo = new Map<Node, readonly Source[]>();
   /** What each variable written with plain assignments holds (`assigned` branch of `identifier`). */
   private readonly assigned = new Map<TSESLint.Scope.Variable, readonly Source[]>();
+  /**
+   * The answers for a name and for a field of a name (`user`, `user.email`) that are the same at
+   * every reference to the variable: made whole (with no cut) and naming no reference. A file
+   * that sends to `user.email` thousands of times reads the loop's elements once.
+   */
+  private readonly byVariable = new Map<TSESLint.Scope.Variable, Map<string | typeof SELF, readonly Source[]>>();
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
   /** The fields being walked, by expression or variable (`walk`): one asked again inside its own answer adds nothing. */
   private readonly walking = new Map<Node | TSESLint.Scope.Variable, Set<string>>();
   private depth = 0;
+  /**
+   * How many answers were cut short so far: asked again inside themselves, or past the depth
+   * budget. An answer made with no cut is the same wherever it is asked.
+   */
+  private cuts = 0;
 
   constructor(
     readonly globalScope: TSESLint.Scope.Scope,
@@ -65,8 +79,7 @@ export class ValueFlow {
 
   /** Runs `compute` one level deeper in the shared budget, or returns `fallback` past it. */
   within<T>(fallback: T, compute: () => T): T {
-    if (this.depth >= MAX_DEPTH) return fallback;
-    this.depth++;
+    if (!this.enter()) return fallback;
     try {
       return compute();
     } finally {
@@ -74,12 +87,43 @@ export class ValueFlow {
     }
   }
 
+  /**
+   * One level deeper in the shared budget, for a model's hot path that makes no closure: false
+   * past it (a cut); after true, `leave()` in a `finally`.
+   */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      this.cuts++;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** The cuts made so far: the same count before and after an answer (a model's too) means it was made whole. */
+  get cutCount(): number {
+    return this.cuts;
+  }
+
   /** What `node` can evaluate to. */
   sources(node: Node): readonly Source[] {
     const target = unwrap(node);
     const known = this.memo.get(target);
     if (known) return known;
-    if (this.active.has(target) || this.depth >= MAX_DEPTH) return [unknown(target)];
+    // `user`, `user.email`: the variable's answer, when one was made whole.
+    const base = nameOf(target);
+    const variable = base && variableOf(this.globalScope, base);
+    const found = variable ? this.byVariable.get(variable)?.get(fieldKey(target)) : undefined;
+    if (found) return found;
+    if (this.active.has(target) || this.depth >= MAX_DEPTH) {
+      this.cuts++;
+      return [unknown(target)];
+    }
+    const cuts = this.cuts;
     this.active.add(target);
     this.depth++;
     let result: readonly Source[];
@@ -89,8 +133,27 @@ export class ValueFlow {
       this.active.delete(target);
       this.depth--;
     }
-    this.memo.set(target, result);
+    if (variable && this.cuts === cuts && !names(result, target) && !names(result, base)) {
+      let answers = this.byVariable.get(variable);
+      if (!answers) this.byVariable.set(variable, (answers = new Map()));
+      answers.set(fieldKey(target), result);
+    } else {
+      this.memo.set(target, result);
+    }
     return result;
+  }
+
+  /**
+   * The answer `sources` gives for a name or a named field when its variable keeps it, without
+   * making one: a model can keep its own answer for the shared one (a client's kind, a list's
+   * class), with no entry per expression.
+   */
+  sharedSources(node: Node): readonly Source[] | undefined {
+    const target = unwrap(node);
+    const base = nameOf(target);
+    if (!base || this.memo.has(target)) return undefined;
+    const variable = variableOf(this.globalScope, base);
+    return variable ? this.byVariable.get(variable)?.get(fieldKey(target)) : undefined;
   }
 
   /** What the value at `path` inside `node` can evaluate to (`sources` when the path is empty). */
@@ -212,6 +275,7 @@ export class ValueFlow {
           // `let cc; if (…) cc = admins.map(…); else cc = null;`: any value it is given, read once
           // per variable (each of n references would read n writes); inside its own answer, unknown.
           const known = this.assigned.get(variable);
+          if (known === ACTIVE) this.cuts++;
           if (known) return known === ACTIVE ? [unknown(node, [holder])] : known;
           const values = assignedValues(variable);
           if (!values) return [unknown(node, [holder])];
@@ -421,6 +485,7 @@ export class ValueFlow {
       return;
     }
     if (this.depth >= MAX_DEPTH) {
+      this.cuts++;
       out.push(unknown(target));
       return;
     }
@@ -434,7 +499,10 @@ export class ValueFlow {
     const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
     const key = named ? path.join('\0') : '';
     let paths = named ? this.walking.get(at) : undefined;
-    if (paths?.has(key)) return;
+    if (paths?.has(key)) {
+      this.cuts++;
+      return;
+    }
     if (named && !paths) this.walking.set(at, (paths = new Set()));
     paths?.add(key);
     this.depth++;
@@ -447,7 +515,8 @@ export class ValueFlow {
   }
 
   private step(node: Node, path: readonly string[], holder: Node, object: TSESTree.ObjectExpression | null, out: FieldEntry[]): void {
-    const [head, ...rest] = path as [string, ...string[]];
+    const head = path[0]!;
+    const rest = path.length === 1 ? NO_PATH : path.slice(1);
     if (head === '[]') {
       for (const entry of this.elementWrites(node)) {
         if (entry.kind === 'write') this.walk(entry.value, rest, entry.value, null, out);
@@ -519,6 +588,31 @@ function parameterProperty(cls: ClassNode, name: string): { fn: FunctionNode; na
     }
   }
   return null;
+}
+
+/** The key of a variable's own answer among its fields' (`byVariable`). */
+const SELF = Symbol('self');
+
+/**
+ * The name whose variable may keep the answer for `node`: `user` itself, or `user` of
+ * `user.email`, a field by a plain property name (not `this.x`, `list[0]` or `a[key]`).
+ */
+export function nameOf(node: Node): TSESTree.Identifier | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.object
+    : null;
+}
+
+/** Whether an answer names `node` itself (`unknown(node)`, a global's `value(node)`): it is that expression's own. */
+export function names(sources: readonly Source[], node: Node): boolean {
+  for (const source of sources) if (source.node === node) return true;
+  return false;
+}
+
+/** Where a name's answer (`SELF`) or a named field's (`email`) is kept among its variable's. */
+function fieldKey(node: Node): string | typeof SELF {
+  return node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : SELF;
 }
 
 function value(node: Node, through: readonly Holder[] = []): ValueSource {

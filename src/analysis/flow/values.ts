@@ -143,8 +143,9 @@ export function memberWrites(variable: TSESLint.Scope.Variable, key: string): re
     }
     memberWriteIndex.set(variable, index);
   }
-  return index.get(key) ?? [];
+  return index.get(key) ?? NO_WRITES;
 }
+const NO_WRITES: readonly TSESTree.AssignmentExpression[] = Object.freeze([]);
 
 /**
  * `queue.shift()`, `queue.pop()`, `queue.at(0)`, `queue[0]`: one element taken from an array.

@@ -6,7 +6,7 @@ import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
 import type { KindRef } from './kinds.js';
 import type { ProjectModules } from './project.js';
-import type { Holder, ImportSource, Source, ValueFlow } from '../flow/sources.js';
+import { type Holder, type ImportSource, nameOf, names, type Source, type ValueFlow } from '../flow/sources.js';
 import { classField, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { own } from '../../util/own.js';
 
@@ -41,8 +41,19 @@ function namespaceMember(root: KindRef | null, name: string): KindRef | null {
   return name === 'default' ? defaultOf(root) : memberOf(root, name);
 }
 
-/** `value.name`: a property of the kind, or one of its methods. */
+/** `value.name`: a property of the kind, or one of its methods. The same ref for the same member, made once. */
 export function memberOf(ref: KindRef | null, name: string): KindRef | null {
+  if (!ref) return null;
+  // `transport.sendMail` in every send of a file: one client's ref, one member's.
+  let members = membersOf.get(ref);
+  if (!members) membersOf.set(ref, (members = new Map()));
+  let member = members.get(name);
+  if (member === undefined) members.set(name, (member = findMember(ref, name)));
+  return member;
+}
+const membersOf = new WeakMap<KindRef, Map<string, KindRef | null>>();
+
+function findMember(ref: KindRef | null, name: string): KindRef | null {
   const spec = ref && kindSpec(ref);
   if (!ref || !spec) return null;
   if (ref.imported?.only && !ref.imported.only.has(name)) return null;
@@ -79,7 +90,14 @@ function same(a: KindRef, b: KindRef): boolean {
  * transporter), and TypeScript annotations that name an SDK type. Memoised; never guesses from names.
  */
 export class ValueResolver {
-  private readonly memo = new Map<Node, KindRef | null>();
+  private readonly memo = new Map<Node, KindRef | null | typeof RESOLVING>();
+  /**
+   * The kind of a value query's answer, where the query shares one answer among the references
+   * to a variable (`transport` in each of thousands of sends): made whole, naming none of them.
+   */
+  private readonly bySources = new WeakMap<readonly Source[], KindRef>();
+  /** Expressions found inside their own answer so far. */
+  private cycles = 0;
 
   constructor(
     /** The file's value query. */
@@ -94,11 +112,39 @@ export class ValueResolver {
 
   kindOf(node: Node): KindRef | null {
     const target = unwrap(node);
-    if (this.memo.has(target)) return this.memo.get(target)!;
-    this.memo.set(target, null); // cycles resolve to "unknown"
-    const result = this.flow.within(null, () => this.compute(target)) ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
+    const known = this.memo.get(target);
+    if (known === RESOLVING) this.cycles++; // cycles resolve to "unknown"
+    if (known !== undefined) return known === RESOLVING ? null : known;
+    const shared = this.sharedKind(target);
+    if (shared) return shared;
+    this.memo.set(target, RESOLVING);
+    let computed: KindRef | null = null;
+    if (this.flow.enter()) {
+      try {
+        computed = this.compute(target);
+      } finally {
+        this.flow.leave();
+      }
+    }
+    const result = computed ?? (this.types && isReceiver(target) ? this.types.kindOf(target) : null);
     this.memo.set(target, result);
     return result;
+  }
+
+  /**
+   * `transport` and `transport.sendMail` in each of thousands of sends: the kind kept for the
+   * name's shared answer, and that kind's member, with no entry per expression.
+   */
+  private sharedKind(target: Node): KindRef | undefined {
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const sources = this.flow.sharedSources(target);
+      return sources && !names(sources, target) ? this.bySources.get(sources) : undefined;
+    }
+    const base = nameOf(target);
+    if (!base || target.type !== AST_NODE_TYPES.MemberExpression || target.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const known = this.memo.get(base);
+    const object = known === undefined ? this.sharedKind(base) : known === RESOLVING ? null : known;
+    return (object && memberOf(object, target.property.name)) ?? undefined;
   }
 
   private compute(node: Node): KindRef | null {
@@ -140,13 +186,20 @@ export class ValueResolver {
 
   /** The kind every source of the value shares, ignoring `null` and `undefined`. */
   private fromSources(node: Node): KindRef | null {
+    const sources = this.flow.sources(node);
+    const shared = this.bySources.get(sources);
+    if (shared && !names(sources, node)) return shared;
+    const cuts = this.flow.cutCount;
+    const cycles = this.cycles;
     let found: KindRef | null = null;
-    for (const source of this.flow.sources(node)) {
+    for (const source of sources) {
       if (source.kind === 'value' && source.path.length === 0 && isNothing(source.node)) continue;
       const kind = this.sourceKind(source, node);
       if (!kind || (found && !same(found, kind))) return null;
       found = kind;
     }
+    // Whole, and the same for any expression with this answer: one that is no source of itself.
+    if (found && this.flow.cutCount === cuts && this.cycles === cycles && !names(sources, node)) this.bySources.set(sources, found);
     return found;
   }
 
@@ -294,6 +347,9 @@ function isReceiver(node: Node): boolean {
 }
 
 /** `null` or `undefined`: no value to agree on. */
+/** The mark of an expression whose kind is being resolved. */
+const RESOLVING = Symbol('resolving');
+
 function isNothing(node: Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }

@@ -44,8 +44,11 @@ export class MessageReader {
   ) {}
 
   read(message: Node, path: readonly PathSegment[]): Lookup {
+    const entries = this.flow.read(message, path);
+    // Only writes (a field of an object literal, the common case): they are the lookup's writes as they are.
+    if (entries.every((entry) => entry.kind === 'write')) return { writes: entries as FieldWrite[], forwards: NO_FORWARDS, complete: true };
     const lookup: MutableLookup = { writes: [], forwards: [], complete: true };
-    this.collect(this.flow.read(message, path), lookup);
+    this.collect(entries, lookup);
     return lookup;
   }
 
@@ -108,3 +111,4 @@ export class MessageReader {
 }
 
 type MutableLookup = { writes: FieldWrite[]; forwards: ParamRef[]; complete: boolean };
+const NO_FORWARDS = Object.freeze([]) as unknown as ParamRef[];

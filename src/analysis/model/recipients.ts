@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { childNodes, classField, type FunctionNode, propertyName, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
+import { classField, type FunctionNode, propertyName, pushChildNodes, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
-import type { Holder, ParameterSource, Source, ValueFlow } from '../flow/sources.js';
+import { type Holder, names, type ParameterSource, type Source, type ValueFlow } from '../flow/sources.js';
 import { isRequestInput } from '../flow/requests.js';
 import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
@@ -34,8 +34,15 @@ export type RecipientList =
   | { readonly kind: 'parameter'; readonly param: ParamRef }
   | { readonly kind: 'unknown' };
 
+/** A list of recipients: data-driven, or more than one address spelled out. */
+export function isList(list: RecipientList): boolean {
+  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
+}
+
 const DATA_DRIVEN: RecipientList = { kind: 'data-driven' };
 const UNKNOWN: RecipientList = { kind: 'unknown' };
+/** An expression being classified: unknown inside its own answer (a cut of the answer it is part of). */
+const CLASSIFYING: RecipientList = { kind: 'unknown' };
 const fixed = (count: number): RecipientList => ({ kind: 'fixed', count });
 
 /** Array methods that return an array of a length the input decides. */
@@ -64,6 +71,13 @@ const OBJECT_LISTS: ReadonlySet<string> = new Set(['keys', 'values', 'entries'])
 
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
+  /**
+   * The class of a value query's answer, where the query shares one answer among many
+   * expressions (`user.email` in each of thousands of sends): made whole, naming none of them.
+   */
+  private readonly bySources = new WeakMap<readonly Source[], RecipientList>();
+  /** Expressions found inside their own answer so far (see `CLASSIFYING`). */
+  private cycles = 0;
   /** `parameterBehind` per expression; null while being answered. */
   private readonly behindMemo = new Map<Node, ParamRef | null>();
 
@@ -77,9 +91,23 @@ export class RecipientClassifier {
   classify(node: Node): RecipientList {
     const target = unwrap(node);
     const known = this.memo.get(target);
-    if (known) return known;
-    this.memo.set(target, UNKNOWN); // cycles are unknown
-    let result = this.flow.within(UNKNOWN, () => this.compute(target));
+    if (known) {
+      if (known === CLASSIFYING) this.cycles++;
+      return known;
+    }
+    // `user.email` in each of thousands of sends: the class of the query's shared answer, with no entry per expression.
+    const shared = this.flow.sharedSources(target);
+    const sharedClass = shared && !names(shared, target) ? this.bySources.get(shared) : undefined;
+    if (sharedClass && (sharedClass.kind !== 'unknown' || !this.types)) return sharedClass;
+    this.memo.set(target, CLASSIFYING); // cycles are unknown
+    let result = UNKNOWN;
+    if (this.flow.enter()) {
+      try {
+        result = this.compute(target);
+      } finally {
+        this.flow.leave();
+      }
+    }
     if (result.kind === 'unknown' && this.types) {
       // A tuple type spells out its length. An array type proves a data-driven list only on a
       // value that comes from a call (a query, a repository method): never on a parameter or
@@ -100,11 +128,23 @@ export class RecipientClassifier {
       case AST_NODE_TYPES.LogicalExpression:
       case AST_NODE_TYPES.SequenceExpression:
       case AST_NODE_TYPES.AssignmentExpression:
-        // Any value it can have may be sent: the most telling decides.
-        return mostSevere(this.flow.sources(node).map((s) => this.source(s, node)));
+        return this.ofSources(node);
       default:
         return this.value(node, []);
     }
+  }
+
+  /** Any value an expression can have may be sent: the most telling decides. */
+  private ofSources(node: Node): RecipientList {
+    const sources = this.flow.sources(node);
+    const shared = this.bySources.get(sources);
+    if (shared && !names(sources, node)) return shared;
+    const cuts = this.flow.cutCount;
+    const cycles = this.cycles;
+    const result = mostSevere(sources.map((s) => this.source(s, node)));
+    // Whole, and the same for any expression with this answer: one that is no source of itself.
+    if (this.flow.cutCount === cuts && this.cycles === cycles && !names(sources, node)) this.bySources.set(sources, result);
+    return result;
   }
 
   /** What one source of a recipient expression holds (`origin`: the expression asked about). */
@@ -494,7 +534,7 @@ function readsAnywhere(body: Node, name: string): boolean {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === name) return true;
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return false;
 }

@@ -7,7 +7,7 @@ import { functionName } from '../flow/functions.js';
 import { soleValue } from '../flow/values.js';
 import { kindSpec } from '../model/clients.js';
 import type { FieldWrite, Lookup } from '../model/messages.js';
-import type { ParamRef } from '../model/recipients.js';
+import { isList, type ParamRef } from '../model/recipients.js';
 import type { FileModel } from './file-model.js';
 import type { ExportFacts, ForwardedParameter, ModuleUse } from './summary-types.js';
 import type { Exposure, MailCall } from './types.js';
@@ -44,26 +44,36 @@ export class Exposures {
   readonly moduleUses: ModuleUse[] = [];
   private readonly wrapperSeen = new Set<string>();
   private readonly exposedHolders = new Set<Node>();
-  /** Object literals already read as the message of a send, with the send's own context. */
-  readonly checkedMessages = new Set<Node>();
+  /**
+   * Object literals already read as the message of a send, with the send's own context: the
+   * messages as the sends gave them, resolved to their literals when first asked (only the shape
+   * pass asks, under `strict` or with types).
+   */
+  private readonly checkedMessages = new Set<Node>();
+  private readonly messagesToCheck: Node[] = [];
 
   constructor(private readonly file: FileModel) {}
 
-  /** Reports the visible fields of one message; `call` is the send, when there is one in view. */
-  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): void {
+  /**
+   * Reports the visible fields of one message; `call` is the send, when there is one in view.
+   * Returns, by `message.visible`, what each visible field says of whether the message reaches
+   * many recipients, for the send to answer that without reading them again (see `VisibleField`).
+   */
+  checkMessage(sdk: SdkSpec, call: MailCall | null, message: MessageSpec, messageNode: Node, send: SendSpec): VisibleField[] {
     const { reader } = this.file;
-    this.markChecked(messageNode);
-    const individualFields = new Set<string>();
+    this.messagesToCheck.push(messageNode);
+    // Most messages individualise nothing: the set of fields that are, made only when one is.
+    let individualFields: ReadonlySet<string> | null = null;
     let accountDecides = false;
     let flagTarget: TSESTree.ObjectExpression | null = null;
     const flag = message.individualFlag;
-    const flagFields = flag?.fields ?? message.visible.map((f) => f.path.join('.'));
+    const { flagFields, fields } = fieldsOf(message);
     const argIndividual = call !== null && individualByArgument(this.file, call.node, send);
-    if (send.individual || argIndividual) flagFields.forEach((f) => individualFields.add(f));
+    if (send.individual || argIndividual) individualFields = flagFields;
     if (flag) {
       const state = reader.flag(messageNode, flag.path);
-      if (state.state === 'static' && state.value === flag.equals) flagFields.forEach((f) => individualFields.add(f));
-      else if (state.state === 'unknown') flagFields.forEach((f) => individualFields.add(f)); // unknown is silent
+      if (state.state === 'static' && state.value === flag.equals) individualFields = flagFields;
+      else if (state.state === 'unknown') individualFields = flagFields; // unknown is silent
       else if (state.state === 'absent' && flag.unsetFix) accountDecides = true;
       flagTarget = flagObject(messageNode, flag.path);
     }
@@ -71,24 +81,30 @@ export class Exposures {
       const present = reader.read(messageNode, message.individualWhenPresent.path);
       const set = present.writes.filter((w) => !isUndefined(w.value));
       if (set.length || present.forwards.length || !present.complete) {
-        message.individualWhenPresent.fields.forEach((f) => individualFields.add(f));
+        individualFields = new Set([...(individualFields ?? []), ...message.individualWhenPresent.fields]);
       }
     }
-    for (const field of message.visible) {
-      const fieldName = field.path.length ? field.path.join('.').replaceAll('.[]', '[]') : `argument ${(send.arg ?? 0) + 1}`;
-      if (individualFields.has(field.path.join('.'))) continue;
+    const written = new Array<VisibleField>(fields.length).fill(null);
+    for (const [index, { field, key, name }] of fields.entries()) {
+      const fieldName = name ?? `argument ${(send.arg ?? 0) + 1}`;
+      if (individualFields?.has(key)) continue;
       const lookup = reader.read(messageNode, field.path);
+      let lists = false;
       for (const write of lookup.writes) {
-        this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget });
+        // Classified first: most writes are no list (one address), and need no exposure built.
+        const list = this.file.classifier.classify(write.value);
+        if (isList(list)) lists = true;
+        if (list.kind !== 'unknown') this.recordWrite({ sdk, call, message, field, fieldName, write, accountDecides, flagTarget }, list);
       }
+      written[index] = lists || lookup.writes;
       for (const param of lookup.forwards) {
         this.wrap({ param, sdk, message, field, fieldName, accountDecides });
       }
     }
+    return written;
   }
 
-  private recordWrite(found: Omit<Exposure, 'list'>): void {
-    const list = this.file.classifier.classify(found.write.value);
+  private recordWrite(found: Omit<Exposure, 'list'>, list = this.file.classifier.classify(found.write.value)): void {
     if (list.kind === 'parameter') {
       const { sdk, message, field, fieldName, accountDecides, write, flagTarget } = found;
       this.wrap({ param: list.param, sdk, message, field, fieldName, accountDecides, write, flagTarget });
@@ -244,6 +260,7 @@ export class Exposures {
    * the send's own check covers it, and asking for its contextual type again would only cost.
    */
   insideChecked(object: TSESTree.ObjectExpression): boolean {
+    if (this.messagesToCheck.length) for (const messageNode of this.messagesToCheck.splice(0)) this.markChecked(messageNode);
     if (this.checkedMessages.size === 0) return false;
     for (let node: Node | undefined = object; node && node.type !== AST_NODE_TYPES.Program; node = node.parent) {
       if (this.checkedMessages.has(node)) return true;
@@ -274,6 +291,37 @@ export function individualByArgument(file: FileModel, node: TSESTree.CallExpress
 function staticValue(file: FileModel, node: Node): { value: unknown } | null {
   return ASTUtils.getStaticValue(node, scopeAt(file.globalScope, node));
 }
+
+/**
+ * A message's visible fields as `checkMessage` reads them, made once per message spec: each
+ * field's path as a key (`personalizations.[].to`), its name as users write it
+ * (`personalizations[].to`; null for the message itself, named by its argument), and the fields
+ * the individualising flag covers.
+ */
+function fieldsOf(message: MessageSpec): {
+  readonly flagFields: ReadonlySet<string>;
+  readonly fields: readonly { readonly field: RecipientField; readonly key: string; readonly name: string | null }[];
+} {
+  let known = messageFields.get(message);
+  if (!known) {
+    const fields = message.visible.map((field) => {
+      const key = field.path.join('.');
+      return { field, key, name: field.path.length ? key.replaceAll('.[]', '[]') : null };
+    });
+    known = { flagFields: new Set(message.individualFlag?.fields ?? fields.map((f) => f.key)), fields };
+    messageFields.set(message, known);
+  }
+  return known;
+}
+const messageFields = new WeakMap<MessageSpec, ReturnType<typeof fieldsOf>>();
+
+/**
+ * What a visible field of a message says of whether the message reaches many recipients, as the
+ * exposures pass read it: true when a value written there is a list; else its writes, whose
+ * values' declared types may still say so; null when a flag individualises the field (the send
+ * reads it itself).
+ */
+export type VisibleField = true | readonly FieldWrite[] | null;
 
 function flagObject(messageNode: Node, path: readonly string[]): TSESTree.ObjectExpression | null {
   let current = unwrap(messageNode);

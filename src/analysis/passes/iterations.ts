@@ -7,7 +7,7 @@ import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import { ARRAY_CALLBACKS, awaitsIn, dependsOn, inLoopBody, isIndexVariable, isLoop, type Loop, stepsByOne } from '../flow/loops.js';
 import type { ValueFlow } from '../flow/sources.js';
 import { elementBinding, takenFrom } from '../flow/values.js';
-import type { MailCall } from './types.js';
+import type { MailCall, PerElement } from './types.js';
 import type { MessageReader } from '../model/messages.js';
 import type { ParamRef, RecipientClassifier } from '../model/recipients.js';
 import { kindSpec, type ValueResolver } from '../model/clients.js';
@@ -18,14 +18,6 @@ type Node = TSESTree.Node;
 /** A loop bounded by a literal this small is a retry loop, not iteration over data. */
 const MAX_RETRY_BOUND = 10;
 
-/** How a send repeats: once per element of a collection, one after another or all at once. */
-export interface PerElement {
-  /** The loop statement, or the call that iterates (`users.forEach(…)`, `pMap(…)`). */
-  readonly loop: Node;
-  readonly mode: 'sequential' | 'parallel';
-  /** What the loop iterates, when it is in view: `users` of `for (const u of users)`, `users.map(…)`. */
-  readonly collection: Node | null;
-}
 
 /**
  * Decides whether a send runs once per element of a data-driven collection. It looks only at the
@@ -36,8 +28,14 @@ export class IterationAnalysis {
   private readonly globalScope: ValueFlow['globalScope'];
   /** Whether each loop body awaits a pause, answered once per body. */
   private readonly pauses = new Map<Node, boolean>();
+  /** Whether each loop runs once per element of data, answered once per loop. */
+  private readonly loopsOverData = new Map<Loop, boolean>();
+  /** The parameter behind each loop's collection (`parameterOf`), answered once per collection. */
+  private readonly parameters = new Map<Node, ParamRef | null>();
   /** Loops over a parameter that every caller fills with one element at most (passes/loop-callers.ts). */
   private readonly judgedByCallers = new Set<Node>();
+  /** One answer per loop, mode and collection, shared by the sends of the loop. */
+  private readonly repeats = new Map<Node, PerElement[]>();
 
   constructor(
     private readonly resolver: ValueResolver,
@@ -54,6 +52,15 @@ export class IterationAnalysis {
    * `throttlingFunctions` are the user's own helpers that bound concurrency, by name.
    */
   perElement(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
+    let found: PerElement | null | undefined;
+    // With no throttling helpers named (the passes, the rule's default), kept on the call: the
+    // passes and the rule each ask for every send, and would walk each send's arguments again.
+    if (throttlingFunctions.length) found = this.iteration(call, throttlingFunctions);
+    else if ((found = call.iteration) === undefined) call.iteration = found = this.iteration(call, throttlingFunctions);
+    return found && !this.judgedByCallers.has(found.loop) ? found : null;
+  }
+
+  private iteration(call: MailCall, throttlingFunctions: readonly string[]): PerElement | null {
     if (call.callback && call.node.type === AST_NODE_TYPES.CallExpression) {
       // `users.map(sendWelcome)`: the call itself is the iteration, with the wrapper as its callback.
       if (this.isThrottle(call.node, throttlingFunctions)) return null;
@@ -100,8 +107,12 @@ export class IterationAnalysis {
     return null;
   }
 
-  private repeat(loop: Node, mode: PerElement['mode'], collection: Node | null): PerElement | null {
-    return this.judgedByCallers.has(loop) ? null : { loop, mode, collection };
+  private repeat(loop: Node, mode: PerElement['mode'], collection: Node | null): PerElement {
+    let known = this.repeats.get(loop);
+    if (!known) this.repeats.set(loop, (known = []));
+    let found = known.find((r) => r.mode === mode && r.collection === collection);
+    if (!found) known.push((found = { loop, mode, collection }));
+    return found;
   }
 
   /**
@@ -110,8 +121,12 @@ export class IterationAnalysis {
    * `Schema.parse(users)`. Its callers decide how many elements it has.
    */
   parameterOf(collection: Node): ParamRef | null {
-    const list = this.classifier.classify(collection);
-    return list.kind === 'parameter' ? list.param : this.classifier.parameterBehind(collection);
+    let param = this.parameters.get(collection);
+    if (param === undefined) {
+      const list = this.classifier.classify(collection);
+      this.parameters.set(collection, (param = list.kind === 'parameter' ? list.param : this.classifier.parameterBehind(collection)));
+    }
+    return param;
   }
 
   /** Every caller of the function fills the loop's parameter with one element at most: it is no loop over recipients. */
@@ -121,6 +136,13 @@ export class IterationAnalysis {
 
   /** Does the loop run once per element of data (not a retry counter, a fixed list or a chunk step)? */
   private iteratesData(loop: Loop): boolean {
+    // Asked once per send in the loop: answered once per loop.
+    let known = this.loopsOverData.get(loop);
+    if (known === undefined) this.loopsOverData.set(loop, (known = this.loopOverData(loop)));
+    return known;
+  }
+
+  private loopOverData(loop: Loop): boolean {
     switch (loop.type) {
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement:
@@ -363,6 +385,7 @@ function isChunk(collection: Node, flow: ValueFlow): boolean {
  * send starts a fixed time after the one before, a pace the code set itself.
  */
 function staggered(delays: readonly Node[], iteration: Node, globalScope: ValueFlow['globalScope']): boolean {
+  if (delays.length === 0) return false;
   return delays.some((delay) => {
     const value = unwrap(delay);
     return value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '*' && dependsOn(value, iteration, globalScope);

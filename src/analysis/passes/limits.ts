@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { ASTUtils } from '../../util/ast-utils.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { sdks, type Limit, type MessageSpec, type PathSegment, type SdkSpec, type SendSpec } from '../../sdks/index.js';
-import { childNodes, propertyName, scopeAt, unwrap } from '../flow/ast.js';
+import { propertyName, pushChildNodes, scopeAt, unwrap } from '../flow/ast.js';
 import { getMailAnalysis, type MailCall, perFile } from './sends.js';
 import type { MessageReader } from '../model/messages.js';
 import { chunkCall, isChunkLoopIndex, sameValue } from '../flow/chunks.js';
@@ -282,7 +282,7 @@ function shortenedField(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpressio
     ) {
       return true;
     }
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return false;
 }

@@ -54,14 +54,20 @@ export function judgeLoopsByCallers(
   elsewhere: (keys: readonly string[]) => readonly LoopUse[] | null,
 ): void {
   const verdicts = new Map<string, boolean>();
+  // The sends of one loop share its parameter's answer: the key is spelled once per parameter found.
+  const byParam = new Map<ParamRef, boolean>();
   for (const call of calls) {
     if (call.batch || call.queued || call.throttled) continue;
     const looped = loopedParameter(file, call);
     if (!looped) continue;
     const { param } = looped;
-    const key = `${param.fn.range.join(':')}#${param.index}.${param.path.join('.')}`;
-    let single = verdicts.get(key);
-    if (single === undefined) verdicts.set(key, (single = everyCallerPassesOne(file, param, exportKeys.get(param.fn) ?? [], elsewhere)));
+    let single = byParam.get(param);
+    if (single === undefined) {
+      const key = `${param.fn.range.join(':')}#${param.index}.${param.path.join('.')}`;
+      single = verdicts.get(key);
+      if (single === undefined) verdicts.set(key, (single = everyCallerPassesOne(file, param, exportKeys.get(param.fn) ?? [], elsewhere)));
+      byParam.set(param, single);
+    }
     if (single) file.iterations.judgeByCallers(looped.loop);
   }
 }

@@ -103,7 +103,7 @@ export class MailFile {
    * argument in a visible field (the exposures pass), or it sends (a send, for the loop checks).
    */
   private importedCall(links: ProjectView, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    if (this.sends.callByNode.has(node)) return; // an SDK call already, through an exported client
+    if (this.sends.isCall(node)) return; // an SDK call already, through an exported client
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const found = links.facts(node.type === AST_NODE_TYPES.NewExpression ? node : callee);

@@ -8,10 +8,10 @@ import { enclosingNamedFunction, functionName } from '../flow/functions.js';
 import { iteratesWithin } from '../flow/loops.js';
 import type { KindRef } from '../model/kinds.js';
 import { HttpSends } from '../model/http.js';
-import type { RecipientList } from '../model/recipients.js';
+import { isList } from '../model/recipients.js';
 import { TypeInfo } from '../model/type-info.js';
 import { own } from '../../util/own.js';
-import { type Exposures, individualByArgument } from './exposures.js';
+import { type Exposures, individualByArgument, type VisibleField } from './exposures.js';
 import type { FileModel } from './file-model.js';
 import type { ExportedSender } from './summary-types.js';
 import type { MailCall, MutableMailCall } from './types.js';
@@ -29,10 +29,13 @@ const httpSends = new HttpSends();
 
 export class SendCalls {
   readonly calls: MailCall[] = [];
-  readonly callByNode = new Map<Node, MailCall>();
+  /** The nodes of `calls`, indexed when first asked (`isCall`): most files never ask of most of their sends. */
+  private readonly callNodes = new Set<Node>();
+  private indexed = 0;
   /** `calls` and the file's call nodes by where they start, for the sends inside a function (`inside`). */
   private sortedCalls: { readonly call: MailCall; readonly order: number }[] | undefined;
   private sortedCallNodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] | undefined;
+  private readonly throttledClients = new Map<KindRef, boolean>();
 
   constructor(
     private readonly file: FileModel,
@@ -48,7 +51,7 @@ export class SendCalls {
     const spec = target && target.sdk.kinds[target.kind];
     if (!target || !spec) {
       if (node.type === AST_NODE_TYPES.CallExpression) this.httpCall(node);
-      if (node.type === AST_NODE_TYPES.CallExpression && !this.callByNode.has(node)) this.patternCall(node);
+      if (node.type === AST_NODE_TYPES.CallExpression && !this.isCall(node)) this.patternCall(node);
       return;
     }
     let send: SendSpec | undefined;
@@ -105,33 +108,27 @@ export class SendCalls {
     const usable = message && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
     const batch = usable && (send.batch ?? (send.acceptsArray && isArrayValue(usable) ? ['[]'] : undefined));
     const messages = !usable ? [] : batch ? reader.read(usable, batch).writes.map((w) => w.value) : [usable];
-    // Whether one call reaches many recipients matters only for a send in a loop: worked out on demand.
     const known = Boolean(send.batch || send.individual || send.bulk) || individualByArgument(this.file, node, send);
-    let reaches: boolean | undefined;
-    const reachesMany = () => (reaches ??= messages.some((m) => message !== undefined && this.reachesMany(message, m)));
-    const call: MutableMailCall = {
-      node,
-      sdk,
-      method,
-      spec: send,
-      get batch() {
-        return known || reachesMany();
-      },
-      throttled,
-      queued: Boolean(send.queued),
-      parallelArray: null,
-    };
+    const call: MutableMailCall = { node, sdk, method, spec: send, batch: known, throttled, queued: Boolean(send.queued), parallelArray: null, iteration: undefined };
     this.add(call);
     if (!usable || !message) return;
     if (send.acceptsArray && isArrayValue(usable) && classifier.classify(usable).kind !== 'fixed') {
       call.parallelArray = usable;
     }
-    for (const messageNode of messages) this.exposures.checkMessage(sdk, call, message, messageNode, send);
+    const written = messages.map((messageNode) => this.exposures.checkMessage(sdk, call, message, messageNode, send));
+    // Whether one call reaches many recipients (then a loop around it is a loop over chunks): every
+    // send is asked (the loop checks), so it is answered here, from what the exposures pass read.
+    if (!known) call.batch = messages.some((messageNode, i) => this.reachesMany(message, messageNode, written[i]!));
   }
 
   private add(call: MailCall): void {
     this.calls.push(call);
-    this.callByNode.set(call.node, call);
+  }
+
+  /** Whether a node is one of the sends found so far. */
+  isCall(node: Node): boolean {
+    for (; this.indexed < this.calls.length; this.indexed++) this.callNodes.add(this.calls[this.indexed]!.node);
+    return this.callNodes.has(node);
   }
 
   /**
@@ -139,11 +136,22 @@ export class SendCalls {
    * (`bcc`), or a list of per-recipient entries (`personalizations`, `messageVersions`,
    * `Messages`, `recipients`)? Then a loop around the send is a loop over chunks.
    */
-  private reachesMany(message: MessageSpec, messageNode: Node): boolean {
+  private reachesMany(message: MessageSpec, messageNode: Node, visibleFields: readonly VisibleField[]): boolean {
     const { reader, classifier } = this.file;
-    return recipientPaths(message).some((path) =>
-      reader.read(messageNode, path).writes.some((w) => isList(classifier.classify(w.value)) || classifier.declaresList(w.value)),
-    );
+    const paths = recipientPaths(message);
+    for (let i = 0; i < paths.length; i++) {
+      // A visible field as the exposures pass read it (`to`, `cc`): not read or classified a second time.
+      const visible = visibleFields[visibleIndex(message, i)];
+      if (visible === true) return true;
+      if (visible) {
+        for (const w of visible) if (classifier.declaresList(w.value)) return true;
+        continue;
+      }
+      for (const w of reader.read(messageNode, paths[i]!).writes) {
+        if (isList(classifier.classify(w.value)) || classifier.declaresList(w.value)) return true;
+      }
+    }
+    return false;
   }
 
   /** `await deliver(user)` where `deliver`, an export of a project module, sends: a send, for the loop checks. */
@@ -190,14 +198,16 @@ export class SendCalls {
         // A handler is called by the name it is registered under (`bus.emit('welcome', user)`).
         const name = functionName(fn) ?? callSites.dispatch.labelOf(fn);
         if (!name) continue;
-        const asOne = this.asOneSend(fn, inner);
         const uses: [TSESTree.CallExpression, TSESTree.Identifier | undefined][] = [
           ...callSites.callsOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
           ...callSites.passedAsCallback(fn),
           ...callSites.dispatch.dispatchesOf(fn).map((c): [TSESTree.CallExpression, undefined] => [c, undefined]),
         ];
+        // A function called nowhere in view (an export, a handler of another module) is no send here: its sends are not summed up.
+        if (uses.length === 0) continue;
+        const asOne = this.asOneSend(fn, inner);
         for (const [callNode, callback] of uses) {
-          if (this.callByNode.has(callNode)) continue;
+          if (this.isCall(callNode)) continue;
           const call: MailCall = {
             node: callNode,
             sdk: inner[0]!.sdk,
@@ -255,8 +265,14 @@ export class SendCalls {
     });
   }
 
-  /** The client was created with options that queue and throttle its sends. */
-  isThrottled(target: KindRef, depth = 0): boolean {
+  /** The client was created with options that queue and throttle its sends; read once per client (every send asks). */
+  isThrottled(target: KindRef): boolean {
+    let known = this.throttledClients.get(target);
+    if (known === undefined) this.throttledClients.set(target, (known = this.throttledAt(target, 0)));
+    return known;
+  }
+
+  private throttledAt(target: KindRef, depth: number): boolean {
     const { reader, resolver } = this.file;
     // Exported by another module of the project: its summary read the options where it was created.
     if (target.imported) return target.imported.throttled;
@@ -282,12 +298,19 @@ export class SendCalls {
     if (byOptions || !condition.via || depth > 2) return byOptions;
     return reader.read(options, condition.via).writes.some((write) => {
       const inner = resolver.kindOf(write.value);
-      return inner !== null && this.isThrottled(inner, depth + 1);
+      return inner !== null && this.throttledAt(inner, depth + 1);
     });
   }
 }
 
-/** The node lies inside the function (nested functions included). */
+/** Which of the message's visible fields the `index`th of its recipient paths is (-1: none), made once per message. */
+function visibleIndex(message: MessageSpec, index: number): number {
+  let indexes = visibleIndexes.get(message);
+  if (!indexes) visibleIndexes.set(message, (indexes = recipientPaths(message).map((path) => message.visible.findIndex((field) => field.path === path))));
+  return indexes[index]!;
+}
+const visibleIndexes = new WeakMap<MessageSpec, readonly number[]>();
+
 /** `items` ordered by where their node starts. */
 function byStart<T>(items: readonly T[], nodeOf: (item: T) => Node): T[] {
   return [...items].sort((a, b) => nodeOf(a).range[0] - nodeOf(b).range[0]);
@@ -325,10 +348,6 @@ function isArrayValue(node: Node): boolean {
       value.callee.type === AST_NODE_TYPES.MemberExpression &&
       (propertyName(value.callee) === 'map' || propertyName(value.callee) === 'flatMap'))
   );
-}
-
-export function isList(list: RecipientList): boolean {
-  return list.kind === 'data-driven' || (list.kind === 'fixed' && list.count > 1);
 }
 
 function calleeName(callee: Node): string {

@@ -29,6 +29,21 @@ export interface MailCall {
   readonly parallelArray: Node | null;
   /** The wrapper is passed by name to this call rather than called (`users.map(sendWelcome)`, `users.map(mailer.sendWelcome)`). */
   readonly callback?: TSESTree.Identifier | TSESTree.MemberExpression;
+  /**
+   * The iteration the call runs in, kept here by the iterations model once found (with no
+   * throttling helpers named, before the loop-callers verdicts): the passes and the rules ask it
+   * of every send. Undefined until asked.
+   */
+  iteration?: PerElement | null;
+}
+
+/** How a send repeats: once per element of a collection, one after another or all at once (passes/iterations.ts). */
+export interface PerElement {
+  /** The loop statement, or the call that iterates (`users.forEach(…)`, `pMap(…)`). */
+  readonly loop: Node;
+  readonly mode: 'sequential' | 'parallel';
+  /** What the loop iterates, when it is in view: `users` of `for (const u of users)`, `users.map(…)`. */
+  readonly collection: Node | null;
 }
 
 export type MutableMailCall = { -readonly [K in keyof MailCall]: MailCall[K] };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 
 /**
  * The version of a file or a folder as the project layer saw it, and whether it is still that
@@ -95,11 +95,26 @@ export function fileUnchanged(file: string, version: FileVersion | null): boolea
   return sameContent(version as FileVersion & { hash: string }, stats, () => readFileSync(file, 'utf8'));
 }
 
-/** A file's text with the version it was read at; null when it cannot be read. */
-export function readVersioned(file: string): { readonly text: string; readonly version: FileVersion } | null {
+/**
+ * A file's text with the version it was read at; null when it cannot be read. A file of more than
+ * `maxBytes` is not read: its text is null, its version the stamp (rewritten to the same size, it
+ * is still too large).
+ */
+export function readVersioned(file: string, maxBytes = Infinity): { readonly text: string | null; readonly version: FileVersion } | null {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    if (maxBytes === Infinity) text = readFileSync(file, 'utf8');
+    else {
+      // The size from the open file, before its text: a linted file of megabytes is not read again for its imports.
+      const fd = openSync(file, 'r');
+      try {
+        const stats = fstatSync(fd);
+        if (stats.size > maxBytes) return { text: null, version: { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } };
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
+    }
   } catch {
     return null;
   }

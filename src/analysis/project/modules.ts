@@ -24,8 +24,10 @@ export interface ParsedModule {
 
 /** The module's text and version; null when it is gone, unreadable or too large. */
 export function readModule(file: string): { readonly text: string; readonly version: FileVersion } | null {
-  const read = readFile(file);
-  return read && read.text.length <= MAX_BYTES ? read : null;
+  // No unit of the text (`text.length` counts UTF-16 units) takes more than three bytes of the file:
+  // a file of over three times the limit in bytes is over it in text, and is not read at all.
+  const read = readFile(file, 3 * MAX_BYTES);
+  return read?.text != null && read.text.length <= MAX_BYTES ? { text: read.text, version: read.version } : null;
 }
 
 const facts = new Store<unknown>('module text facts', 65_536);

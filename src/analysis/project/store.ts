@@ -257,8 +257,11 @@ function unchanged(dependency: Dependency): boolean {
 }
 
 /** Reads a file, recording it as a dependency of the entries being computed; null when it cannot be read. */
-export function readFile(file: string): { readonly text: string; readonly version: FileVersion } | null {
-  const read = readVersioned(file);
+export function readFile(file: string): { readonly text: string; readonly version: FileVersion } | null;
+/** The same, with a file of more than `maxBytes` left unread (its text null). */
+export function readFile(file: string, maxBytes: number): { readonly text: string | null; readonly version: FileVersion } | null;
+export function readFile(file: string, maxBytes?: number): { readonly text: string | null; readonly version: FileVersion } | null {
+  const read = readVersioned(file, maxBytes);
   track({ kind: 'file', path: file, version: read?.version ?? null });
   return read;
 }
