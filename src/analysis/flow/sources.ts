@@ -135,7 +135,7 @@ export class ValueFlow {
     }
     if (variable && this.cuts === cuts && !names(result, target) && !names(result, base)) {
       let answers = this.byVariable.get(variable);
-      if (!answers) this.byVariable.set(variable, (answers = new Map()));
+      if (!answers) this.byVariable.set(variable, (answers = new Map<string | typeof SELF, readonly Source[]>()));
       answers.set(fieldKey(target), result);
     } else {
       this.memo.set(target, result);
