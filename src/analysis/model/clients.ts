@@ -46,7 +46,7 @@ export function memberOf(ref: KindRef | null, name: string): KindRef | null {
   if (!ref) return null;
   // `transport.sendMail` in every send of a file: one client's ref, one member's.
   let members = membersOf.get(ref);
-  if (!members) membersOf.set(ref, (members = new Map()));
+  if (!members) membersOf.set(ref, (members = new Map<string, KindRef | null>()));
   let member = members.get(name);
   if (member === undefined) members.set(name, (member = findMember(ref, name)));
   return member;

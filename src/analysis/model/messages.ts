@@ -46,7 +46,7 @@ export class MessageReader {
   read(message: Node, path: readonly PathSegment[]): Lookup {
     const entries = this.flow.read(message, path);
     // Only writes (a field of an object literal, the common case): they are the lookup's writes as they are.
-    if (entries.every((entry) => entry.kind === 'write')) return { writes: entries as FieldWrite[], forwards: NO_FORWARDS, complete: true };
+    if (entries.every((entry) => entry.kind === 'write')) return { writes: entries, forwards: NO_FORWARDS, complete: true };
     const lookup: MutableLookup = { writes: [], forwards: [], complete: true };
     this.collect(entries, lookup);
     return lookup;
