@@ -188,6 +188,19 @@ export function classField(
   return { field, annotations: [...annotations, ...properties] };
 }
 
+/** `constructor(private mail: MailService)`: the constructor and the parameter's name. */
+export function parameterProperty(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { fn: FunctionNode; name: TSESTree.Identifier } | null {
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor' || !isFunction(element.value)) continue;
+    for (const param of element.value.params) {
+      if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+      const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+      if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return { fn: element.value as FunctionNode, name: inner };
+    }
+  }
+  return null;
+}
+
 /** The class a `this` expression refers to: skips arrow functions, stops at any other function. */
 export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
   let current: Node | undefined = node.parent;

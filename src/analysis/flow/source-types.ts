@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from './ast.js';
+import { type FunctionNode, unwrap } from './ast.js';
 
-/** The answers of the value query (sources.ts): where a value comes from, and what a field read finds. */
+/** The answers of the value query (sources.ts): where a value comes from, and what a field read finds; and how they are made. */
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -77,3 +77,52 @@ export interface Written {
 
 /** What reading a path out of a value finds: a write, or the source whose inside is not in view (with the path still to read). */
 export type FieldEntry = Written | Source;
+
+/** Whether an answer names `node` itself (`unknown(node)`, a global's `value(node)`): it is that expression's own. */
+export function names(sources: readonly Source[], node: Node): boolean {
+  for (const source of sources) if (source.node === node) return true;
+  return false;
+}
+
+export function value(node: Node, through: readonly Holder[] = []): ValueSource {
+  return { kind: 'value', node, path: [], through };
+}
+
+export function unknown(node: Node, through: readonly Holder[] = []): UnknownSource {
+  return { kind: 'unknown', node, through };
+}
+
+export function written(node: Node): Written {
+  return { kind: 'write', holder: node, value: unwrap(node), object: null };
+}
+
+/** The sources, as held by `holder` on their way. */
+export function held(holder: Holder, sources: readonly Source[]): readonly Source[] {
+  return sources.map((s) => ({ ...s, through: [holder, ...s.through] }));
+}
+
+/** The same source with `path` still to read inside it: what held the whole holds no part of it. */
+export function extend(source: Source, path: readonly string[]): Source {
+  if (path.length === 0) return source;
+  if (source.kind === 'unknown') return source.through.length ? unknown(source.node) : source;
+  return { ...source, path: [...source.path, ...path], through: [] };
+}
+
+/** Drops repeats (`c ? team : team`, a diamond of aliases), so that answers stay as small as the values they name. */
+export function dedupe(sources: readonly Source[]): readonly Source[] {
+  if (sources.length < 2) return sources;
+  const seen = new Map<Node, Source[]>();
+  const out: Source[] = [];
+  for (const source of sources) {
+    const same = seen.get(source.node);
+    if (same?.some((other) => other.kind === source.kind && pathOf(other).join('.') === pathOf(source).join('.'))) continue;
+    if (same) same.push(source);
+    else seen.set(source.node, [source]);
+    out.push(source);
+  }
+  return out;
+}
+
+function pathOf(source: Source): readonly string[] {
+  return source.kind === 'unknown' ? [] : source.path;
+}

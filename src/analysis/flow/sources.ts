@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { classField, destructuringPath, type FunctionNode, isFunction, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from './ast.js';
+import { classField, destructuringPath, type FunctionNode, isFunction, parameterProperty, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from './ast.js';
 import { chunkCall } from './chunks.js';
 import type { CallSites } from './functions.js';
 import { isGlobal } from './globals.js';
@@ -34,7 +34,8 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export const MAX_DEPTH = 40;
 
 export type { ElementSource, FieldEntry, Holder, ImportSource, ParameterSource, Source, UnknownSource, ValueSource, Written } from './source-types.js';
-import type { FieldEntry, Holder, ImportSource, ParameterSource, Source, UnknownSource, ValueSource, Written } from './source-types.js';
+export { names } from './source-types.js';
+import { dedupe, extend, type FieldEntry, held, type Holder, type ImportSource, names, type ParameterSource, type Source, unknown, value, type ValueSource, written } from './source-types.js';
 
 /** A variable's or an expression's answer while it is being computed: asked again inside it, the value is unknown. */
 const ACTIVE: readonly Source[] = Object.freeze([]);
@@ -577,19 +578,6 @@ export class ValueFlow {
   }
 }
 
-/** `constructor(private mail: MailService)`: the constructor and the parameter's name. */
-function parameterProperty(cls: ClassNode, name: string): { fn: FunctionNode; name: TSESTree.Identifier } | null {
-  for (const element of cls.body.body) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor' || !isFunction(element.value)) continue;
-    for (const param of element.value.params) {
-      if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-      const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-      if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return { fn: element.value as FunctionNode, name: inner };
-    }
-  }
-  return null;
-}
-
 /** The key of a variable's own answer among its fields' (`byVariable`). */
 const SELF = Symbol('self');
 
@@ -604,56 +592,7 @@ export function nameOf(node: Node): TSESTree.Identifier | null {
     : null;
 }
 
-/** Whether an answer names `node` itself (`unknown(node)`, a global's `value(node)`): it is that expression's own. */
-export function names(sources: readonly Source[], node: Node): boolean {
-  for (const source of sources) if (source.node === node) return true;
-  return false;
-}
-
 /** Where a name's answer (`SELF`) or a named field's (`email`) is kept among its variable's. */
 function fieldKey(node: Node): string | typeof SELF {
   return node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : SELF;
-}
-
-function value(node: Node, through: readonly Holder[] = []): ValueSource {
-  return { kind: 'value', node, path: [], through };
-}
-
-function unknown(node: Node, through: readonly Holder[] = []): UnknownSource {
-  return { kind: 'unknown', node, through };
-}
-
-function written(node: Node): Written {
-  return { kind: 'write', holder: node, value: unwrap(node), object: null };
-}
-
-/** The sources, as held by `holder` on their way. */
-function held(holder: Holder, sources: readonly Source[]): readonly Source[] {
-  return sources.map((s) => ({ ...s, through: [holder, ...s.through] }));
-}
-
-/** The same source with `path` still to read inside it: what held the whole holds no part of it. */
-function extend(source: Source, path: readonly string[]): Source {
-  if (path.length === 0) return source;
-  if (source.kind === 'unknown') return source.through.length ? unknown(source.node) : source;
-  return { ...source, path: [...source.path, ...path], through: [] };
-}
-
-/** Drops repeats (`c ? team : team`, a diamond of aliases), so that answers stay as small as the values they name. */
-function dedupe(sources: readonly Source[]): readonly Source[] {
-  if (sources.length < 2) return sources;
-  const seen = new Map<Node, Source[]>();
-  const out: Source[] = [];
-  for (const source of sources) {
-    const same = seen.get(source.node);
-    if (same?.some((other) => other.kind === source.kind && pathOf(other).join('.') === pathOf(source).join('.'))) continue;
-    if (same) same.push(source);
-    else seen.set(source.node, [source]);
-    out.push(source);
-  }
-  return out;
-}
-
-function pathOf(source: Source): readonly string[] {
-  return source.kind === 'unknown' ? [] : source.path;
 }

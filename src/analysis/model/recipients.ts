@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { classField, type FunctionNode, propertyName, pushChildNodes, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
+import { type FunctionNode, propertyName, pushChildNodes, returnedExpressions, unwrap, variableOf } from '../flow/ast.js';
 import { chunkCall, isChunkLoopIndex } from '../flow/chunks.js';
 import { isGlobal, isGlobalMember } from '../flow/globals.js';
 import { type Holder, names, type ParameterSource, type Source, type ValueFlow } from '../flow/sources.js';
 import { isRequestInput } from '../flow/requests.js';
 import { elementBinding, filledArray } from '../flow/values.js';
 import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
+import { elementType, holderAnnotation, isListType, memberType, tupleLength } from './annotations.js';
 import type { TypeInfo } from './type-info.js';
 
 
@@ -59,7 +60,6 @@ const LIST_METHODS = new Set([
   'toReversed',
   'toSpliced',
 ]);
-const LIST_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 /** List methods whose result holds the caller's elements: a parameter's list stays the caller's. */
 const KEEPS_ELEMENTS = new Set(['join', 'filter', 'slice', 'concat', 'sort', 'reverse', 'toSorted', 'toReversed', 'flat']);
 /** A validation schema's methods that return their one argument, checked (`z.array(…).parse(input)`); `JSON.parse` is no schema. */
@@ -71,10 +71,7 @@ const OBJECT_LISTS: ReadonlySet<string> = new Set(['keys', 'values', 'entries'])
 
 export class RecipientClassifier {
   private readonly memo = new Map<Node, RecipientList>();
-  /**
-   * The class of a value query's answer, where the query shares one answer among many
-   * expressions (`user.email` in each of thousands of sends): made whole, naming none of them.
-   */
+  /** The class of an answer the value query shares among expressions (`user.email` in every send), made whole. */
   private readonly bySources = new WeakMap<readonly Source[], RecipientList>();
   /** Expressions found inside their own answer so far (see `CLASSIFYING`). */
   private cycles = 0;
@@ -489,13 +486,6 @@ function assignedTo(globalScope: ValueFlow['globalScope'], node: Node): ReturnTy
   return variableOf(globalScope, parent.left);
 }
 
-/** The type annotation a variable or a field is declared with. */
-function holderAnnotation(holder: Holder): TSESTree.TypeNode | undefined {
-  if (holder.kind === 'field') return classField(holder.cls, holder.name).field?.typeAnnotation?.typeAnnotation;
-  const def = holder.variable.defs[0];
-  return def?.type === DefinitionType.Variable ? def.node.id.typeAnnotation?.typeAnnotation : undefined;
-}
-
 /**
  * `message.to`, `cc`, `addresses`: a value named as a message's recipient field or as a list of
  * addresses, whose entries are address objects (`{ name, address }`), not records of people.
@@ -598,60 +588,8 @@ function isStringValue(node: Node): boolean {
   );
 }
 
-/**
- * A tuple annotation (`[string, string]`) spells out how many addresses there are. Array types
- * (`string[]`, `Array<T>`, `Set<T>`) prove nothing about where a list comes from, so they are
- * not read here: see `declaresList` for the weaker question a loop asks.
- */
+/** A tuple annotation spells out how many addresses there are; an array type proves nothing (see `declaresList`). */
 function tupleAnnotation(type: TSESTree.TypeNode | undefined): RecipientList | null {
-  if (!type) return null;
-  if (type.type === AST_NODE_TYPES.TSTupleType) return fixed(type.elementTypes.length);
-  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly') return tupleAnnotation(type.typeAnnotation);
-  return null;
+  const length = tupleLength(type);
+  return length === null ? null : fixed(length);
 }
-
-/** An annotation of a list type: `string[]`, `Array<T>`, `readonly T[]`, `Set<T>`. */
-export function isListType(type: TSESTree.TypeNode | undefined): boolean {
-  if (!type) return false;
-  switch (type.type) {
-    case AST_NODE_TYPES.TSArrayType:
-    case AST_NODE_TYPES.TSTupleType:
-      return true;
-    case AST_NODE_TYPES.TSTypeOperator:
-      return type.operator === 'readonly' && isListType(type.typeAnnotation);
-    case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name);
-    case AST_NODE_TYPES.TSUnionType:
-      return type.types.every((t) => isListType(t) || t.type === AST_NODE_TYPES.TSNullKeyword || t.type === AST_NODE_TYPES.TSUndefinedKeyword);
-    default:
-      return false;
-  }
-}
-
-/** The element type of a list annotation (`string[][]` → `string[]`), or undefined. */
-export function elementType(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | undefined {
-  if (!type) return undefined;
-  if (type.type === AST_NODE_TYPES.TSArrayType) return type.elementType;
-  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly') return elementType(type.typeAnnotation);
-  if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && LIST_TYPES.has(type.typeName.name)) {
-    return type.typeArguments?.params[0];
-  }
-  return undefined;
-}
-
-/** The annotated type of a property path inside an object type literal (`{ to: string[] }`). */
-function memberType(type: TSESTree.TypeNode | undefined, path: readonly string[]): TSESTree.TypeNode | undefined {
-  let current = type;
-  for (const key of path) {
-    if (current?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
-    const member = current.members.find(
-      (m): m is TSESTree.TSPropertySignature =>
-        m.type === AST_NODE_TYPES.TSPropertySignature &&
-        ((m.key.type === AST_NODE_TYPES.Identifier && m.key.name === key) ||
-          (m.key.type === AST_NODE_TYPES.Literal && m.key.value === key)),
-    );
-    current = member?.typeAnnotation?.typeAnnotation;
-  }
-  return current;
-}
-

@@ -85,7 +85,8 @@ export class Exposures {
       }
     }
     const written = new Array<VisibleField>(fields.length).fill(null);
-    for (const [index, { field, key, name }] of fields.entries()) {
+    for (let index = 0; index < fields.length; index++) {
+      const { field, key, name } = fields[index]!;
       const fieldName = name ?? `argument ${(send.arg ?? 0) + 1}`;
       if (individualFields?.has(key)) continue;
       const lookup = reader.read(messageNode, field.path);
