@@ -74,9 +74,13 @@ export interface Prelude {
 }
 
 /**
- * What the probe is asked: `sends`, may a file with no send of its own send through one of its
- * imports (the fast exit); `all`, may an import say anything of mail, a message builder's returned
- * message included (whether a file that sends needs a view of the project).
+ * What the probe and a module summary are for. `sends`: may a file with no send of its own send
+ * through one of its imports (the fast exit, and the chain check of modules that import no SDK);
+ * a summary for it keeps the facts of sends, clients and parameters put in visible fields, and a
+ * module that could only build messages (no SDK import, no dispatch to an SDK's action, no import
+ * of a module that sends) is not parsed for it. `all`: may an import say anything of mail, a
+ * message builder's returned message included (whether a file that sends needs a view of the
+ * project, and that view).
  */
 export type ProbePurpose = 'all' | 'sends';
 

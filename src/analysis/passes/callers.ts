@@ -5,7 +5,8 @@ import { resolveImport } from '../project/resolve.js';
 import { packageRoot } from '../project/root.js';
 import { Store } from '../project/store.js';
 import type { CallerFacts, LoopUse, ModuleUse } from './summary-types.js';
-import { analyseModule, type Context, lintedProject, mailText, MAX_CALLERS, MAX_CHAIN } from './summaries.js';
+import { mailText } from './mail-text.js';
+import { analyseModule, type Context, lintedProject, MAX_CALLERS, MAX_CHAIN } from './summaries.js';
 
 /**
  * The linted file's callers in other modules of the project: what they pass to its exports, each

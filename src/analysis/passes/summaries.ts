@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
-import { builtinRoots, MESSAGE_PATHS, mentionsPattern, MODULE_NEEDLE, SHAPE_KEY_HINT, SHAPE_TO_HINT } from '../../sdks/indexes.js';
+import { builtinRoots, MESSAGE_PATHS } from '../../sdks/indexes.js';
 import { collectedOf as collectFile } from '../file/collect.js';
 import { dynamicImports, findModuleRoots, importSources, requireCalls } from '../file/imports.js';
 import type { Prelude, ProbePurpose } from '../file/state.js';
@@ -20,6 +20,7 @@ import type { KindRef } from '../model/kinds.js';
 import type { ReturnedField } from '../model/project.js';
 import type { ProjectView } from './file-model.js';
 import { MailFile } from './mail-file.js';
+import { DISPATCH_TEXT, MAIL_WORD, mailText } from './mail-text.js';
 import { DISPATCH_KEY, type ExportedClient, type ExportFacts, type Reexport } from './summary-types.js';
 
 /**
@@ -33,7 +34,6 @@ import { DISPATCH_KEY, type ExportedClient, type ExportFacts, type Reexport } fr
  * callers' uses of its exports, and the fast exit's question for files that import no SDK.
  */
 
-
 type Node = TSESTree.Node;
 export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -41,43 +41,6 @@ export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>
 export const MAX_CHAIN = 3;
 /** A linted file reads at most this many of its exports' importers for the callers report (the first, by path). */
 export const MAX_CALLERS = 50;
-const MAIL_WORD = /mail/i;
-/** A dispatch on a message bus with an object (`seneca.act({ … })`). */
-const DISPATCH_TEXT = /\.act\s*\(\s*\{/;
-/** `export … from` and `export *`: a module that only passes on another's exports. */
-const REEXPORT_NEEDLE = /\bexport\s*(?:\*|\{[^}]*\}\s*from)/;
-/** `export * from 'x'` (no names) and `export { a, b as c } from 'x'` (names in group 1; the quote in 2, the source in 3). */
-const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*(['"])([^'"\n]+)\2/g;
-
-/** What a module's text says before it is parsed. */
-interface MailText {
-  /** An import of an SDK, or a dispatch to an action one registers (`role: 'mail', cmd: 'send'`). */
-  readonly importsSdk: boolean;
-  /** The dispatch alone: no import gives the module a root, yet it sends. */
-  readonly dispatchesToSdk: boolean;
-  /** It dispatches on a message bus (`seneca.act({ … })`): a module registering the pattern may send. */
-  readonly dispatches: boolean;
-  readonly mentionsMail: boolean;
-  /** A message builder writes a `to`/`cc` key next to a message key, and says mail somewhere. */
-  readonly builds: boolean;
-  readonly reexports: readonly Reexport[];
-}
-
-export function mailText(file: string): MailText | null {
-  return moduleFact('mail', file, (text) => {
-    const mentionsMail = MAIL_WORD.test(text);
-    const dispatchesToSdk = mentionsPattern(text);
-    return {
-      importsSdk: MODULE_NEEDLE.test(text) || dispatchesToSdk,
-      dispatchesToSdk,
-      dispatches: DISPATCH_TEXT.test(text),
-      mentionsMail,
-      builds: mentionsMail && SHAPE_TO_HINT.test(text) && SHAPE_KEY_HINT.test(text),
-      // Re-exports are read from the text: an index file that only passes names on is never parsed.
-      reexports: REEXPORT_NEEDLE.test(text) ? textReexports(text) : [],
-    };
-  });
-}
 
 interface ModuleSummary {
   readonly exports: ReadonlyMap<string, ExportFacts>;
@@ -109,22 +72,12 @@ function cutShort(): void {
 const summaries = new Store<ModuleSummary>('module summaries', 8192, summaryFingerprint);
 
 /**
- * What a summary is for. `all`: a file's view of the project, for the sends it makes (a builder's
- * returned message included). `sends`: whether a file with no send of its own may send through the
- * module (the fast exit, and the chain check of modules that import no SDK): the facts of sends,
- * clients and parameters put in visible fields. A module that could only build messages (no SDK
- * import, no dispatch to an SDK's action, no import of a module that sends) is not parsed for it:
- * a message it returns matters only where a send takes it, in a file that sends already.
- */
-type Purpose = ProbePurpose;
-
-/**
  * What the exports of one of the project's modules do with mail (see ExportFacts), following at
  * most `budget` more imports. A module that neither imports a mail SDK, builds messages,
  * re-exports nor (within the budget) imports a module with mail, that is too large or that does
  * not parse, is empty.
  */
-function moduleSummary(file: string, budget: number, root: string, purpose: Purpose = 'all', step = 1): ModuleSummary {
+function moduleSummary(file: string, budget: number, root: string, purpose: ProbePurpose = 'all', step = 1): ModuleSummary {
   const key = (b: number) => `${root}\0${file}\0${b}\0${purpose}`;
   // A summary made at another budget that never met its limit is the same at this one.
   for (let b = 0; b <= MAX_CHAIN; b++) {
@@ -149,7 +102,7 @@ function moduleSummary(file: string, budget: number, root: string, purpose: Purp
   return summary;
 }
 
-function summarize(file: string, budget: number, root: string, purpose: Purpose): Omit<ModuleSummary, 'needs'> {
+function summarize(file: string, budget: number, root: string, purpose: ProbePurpose): Omit<ModuleSummary, 'needs'> {
   const text = mailText(file);
   if (!text) return { exports: NO_EXPORTS, reexports: [] };
   const { importsSdk, dispatchesToSdk, mentionsMail, builds, reexports } = text;
@@ -183,7 +136,7 @@ function summarize(file: string, budget: number, root: string, purpose: Purpose)
 }
 
 /** Whether a module's summary for `purpose`, or one it re-exports from, says anything of mail. */
-function hasMail(file: string, budget: number, root: string, purpose: Purpose, seen = new Set<string>()): boolean {
+function hasMail(file: string, budget: number, root: string, purpose: ProbePurpose, seen = new Set<string>()): boolean {
   // What cannot lead to mail at any budget has no summary worth making.
   if (!mayHaveMail(file, MAX_CHAIN, root)) return false;
   const summary = moduleSummary(file, budget, root, purpose);
@@ -259,7 +212,7 @@ export function lintedProject(context: Context): string | null {
  * SDK; `all`: whether a file that sends needs a view of the project. Modules whose texts cannot
  * lead to mail are never parsed for it.
  */
-export function projectMailProbe(context: Context, prelude: Prelude, purpose: Purpose): boolean {
+export function projectMailProbe(context: Context, prelude: Prelude, purpose: ProbePurpose): boolean {
   // A list of addresses handed to a helper is spelled with `mail` somewhere (`u.email`,
   // `sendMail`, `mailer`): a file without the word skips the look at other modules.
   if (!MAIL_WORD.test(context.sourceCode.text)) return false;
@@ -571,26 +524,6 @@ function lookup(file: string, key: string, budget: number, root: string): { file
     if (found) return found;
   }
   return null;
-}
-
-/** `export * from './a'`, `export { send, notify as alert } from './b'` (types left out), read from the text. */
-function textReexports(text: string): Reexport[] {
-  const found: Reexport[] = [];
-  for (const match of text.matchAll(REEXPORT)) {
-    const [, names, , source] = match;
-    if (names === undefined) {
-      found.push({ name: '*', source: source!, imported: '*' });
-      continue;
-    }
-    for (const part of names.split(',')) {
-      const words = part.trim().split(/\s+/).filter(Boolean);
-      if (words.length === 0 || words[0] === 'type') continue;
-      const imported = words[0]!;
-      const name = words[1] === 'as' && words[2] ? words[2] : imported;
-      found.push({ name, source: source!, imported });
-    }
-  }
-  return found;
 }
 
 /** Spec objects (SDKs, messages, fields) by identity: module constants, the same for the life of the process. */
