@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importersOf } from '../../src/analysis/project/importers.js';
 import { resolveImport } from '../../src/analysis/project/resolve.js';
 import { projectRoot } from '../../src/analysis/project/root.js';
-import { beginLint } from '../../src/analysis/project/store.js';
+import { beginLint, CHECK_PAUSE_MS, clearProjectCaches, projectCacheSizes } from '../../src/analysis/project/store.js';
 import { lint } from '../modules/project.js';
 
 const base = mkdtempSync(path.join(tmpdir(), 'mail-root-'));
@@ -44,6 +44,21 @@ write({
 const at = (name: string) => path.join(base, name);
 
 describe('the project root', () => {
+  it('is the nearest version-control root (a `.git` folder, or the `.git` file of a worktree), one added seen by the next lint; each folder looked at once', async () => {
+    write({ 'repo/a/b/c/one.js': '', 'repo/a/b/d/two.js': '', 'repo/a/e/three.js': '', 'repo/.git': 'gitdir: elsewhere\n' });
+    clearProjectCaches();
+    beginLint({}, 'test.js');
+    const cwd = path.parse(base).root;
+    for (const file of ['repo/a/b/c/one.js', 'repo/a/b/d/two.js', 'repo/a/e/three.js']) expect(projectRoot(at(file), cwd)).toBe(at('repo'));
+    // repo, a, b, c, d, e: six folders, each asked once for the three files.
+    expect(projectCacheSizes()['version-control roots']).toBe(6);
+    mkdirSync(at('repo/a/b/.git'));
+    await new Promise((resolve) => setTimeout(resolve, CHECK_PAUSE_MS + 50));
+    beginLint({}, 'next.js');
+    expect(projectRoot(at('repo/a/b/c/one.js'), cwd)).toBe(at('repo/a/b'));
+    expect(projectRoot(at('repo/a/e/three.js'), cwd)).toBe(at('repo'));
+  });
+
   it("is the lint's working directory for a file inside it, with no version-control root between", () => {
     beginLint({}, 'test.js');
     expect(projectRoot(at('app/src/job.js'), at('app'))).toBe(at('app'));

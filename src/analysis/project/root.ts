@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { probeFile, readFolder, Store } from './store.js';
+import { probeFile, probePath, Store } from './store.js';
 import { inside } from './paths.js';
 import { workspaceRootAbove } from './workspace.js';
 
@@ -22,14 +22,30 @@ export function projectRoot(file: string, cwd: string): string {
 }
 
 function findRoot(start: string, cwd: string): string {
+  const found = vcsOrCwdAbove(start, cwd);
+  if (found !== null) return found;
   let manifest: string | null = null;
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (dir === cwd || isVcsRoot(dir)) return dir;
-    if (manifest === null && probeFile(path.join(dir, 'package.json'))) manifest = dir;
+  for (let dir = start; manifest === null; dir = path.dirname(dir)) {
+    if (probeFile(path.join(dir, 'package.json'))) manifest = dir;
     if (path.dirname(dir) === dir) break;
   }
   if (manifest === null) return start;
   return workspaceRootAbove(manifest, (above) => path.dirname(above) === above) ?? manifest;
+}
+
+const vcsRoots = new Store<string | null>('version-control roots', 4096);
+
+/**
+ * The nearest folder from `dir` up that is the lint's working directory or a version-control root;
+ * null when none is. Kept per folder, so the folders of a project are each looked at once, not
+ * once for every folder below them.
+ */
+function vcsOrCwdAbove(dir: string, cwd: string): string | null {
+  return vcsRoots.get(`${dir}\0${cwd}`, () => {
+    if (dir === cwd || isVcsRoot(dir)) return dir;
+    const parent = path.dirname(dir);
+    return parent === dir ? null : vcsOrCwdAbove(parent, cwd);
+  });
 }
 
 const packages = new Store<string>('package roots', 4096);
@@ -50,7 +66,7 @@ export function packageRoot(file: string, root: string): string {
   });
 }
 
+/** A `.git` folder, or a `.git` file of a worktree or submodule; likewise `.hg`, `.svn`. */
 function isVcsRoot(dir: string): boolean {
-  const { names } = readFolder(dir);
-  return VCS.some((marker) => names.includes(marker));
+  return VCS.some((marker) => probePath(path.join(dir, marker)).kind !== 'absent');
 }
