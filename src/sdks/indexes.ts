@@ -40,11 +40,13 @@ export const dispatchPatterns: readonly { readonly sdk: SdkSpec; readonly patter
 );
 
 /** Every field of some pattern written with its literal value (`role: 'mail'`, `cmd: "send"`): a text with none dispatches to no SDK. */
-const PATTERN_TEXTS: readonly RegExp[][] = dispatchPatterns.map(({ pattern }) =>
-  Object.entries(pattern.fields).map(([k, v]) => new RegExp(`\\b${escapeRegExp(k)}['"]?\\s*:\\s*['"\`]${escapeRegExp(v)}['"\`]`)),
-);
+const PATTERN_TEXTS: readonly { readonly keys: readonly string[]; readonly fields: readonly RegExp[] }[] = dispatchPatterns.map(({ pattern }) => ({
+  keys: Object.keys(pattern.fields),
+  fields: Object.entries(pattern.fields).map(([k, v]) => new RegExp(`\\b${escapeRegExp(k)}['"]?\\s*:\\s*['"\`]${escapeRegExp(v)}['"\`]`)),
+}));
 export function mentionsPattern(text: string): boolean {
-  return text.includes('act') && PATTERN_TEXTS.some((fields) => fields.every((field) => field.test(text)));
+  // The keys as plain substrings first: a string search is several times faster than a pattern that starts at a word boundary.
+  return text.includes('act') && PATTERN_TEXTS.some(({ keys, fields }) => keys.every((key) => text.includes(key)) && fields.every((field) => field.test(text)));
 }
 
 /**

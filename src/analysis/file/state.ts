@@ -12,7 +12,6 @@ import {
   throttlerRoots,
 } from '../../sdks/indexes.js';
 import type { ModuleRoot } from '../../sdks/index.js';
-import { escapeRegExp } from '../../util/regexp.js';
 import { collectNode, type Collected, type MutableCollected } from './collect.js';
 import { dynamicImports, findModuleRoots, mailModules, requireCalls, type RequireCall } from './imports.js';
 import { typeServices } from './types.js';
@@ -35,8 +34,8 @@ export interface AnalysisOptions {
 }
 
 
-/** `require`, or a needle of the provider hosts (`api.`, `mandrillapp.com`): a file with none skips both checks. */
-const TEXT_NEEDLES = new RegExp(['require', ...HOST_NEEDLES].map(escapeRegExp).join('|'));
+/** `require`, or a needle of the provider hosts (`api.`, `mandrillapp.com`): a file with none skips both checks. Plain string searches, faster than one alternation. */
+const TEXT_NEEDLES = ['require', ...HOST_NEEDLES];
 
 /**
  * What is known of one file, shared by every rule and every set of options: the module roots and
@@ -187,7 +186,7 @@ export function preludeOf(context: Context, state: FileState): Prelude | null {
   // One scan for `require` and the provider hosts' needles rules both out in most module files;
   // where it finds one, each is checked on its own (the `require()` lookup reads the unresolved
   // references, which are many).
-  const either = TEXT_NEEDLES.test(text);
+  const either = TEXT_NEEDLES.some((needle) => text.includes(needle));
   const required = either && text.includes('require') ? requireCalls(globalScope) : [];
   const modules = mailModules(context, required);
   // `await import('nodemailer')`: read as `require()`'s value is.
