@@ -3,6 +3,7 @@
 // not timed (timings belong in `bench/linear.js`): the value queries the rules ask, and the loop
 // bodies read for a pause, on generated files of n and 4n sends.
 import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValueFlow } from '../../src/analysis/flow/sources.js';
 import { IterationAnalysis } from '../../src/analysis/passes/iterations.js';
@@ -80,4 +81,41 @@ describe('a variable that spreads its earlier value into its next one (`conf = {
     expect(large.reports).toEqual(['2:47']);
     expect(large.walks).toBeLessThanOrEqual(small.walks * 4.5);
   });
+});
+
+describe('a list filtered into itself (`list = list.filter(…)`), then looped over and mapped', () => {
+  // Each write's elements are the earlier ones: listed again inside their own answer, every write
+  // multiplied the entries at every level until spreading them overflowed the stack (NodeBB's
+  // posts/queue.js). Asked again, a variable's elements add nothing.
+  const body = (n: number) =>
+    `  let list = (await db.users()).filter(Boolean);\n${Array.from({ length: n }, (_, i) => `  if (filter.a${i}) list = list.filter((u) => u.a${i});\n`).join('')}` +
+    "  for (const u of list) await transport.sendMail({ to: u.email, subject: 'Hi' });\n" +
+    "  await transport.sendMail({ to: list.map((u) => u.email), subject: 'Hi' });\n";
+  const forms = {
+    'JS module': (n: number) => `import nodemailer from 'nodemailer';\nconst transport = nodemailer.createTransport({});\nexport async function send(db, filter) {\n${body(n)}}\n`,
+    TypeScript: (n: number) =>
+      `import nodemailer from 'nodemailer';\nconst transport = nodemailer.createTransport({});\nexport async function send(db: { users(): Promise<{ email: string }[]> }, filter: Record<string, boolean>): Promise<void> {\n${body(n)}}\n`,
+    CommonJS: (n: number) => `const nodemailer = require('nodemailer');\nconst transport = nodemailer.createTransport({});\nexports.send = async function (db, filter) {\n${body(n)}};\n`,
+  };
+
+  function listings(form: keyof typeof forms, n: number): { listings: number; reports: string[] } {
+    const calls = vi.spyOn(ValueFlow.prototype, 'elementWrites');
+    const options: Linter.LanguageOptions =
+      form === 'TypeScript' ? { ...languageOptions, parser: tsParser } : form === 'CommonJS' ? { ...languageOptions, sourceType: 'commonjs' } : languageOptions;
+    const messages = new Linter({ configType: 'flat' }).verify(forms[form](n), configFor(OPTION_SETS[0]!, options), { filename: form === 'TypeScript' ? 'send.ts' : 'send.js' });
+    const counts = { listings: calls.mock.calls.length, reports: messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`) };
+    vi.restoreAllMocks();
+    return counts;
+  }
+
+  for (const form of Object.keys(forms) as (keyof typeof forms)[]) {
+    it(`${form}: both sends reported at 10 and 40 writes, with at most 4.5x the listings`, () => {
+      const small = listings(form, 10);
+      const large = listings(form, 40);
+      const line = (n: number, offset: number) => 4 + 1 + n + offset;
+      expect(small.reports).toEqual([`${line(10, 0)}:31 mail/no-unbatched-send`, `${line(10, 1)}:30 mail/no-exposed-recipients`]);
+      expect(large.reports).toEqual([`${line(40, 0)}:31 mail/no-unbatched-send`, `${line(40, 1)}:30 mail/no-exposed-recipients`]);
+      expect(large.listings).toBeLessThanOrEqual(small.listings * 4.5);
+    });
+  }
 });

@@ -233,3 +233,14 @@ export function memberChain(node: TSESTree.MemberExpression): { base: TSESTree.I
   }
   return current.type === AST_NODE_TYPES.Identifier ? { base: current, path } : null;
 }
+
+/**
+ * The name whose variable may keep the answer for `node`: `user` itself, or `user` of
+ * `user.email`, a field by a plain property name (not `this.x`, `list[0]` or `a[key]`).
+ */
+export function nameOf(node: TSESTree.Node): TSESTree.Identifier | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.object
+    : null;
+}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { classField, destructuringPath, type FunctionNode, isFunction, parameterProperty, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from './ast.js';
+import { classField, destructuringPath, type FunctionNode, isFunction, nameOf, parameterProperty, propertyName, returnedExpressions, thisClass, unwrap, variableOf } from './ast.js';
 import { chunkCall } from './chunks.js';
 import type { CallSites } from './functions.js';
 import { isGlobal } from './globals.js';
@@ -21,7 +21,6 @@ import { moduleName } from '../../util/specifiers.js';
  * One memo per file (a `ValueFlow` is made once per analysed file) and one depth budget, shared
  * with the models' own recursion through `within`: past it a value is unknown, never a crash.
  */
-
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -63,6 +62,8 @@ export class ValueFlow {
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
   /** The fields being walked, by expression or variable (`walk`): one asked again inside its own answer adds nothing. */
   private readonly walking = new Map<Node | TSESLint.Scope.Variable, Set<string>>();
+  /** The collections whose elements are being listed, by variable or expression. */
+  private readonly listing = new Set<Node | TSESLint.Scope.Variable>();
   private depth = 0;
   /**
    * How many answers were cut short so far: asked again inside themselves, or past the depth
@@ -183,15 +184,28 @@ export class ValueFlow {
 
   /** The elements of a collection, as written (an array literal's items, what was pushed, what a `.map()` callback returns). */
   elementWrites(collection: Node): FieldEntry[] {
-    return this.within<FieldEntry[]>([unknown(collection)], () => {
-      const out: FieldEntry[] = [];
-      for (const source of this.sources(collection)) {
-        if (source.kind === 'parameter') out.push(extend(source, ['[]']));
-        else if (source.kind === 'value' && source.path.length === 0) this.elementsOfValue(source, out);
-        else out.push(unknown(source.node));
-      }
-      return out;
-    });
+    // Asked again inside their own answer (`list = list.filter(…)`), a variable's elements add nothing;
+    // listed again, each such write multiplied the entries at every level, past what an array can spread.
+    const target = unwrap(collection);
+    const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
+    if (this.listing.has(at)) {
+      this.cuts++;
+      return [];
+    }
+    this.listing.add(at);
+    try {
+      return this.within<FieldEntry[]>([unknown(collection)], () => {
+        const out: FieldEntry[] = [];
+        for (const source of this.sources(collection)) {
+          if (source.kind === 'parameter') out.push(extend(source, ['[]']));
+          else if (source.kind === 'value' && source.path.length === 0) this.elementsOfValue(source, out);
+          else out.push(unknown(source.node));
+        }
+        return out;
+      });
+    } finally {
+      this.listing.delete(at);
+    }
   }
 
   /**
@@ -580,18 +594,6 @@ export class ValueFlow {
 
 /** The key of a variable's own answer among its fields' (`byVariable`). */
 const SELF = Symbol('self');
-
-/**
- * The name whose variable may keep the answer for `node`: `user` itself, or `user` of
- * `user.email`, a field by a plain property name (not `this.x`, `list[0]` or `a[key]`).
- */
-export function nameOf(node: Node): TSESTree.Identifier | null {
-  if (node.type === AST_NODE_TYPES.Identifier) return node;
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier
-    ? node.object
-    : null;
-}
-
 /** Where a name's answer (`SELF`) or a named field's (`email`) is kept among its variable's. */
 function fieldKey(node: Node): string | typeof SELF {
   return node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : SELF;

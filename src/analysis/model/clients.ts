@@ -6,8 +6,8 @@ import { CLIENT_MEMBERS } from '../../sdks/indexes.js';
 import type { TypeInfo } from './type-info.js';
 import type { KindRef } from './kinds.js';
 import type { ProjectModules } from './project.js';
-import { type Holder, type ImportSource, nameOf, names, type Source, type ValueFlow } from '../flow/sources.js';
-import { classField, propertyName, unwrap, variableOf } from '../flow/ast.js';
+import { type Holder, type ImportSource, names, type Source, type ValueFlow } from '../flow/sources.js';
+import { classField, nameOf, propertyName, unwrap, variableOf } from '../flow/ast.js';
 import { own } from '../../util/own.js';
 
 
