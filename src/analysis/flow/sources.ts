@@ -45,6 +45,9 @@ type ThisWrites = Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, readonly TSEST
 const NO_PATH: readonly string[] = Object.freeze([]);
 
 /** Methods that return the elements of the array they are called on (a copy, a part, another order). */
+/** The question `elementWrites` asks (see `asking`). */
+const ELEMENTS = {};
+
 const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
 
 export class ValueFlow {
@@ -60,10 +63,8 @@ export class ValueFlow {
   /** The expressions being answered: a value defined through itself is unknown at the second visit. */
   private readonly active = new Set<Node>();
   private readonly returns = new Map<FunctionNode, readonly TSESTree.Expression[]>();
-  /** The fields being walked, by expression or variable (`walk`): one asked again inside its own answer adds nothing. */
-  private readonly walking = new Map<Node | TSESLint.Scope.Variable, Set<string>>();
-  /** The collections whose elements are being listed, by variable or expression. */
-  private readonly listing = new Set<Node | TSESLint.Scope.Variable>();
+  /** The values each `asking` question is being answered for, by variable or expression. */
+  private readonly asked = new Map<unknown, Set<Node | TSESLint.Scope.Variable>>();
   private depth = 0;
   /**
    * How many answers were cut short so far: asked again inside themselves, or past the depth
@@ -78,6 +79,35 @@ export class ValueFlow {
     /** `this.name = value` assignments, per class. */
     private readonly thisWrites: ThisWrites | null = null,
   ) {}
+
+  /**
+   * `within`, for a question asked of a value by following its parts (its elements, a field, its
+   * size): asked again of the same variable or expression inside its own answer (`list =
+   * [...list, x]`, `list = list.filter(…)`), it gets `again` and counts a cut. A value written from
+   * itself adds nothing new to its own answer; asked again, every such write multiplied the work at
+   * every level of the depth budget. `question` names the question (an object, a field's path).
+   */
+  asking<T>(question: unknown, node: Node, again: T, fallback: T, compute: () => T): T {
+    if (!this.enter()) return fallback;
+    const target = unwrap(node);
+    const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
+    let active = this.asked.get(question);
+    if (!active) this.asked.set(question, (active = new Set()));
+    try {
+      if (active.has(at)) {
+        this.cuts++;
+        return again;
+      }
+      active.add(at);
+      try {
+        return compute();
+      } finally {
+        active.delete(at);
+      }
+    } finally {
+      this.leave();
+    }
+  }
 
   /** Runs `compute` one level deeper in the shared budget, or returns `fallback` past it. */
   within<T>(fallback: T, compute: () => T): T {
@@ -184,28 +214,15 @@ export class ValueFlow {
 
   /** The elements of a collection, as written (an array literal's items, what was pushed, what a `.map()` callback returns). */
   elementWrites(collection: Node): FieldEntry[] {
-    // Asked again inside their own answer (`list = list.filter(…)`), a variable's elements add nothing;
-    // listed again, each such write multiplied the entries at every level, past what an array can spread.
-    const target = unwrap(collection);
-    const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
-    if (this.listing.has(at)) {
-      this.cuts++;
-      return [];
-    }
-    this.listing.add(at);
-    try {
-      return this.within<FieldEntry[]>([unknown(collection)], () => {
-        const out: FieldEntry[] = [];
-        for (const source of this.sources(collection)) {
-          if (source.kind === 'parameter') out.push(extend(source, ['[]']));
-          else if (source.kind === 'value' && source.path.length === 0) this.elementsOfValue(source, out);
-          else out.push(unknown(source.node));
-        }
-        return out;
-      });
-    } finally {
-      this.listing.delete(at);
-    }
+    return this.asking(ELEMENTS, collection, [], [unknown(collection)], () => {
+      const out: FieldEntry[] = [];
+      for (const source of this.sources(collection)) {
+        if (source.kind === 'parameter') out.push(extend(source, ['[]']));
+        else if (source.kind === 'value' && source.path.length === 0) this.elementsOfValue(source, out);
+        else out.push(unknown(source.node));
+      }
+      return out;
+    });
   }
 
   /**
@@ -499,34 +516,12 @@ export class ValueFlow {
       out.push({ kind: 'write', holder, value: target, object });
       return;
     }
-    if (this.depth >= MAX_DEPTH) {
-      this.cuts++;
-      out.push(unknown(target));
-      return;
-    }
-    // The same field of the same expression asked again inside its own answer: a variable that
-    // spreads its earlier value into its next one (`conf = { ...conf, auth }`), whose other writes
-    // are walked already. Walked again, each such write doubles the walk at every level (wiki.js's
-    // mail.js, three of them, ran out of memory).
-    // Only a name or a field leads back to itself (a literal is walked from one of them): a
-    // variable is one value whichever of its references is walked, `conf` in each spread.
+    // The same field of a name asked again inside its own answer (see `asking`): a variable that
+    // spreads its earlier value into its next one (`conf = { ...conf, auth }`, wiki.js's mail.js ran
+    // out of memory). Only a name or a field leads back to itself; a literal is walked from one.
     const named = target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression;
-    const at = target.type === AST_NODE_TYPES.Identifier ? (variableOf(this.globalScope, target) ?? target) : target;
-    const key = named ? path.join('\0') : '';
-    let paths = named ? this.walking.get(at) : undefined;
-    if (paths?.has(key)) {
-      this.cuts++;
-      return;
-    }
-    if (named && !paths) this.walking.set(at, (paths = new Set()));
-    paths?.add(key);
-    this.depth++;
-    try {
-      this.step(target, path, holder, object, out);
-    } finally {
-      this.depth--;
-      paths?.delete(key);
-    }
+    const step = () => (this.step(target, path, holder, object, out), true);
+    if (!(named ? this.asking(path.join('\0'), target, true, false, step) : this.within(false, step))) out.push(unknown(target));
   }
 
   private step(node: Node, path: readonly string[], holder: Node, object: TSESTree.ObjectExpression | null, out: FieldEntry[]): void {

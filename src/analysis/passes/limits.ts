@@ -153,7 +153,8 @@ class LimitPass {
    * largest any source proves: that one may be sent. A source of unknown size proves nothing.
    */
   private sizeOf(node: Node, mode: Mode): ListSize | null {
-    return this.flow.within(null, () => largest(this.flow.sources(node).map((source) => this.sourceSize(source, mode))));
+    // A list grown from itself (`list = [...list, x]`) proves no size.
+    return this.flow.asking(SIZE[mode], node, null, null, () => largest(this.flow.sources(node).map((source) => this.sourceSize(source, mode))));
   }
 
   private sourceSize(source: Source, mode: Mode): ListSize | null {
@@ -295,6 +296,8 @@ function largest(sizes: readonly (ListSize | null)[]): ListSize | null {
 }
 
 type Mode = 'items' | 'addresses';
+/** The questions `sizeOf` asks of the value query (see `ValueFlow.asking`), by mode. */
+const SIZE: Record<Mode, object> = { items: {}, addresses: {} };
 
 function fieldName(path: readonly PathSegment[], spec: SendSpec): string {
   return path.length ? path.join('.').replaceAll('.[]', '[]') : `argument ${(spec.arg ?? 0) + 1}`;
