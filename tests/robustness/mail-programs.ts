@@ -1,7 +1,8 @@
 // Generated mail programs (fast-check): SDK imports in their ESM and CommonJS forms, clients,
 // sends in loops, recipient lists of every form the rules know, messages built inline, in a
 // variable, field by field or in a conditional, spreads of literals that may hold a bcc, a flag or
-// a `to`, and fields written again after the message is made. What eslump's random programs
+// a `to`, fields written again after the message is made, and lists written again from
+// themselves (`users = users.filter(…)`) before the sends. What eslump's random programs
 // almost never produce: code the mail analysis reads in depth, and the suggestions act on.
 import fc from 'fast-check';
 
@@ -122,6 +123,10 @@ export interface Block {
 
 export interface MailProgram {
   readonly esm: boolean;
+  /** The lists are `let` locals copied from the parameters, rather than the parameters themselves. */
+  readonly locals: boolean;
+  /** Writes of a list from its own earlier value, before the sends. */
+  readonly rewrites: readonly string[];
   /** The set-up form of each SDK (an index into its list of forms). */
   readonly setups: Readonly<Partial<Record<SdkName, number>>>;
   readonly sources: readonly SpreadSource[];
@@ -129,6 +134,19 @@ export interface MailProgram {
 }
 
 const SOURCE_KEYS = ['from', 'bcc', 'to', 'flag', 'subject'];
+
+/** A list written again from its own value: filtered, cut, concatenated, spread, or chosen between. */
+const REWRITES = [
+  'users = users.filter(Boolean);',
+  'users = users.slice(0, 10);',
+  'users = flag ? users.filter((u) => u.active) : users;',
+  'admins = admins.concat(users.map((u) => u.email));',
+  "emails = [...emails, 'ops@example.com'];",
+  'emails = emails.filter((e) => e !== user.email);',
+  "set = new Set([...set, 'ops@example.com']);",
+];
+/** The parameters that hold lists (and the one user), which the rewrites may write. */
+const LIST_PARAMETERS = ['users', 'admins', 'byEmail', 'set', 'user', 'emails'];
 
 function blockArbitrary(sources: readonly SpreadSource[]): fc.Arbitrary<Block> {
   return fc.constantFrom<SdkName>('nodemailer', 'sendgrid', 'resend', 'postmark', 'ses').chain((name) => {
@@ -165,6 +183,8 @@ export const mailProgram: fc.Arbitrary<MailProgram> = fc
   .chain(({ esm, sources }) =>
     fc.record({
       esm: fc.constant(esm),
+      locals: fc.boolean(),
+      rewrites: fc.array(fc.constantFrom(...REWRITES), { maxLength: 4 }),
       sources: fc.constant(sources),
       blocks: fc.array(blockArbitrary(sources), { minLength: 1, maxLength: 3 }),
       setups: fc.record({
@@ -253,6 +273,11 @@ export function renderProgram(program: MailProgram): string {
   // Each SDK binds `$client`: one program uses one client name per SDK.
   const renamed = setups.map((setup, i) => setup.replaceAll('$client', `client${i}`));
   const blocks = program.blocks.map((block, i) => renderBlock(block, i).replaceAll('$client', `client${used.indexOf(block.sdk)}`));
-  const fn = `async function run(users, admins, byEmail, set, user, emails, flag, opts) {\n${blocks.join('\n')}\n}`;
+  const parameters = program.locals ? LIST_PARAMETERS.map((name) => `${name}In`) : LIST_PARAMETERS;
+  const prologue = [
+    ...(program.locals ? [`  let ${LIST_PARAMETERS.map((name) => `${name} = ${name}In`).join(', ')};`] : []),
+    ...program.rewrites.map((line) => `  ${line}`),
+  ];
+  const fn = `async function run(${[...parameters, 'flag', 'opts'].join(', ')}) {\n${[...prologue, ...blocks].join('\n')}\n}`;
   return [...renamed, ...program.sources.map(sourceText), program.esm ? `export ${fn}` : `${fn}\nmodule.exports = { run };`, ''].join('\n');
 }
