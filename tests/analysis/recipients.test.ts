@@ -110,6 +110,13 @@ describe('RecipientClassifier', () => {
       expect(classify("probe([['a@x.io']].flat());")).toEqual(DATA_DRIVEN);
     });
 
+    it('.concat of a fixed list with fixed lists is fixed; a list read only through its own earlier value is unknown', () => {
+      expect(classify("probe(['a@x.io'].concat(['b@x.io'], 'c@x.io, d@x.io'));")).toEqual(fixed(4));
+      expect(classify("let team = ['a@x.io']; if (flag) team = team.concat(['b@x.io']); probe(team);")).toEqual(fixed(2));
+      expect(classify("let team = ['a@x.io']; team = team.concat(users.map((u) => u.email)); probe(team);")).toEqual(DATA_DRIVEN);
+      expect(classify('let team = load(); team = team.concat(team.slice(1)); probe(team);')).toEqual(UNKNOWN);
+    });
+
     it('.concat and .slice on a string are one string', () => {
       expect(classify("probe('a@x.io'.concat(''));")).toEqual(fixed(1));
       expect(classify('probe(`a@x.io`.slice(0));')).toEqual(fixed(1));

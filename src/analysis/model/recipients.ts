@@ -436,8 +436,14 @@ export class RecipientClassifier {
     if ((name === 'slice' || name === 'concat') && isStringValue(object)) return fixed(1);
     // `list.slice(i, i + 50)` in a loop that steps by 50: a chunk of a list long enough to chunk.
     if (name === 'slice' && node.arguments[0] && isChunkLoopIndex(node.arguments[0], this.flow.globalScope)) return DATA_DRIVEN;
+    const cycles = this.cycles;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
+    // `team.concat(['cfo@example.com'])`: fixed when all it adds is. A list read through its own
+    // earlier value (`list = list.concat(more)`) that proves nothing else is unknown, not data.
+    const added = inner.kind === 'fixed' && name === 'concat' ? node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : this.classify(a))) : null;
+    if (added?.every((a) => a.kind === 'fixed')) return fixed(added.reduce((count, a) => count + (a.kind === 'fixed' ? a.count : 0), inner.kind === 'fixed' ? inner.count : 0));
+    if (inner.kind === 'unknown' && this.cycles !== cycles) return UNKNOWN;
     // `req.body.emails.map((email) => ({ email }))`: a list the request's sender chose.
     if (inner.kind === 'parameter' && isRequestInput(inner.param.fn, inner.param.index, inner.param.path)) return DATA_DRIVEN;
     // `to.join(', ')` on a parameter: still whatever the caller passes, and so is
