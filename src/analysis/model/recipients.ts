@@ -561,7 +561,6 @@ function readsField(node: Node, name: string, depth: number): boolean {
   }
 }
 
-/** Orders list classifications from most to least telling: data-driven, parameter, largest fixed, unknown. */
 /**
  * A list that adds callers' lists together: what the one parameter holds, so its callers decide;
  * unknown when several parameters are joined (no one caller's argument decides).
@@ -573,6 +572,7 @@ function joinedParameters(params: readonly ParamRef[]): RecipientList {
     : UNKNOWN;
 }
 
+/** Orders list classifications from most to least telling: data-driven, parameter, largest fixed, unknown. */
 function mostSevere(lists: RecipientList[]): RecipientList {
   const driven = lists.find((l) => l.kind === 'data-driven');
   if (driven) return driven;
@@ -588,10 +588,7 @@ function countAddresses(text: string): number {
 
 function isStringValue(node: Node): boolean {
   const inner = unwrap(node);
-  return (
-    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') ||
-    inner.type === AST_NODE_TYPES.TemplateLiteral
-  );
+  return (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') || inner.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
 /** A tuple annotation spells out how many addresses there are; an array type proves nothing (see `declaresList`). */
