@@ -15,20 +15,31 @@ function fixedListReport(code: string, text: string, count: number) {
   return { code, options: [{ reportFixedLists: true }] as [{ reportFixedLists: boolean }], errors: [{ messageId: 'fixedList' as const, data, ...at(code, text), suggestions: [suggestion] }] };
 }
 
-const esm = "import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\n";
-const cjs = "const nodemailer = require('nodemailer');\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\n";
+/** The set-up of the transporter, by module system. */
+const setups = {
+  esm: "import nodemailer from 'nodemailer';\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\n",
+  cjs: "const nodemailer = require('nodemailer');\nconst transporter = nodemailer.createTransport({ host: 'smtp.example.com' });\n",
+};
 
-const grown = "export async function report(flag) {\n  let team = ['ops@x.io'];\n  if (flag) team = team.concat(['cfo@x.io']);\n  await transporter.sendMail({ to: team, subject: 'Report' });\n}\n";
-const inline = "export async function report() {\n  await transporter.sendMail({ to: ['ops@x.io'].concat(['cfo@x.io'], 'cto@x.io'), subject: 'Report' });\n}\n";
-const ownOnly = "export async function report(load) {\n  let team = load();\n  team = team.concat(team.slice(1));\n  await transporter.sendMail({ to: team, subject: 'Report' });\n}\n";
-const withData = "export async function report(db) {\n  let team = ['ops@x.io'];\n  team = team.concat((await db.users()).map((u) => u.email));\n  await transporter.sendMail({ to: team, subject: 'Report' });\n}\n";
+/** Functions that send to a list: grown from itself, concatenated inline, read only through itself, concatenated with data. */
+const functions = {
+  grown: ['  let team = [\'ops@x.io\'];', "  if (flag) team = team.concat(['cfo@x.io']);", "  await transporter.sendMail({ to: team, subject: 'Report' });"],
+  inline: ["  await transporter.sendMail({ to: ['ops@x.io'].concat(['cfo@x.io'], 'cto@x.io'), subject: 'Report' });"],
+  ownOnly: ['  let team = load();', '  team = team.concat(team.slice(1));', "  await transporter.sendMail({ to: team, subject: 'Report' });"],
+  withData: ["  let team = ['ops@x.io'];", '  team = team.concat((await db.users()).map((u) => u.email));', "  await transporter.sendMail({ to: team, subject: 'Report' });"],
+};
+const body = (lines: readonly string[]) => `export async function report(flag, load, db) {\n${lines.join('\n')}\n}\n`;
+const grown = body(functions.grown);
+const inline = body(functions.inline);
+const ownOnly = body(functions.ownOnly);
+const withData = body(functions.withData);
 
 for (const [name, tester, setup] of [
-  ['JS', jsTester, esm],
-  ['TS', tsTester, esm],
-  ['CommonJS', cjsTester, cjs],
+  ['JS', jsTester, setups.esm],
+  ['TS', tsTester, setups.esm],
+  ['CommonJS', cjsTester, setups.cjs],
 ] as const) {
-  const exported = (body: string) => (setup === cjs ? body.replace('export async function report', 'exports.report = async function report') : body);
+  const exported = (body: string) => (setup === setups.cjs ? body.replace('export async function report', 'exports.report = async function report') : body);
   tester.run(`no-exposed-recipients: lists grown with concat (${name})`, rule, {
     valid: [setup + exported(grown), setup + exported(inline), setup + exported(ownOnly)],
     invalid: [
