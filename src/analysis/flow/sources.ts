@@ -44,10 +44,10 @@ type ThisWrites = Pick<ReadonlyMap<ClassNode, ReadonlyMap<string, readonly TSEST
 /** The path of the value itself, shared: a walk reads a one-key path for every field of every send. */
 const NO_PATH: readonly string[] = Object.freeze([]);
 
-/** Methods that return the elements of the array they are called on (a copy, a part, another order). */
 /** The question `elementWrites` asks (see `asking`). */
 const ELEMENTS = {};
 
+/** Methods that return the elements of the array they are called on (a copy, a part, another order). */
 const SAME_ELEMENTS: ReadonlySet<string> = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'concat']);
 
 export class ValueFlow {

@@ -11,7 +11,6 @@ import { RECIPIENT_LEAVES } from '../../sdks/indexes.js';
 import { elementType, holderAnnotation, isListType, memberType, tupleLength } from './annotations.js';
 import type { TypeInfo } from './type-info.js';
 
-
 type Node = TSESTree.Node;
 
 /** A parameter of a function in this file, and the property path inside it (`{ to }` → `['to']`). */
@@ -439,10 +438,13 @@ export class RecipientClassifier {
     const cycles = this.cycles;
     const inner = this.classify(object);
     if (inner.kind === 'fixed' && name !== 'concat' && name !== 'flatMap' && name !== 'flat') return inner;
-    // `team.concat(['cfo@example.com'])`: fixed when all it adds is. A list read through its own
-    // earlier value (`list = list.concat(more)`) that proves nothing else is unknown, not data.
-    const added = inner.kind === 'fixed' && name === 'concat' ? node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : this.classify(a))) : null;
-    if (added?.every((a) => a.kind === 'fixed')) return fixed(added.reduce((count, a) => count + (a.kind === 'fixed' ? a.count : 0), inner.kind === 'fixed' ? inner.count : 0));
+    if (inner.kind === 'fixed' && name === 'concat') {
+      // `team.concat(['cfo@example.com'])`: fixed when all it adds is.
+      const added = node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : this.classify(a)));
+      const counts = added.flatMap((a) => (a.kind === 'fixed' ? [a.count] : []));
+      if (counts.length === added.length) return fixed(counts.reduce((sum, count) => sum + count, inner.count));
+    }
+    // A list read through its own earlier value (`list = list.concat(more)`) that proves nothing else: unknown, not data.
     if (inner.kind === 'unknown' && this.cycles !== cycles) return UNKNOWN;
     // `req.body.emails.map((email) => ({ email }))`: a list the request's sender chose.
     if (inner.kind === 'parameter' && isRequestInput(inner.param.fn, inner.param.index, inner.param.path)) return DATA_DRIVEN;
