@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { DefinitionType } from '../../util/scope-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, memberChain, propertyName, unwrap, variableOf } from './ast.js';
 

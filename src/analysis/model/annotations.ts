@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { DefinitionType } from '../../util/scope-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { classField } from '../flow/ast.js';
 import type { Holder } from '../flow/sources.js';

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { ScopeType } from '@typescript-eslint/scope-manager';
+import { ScopeType } from '../../util/scope-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { MessageSpec, SdkSpec, SendSpec } from '../../sdks/index.js';
 import { CALLEE_NAMES, dispatchPatterns, recipientPaths } from '../../sdks/indexes.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { DefinitionType } from '../../util/scope-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRoot, PathSegment } from '../../sdks/index.js';
 import { builtinRoots, MESSAGE_PATHS } from '../../sdks/indexes.js';
