@@ -21,7 +21,8 @@ export interface SchemaProblem {
   readonly problem: string;
 }
 
-const ajv = new Ajv({ jsonPointers: true, verbose: true });
+/** Made when a schema is first compiled: most lints set no `settings.mail`, and making Ajv costs more than loading the rules. */
+let ajv: InstanceType<typeof Ajv> | undefined;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -35,7 +36,7 @@ function propertyPath(pointer: string, ...more: string[]): string {
 
 /** Compiles the schema once; the checker returns the first problem of a value, or null. */
 export function schemaChecker(schema: object): (value: unknown) => SchemaProblem | null {
-  const validate = ajv.compile(schema);
+  const validate = (ajv ??= new Ajv({ jsonPointers: true, verbose: true })).compile(schema);
   return (value) => {
     if (validate(value)) return null;
     for (const error of validate.errors ?? []) {
